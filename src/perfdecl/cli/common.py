@@ -1,0 +1,55 @@
+"""Options and helpers shared by the commands: language, colour, exits."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from perfdecl.problem import Lang
+
+
+class LangChoice(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+def default_lang() -> Lang:
+    """zh when the locale says Chinese (LC_ALL, LC_MESSAGES, LANG, in that order), else en."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def resolve_lang(choice: LangChoice | None) -> Lang:
+    return default_lang() if choice is None else ("zh" if choice is LangChoice.zh else "en")
+
+
+def use_color(no_color: bool) -> bool | None:
+    """False when --no-color or NO_COLOR is set; None lets rich decide from the terminal."""
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    return None
+
+
+def fail(message_en: str, message_zh: str, lang: Lang, code: int = 2) -> typer.Exit:
+    """Print a usage-level error to stderr and return the Exit to raise."""
+    sys.stderr.write(f"perfdecl: {message_zh if lang == 'zh' else message_en}\n")
+    return typer.Exit(code)
+
+
+LangOpt = Annotated[
+    LangChoice | None,
+    typer.Option("--lang", help="Message language, zh or en (default: from the locale)."),
+]
+NoColorOpt = Annotated[
+    bool, typer.Option("--no-color", help="Plain output without colour (NO_COLOR also works).")
+]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Only the problems: no excerpts, headers or summary.")
+]

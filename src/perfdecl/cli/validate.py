@@ -1,0 +1,62 @@
+"""``perfdecl validate``: options -> core -> reporter -> exit code."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from perfdecl.cli.common import LangOpt, NoColorOpt, QuietOpt, resolve_lang, use_color
+from perfdecl.reporters import REPORTERS
+
+FormatChoice = Enum("FormatChoice", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("validate")
+    def validate(
+        paths: Annotated[
+            list[str],
+            typer.Argument(help="Declaration files, or folders searched for *.yaml / *.yml."),
+        ],
+        output_format: Annotated[
+            FormatChoice,  # type: ignore[valid-type]
+            typer.Option("--format", "-f", help="Output format."),
+        ] = FormatChoice["text"],  # type: ignore[misc]
+        strict: Annotated[
+            bool, typer.Option("--strict", help="Warnings fail too (exit 1).")
+        ] = False,
+        lang: LangOpt = None,
+        quiet: QuietOpt = False,
+        no_color: NoColorOpt = False,
+        max_bytes: Annotated[
+            int, typer.Option("--max-bytes", min=1, help="Largest file accepted, in bytes.")
+        ] = 16 * 1024 * 1024,
+        max_depth: Annotated[
+            int, typer.Option("--max-depth", min=2, help="Deepest YAML nesting accepted.")
+        ] = 64,
+    ) -> None:
+        """Check declarations; print problems as path:line:col: CODE severity message.
+
+        Exit codes: 0 no errors; 1 errors found (or warnings with --strict); 2 usage error or a
+        path that cannot be read.
+        """
+        from perfdecl.lint import Options, check_path, expand_paths
+        from perfdecl.loader import Limits
+        from perfdecl.reporters import Summary, get_reporter
+
+        language = resolve_lang(lang)
+        options = Options(limits=Limits(max_bytes=max_bytes, max_depth=max_depth))
+        reporter = get_reporter(output_format.value)(
+            sys.stdout, lang=language, color=use_color(no_color), quiet=quiet
+        )
+        summary = Summary(strict=strict)
+        reporter.begin()
+        for path in expand_paths(paths):
+            result = check_path(path, options)
+            summary.add(result)
+            reporter.file(result)
+        reporter.end(summary)
+        raise typer.Exit(summary.exit_code)

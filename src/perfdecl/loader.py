@@ -1,0 +1,924 @@
+"""Bytes -> plain data + source map, safely.
+
+We compose YAML ourselves from the parser's event stream instead of calling
+``yaml.safe_load``, because the stock composer and constructor
+
+* silently keep the last of two duplicate keys,
+* turn ``18891.87`` into a float, ``010`` into 8, ``no`` into False and ``1:30`` into 90,
+* recurse (deep nesting overflows the C stack or Python's recursion limit), and
+* expand aliases without a budget (billion laughs).
+
+The event loop is iterative, keeps every node's position, and enforces limits on size, depth and
+alias expansion. Plain scalars become ``None``/``bool``/``int``/``Decimal`` only when their text is
+unambiguous (YAML 1.2 core forms, no exponent, no leading zeros); everything else stays the text
+the user wrote.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml import events as ev
+
+from perfdecl.problem import Message, Problem, Severity, join_pointer, split_pointer
+
+try:  # libyaml's C parser when PyYAML was built with it; the pure-Python parser otherwise.
+    from yaml._yaml import CParser as _CParser
+
+    HAVE_LIBYAML = True
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    _CParser = None
+    HAVE_LIBYAML = False
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds that keep hostile files from exhausting time or memory."""
+
+    max_bytes: int = 16 * 1024 * 1024
+    max_depth: int = 64
+    max_nodes: int = 2_000_000  # after alias expansion
+    max_number_digits: int = 40
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """1-based, character-counted position of a node; ``style`` is the scalar style, if any."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    style: str | None = None
+
+
+@dataclass(slots=True)
+class SourceMap:
+    """Where each JSON pointer of the loaded data came from in the text."""
+
+    text: str = ""
+    values: dict[str, Span] = field(default_factory=dict)
+    keys: dict[str, Span] = field(default_factory=dict)
+    _lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines
+
+    def line_text(self, line: int) -> str:
+        lines = self.lines
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+    def nearest(self, pointer: str, *, key: bool = False) -> tuple[str, Span | None]:
+        """The span of ``pointer`` or of its closest located ancestor."""
+        tokens = split_pointer(pointer)
+        while True:
+            current = "".join(f"/{t.replace('~', '~0').replace('/', '~1')}" for t in tokens)
+            span = (self.keys.get(current) if key else None) or self.values.get(current)
+            if span is not None or not tokens:
+                return current, span
+            tokens.pop()
+
+    def locate(
+        self, pointer: str, *, key: bool = False, offset: int | None = None, length: int = 0
+    ) -> Span | None:
+        """Span of a node, or of ``length`` characters at ``offset`` inside a scalar's value.
+
+        Offsets are resolved exactly for literal blocks and single-line scalars, which is how
+        declarations are written; other styles fall back to the scalar's own span.
+        """
+        found, span = self.nearest(pointer, key=key)
+        if span is None or offset is None or found != pointer:
+            return span
+        start = self._offset_position(span, offset)
+        if start is None:
+            return span
+        end = self._offset_position(span, offset + max(length, 0)) or start
+        return Span(start[0], start[1], end[0], end[1], span.style)
+
+    def _offset_position(self, span: Span, offset: int) -> tuple[int, int] | None:
+        if span.style in (None, "", "'", '"') and span.line == span.end_line:
+            quote = 1 if span.style in ("'", '"') else 0
+            return span.line, span.column + quote + offset
+        if span.style == "|":
+            # Content starts on the line after the header; find the block's indentation.
+            first = span.line + 1
+            indent = None
+            for n in range(first, span.end_line + 1):
+                raw = self.line_text(n)
+                if raw.strip():
+                    indent = len(raw) - len(raw.lstrip(" "))
+                    break
+            if indent is None:
+                return None
+            value_prefix_lines = 0
+            col = 0
+            # Walk the source lines, counting characters as they appear in the value.
+            remaining = offset
+            n = first
+            while n <= span.end_line:
+                raw = self.line_text(n)
+                content = raw[indent:] if len(raw) >= indent else ""
+                if remaining <= len(content):
+                    col = indent + remaining + 1
+                    return n, col
+                remaining -= len(content) + 1  # the newline
+                n += 1
+                value_prefix_lines += 1
+            return None
+        return None
+
+
+@dataclass(slots=True)
+class Loaded:
+    """Result of loading: data is ``None`` when the file could not be read as one mapping."""
+
+    file: str
+    data: Any
+    source: SourceMap
+    problems: list[Problem]
+    encoding: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None and not any(
+            p.severity is Severity.ERROR for p in self.problems
+        )
+
+
+class _Abort(Exception):
+    """Stop composing: the document cannot be trusted past this point."""
+
+
+# --- scalars -------------------------------------------------------------------------------
+
+_INT_RE = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_DEC_RE = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_YAML11_BOOLS = frozenset(
+    {"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO"}
+    | {"on", "On", "ON", "off", "Off", "OFF"}
+)
+_OCTAL_LIKE = re.compile(r"[-+]?0[0-9_]+")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
+_NUMBERISH = re.compile(r"[-+]?(?:\.(?:inf|Inf|INF|nan|NaN|NAN)|[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?)")
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {
+    f"{_CORE}str",
+    f"{_CORE}int",
+    f"{_CORE}float",
+    f"{_CORE}bool",
+    f"{_CORE}null",
+    f"{_CORE}map",
+    f"{_CORE}seq",
+    "!",
+}
+
+_MSG_DEF: dict[str, tuple[str, Severity]] = {
+    "PD001": ("file-unreadable", Severity.ERROR),
+    "PD002": ("file-too-large", Severity.ERROR),
+    "PD003": ("bad-encoding", Severity.ERROR),
+    "PD004": ("legacy-encoding", Severity.WARNING),
+    "PD005": ("yaml-syntax", Severity.ERROR),
+    "PD006": ("duplicate-key", Severity.ERROR),
+    "PD007": ("tag-not-allowed", Severity.ERROR),
+    "PD008": ("alias-limit", Severity.ERROR),
+    "PD009": ("too-deep", Severity.ERROR),
+    "PD010": ("not-one-mapping", Severity.ERROR),
+    "PD011": ("unsupported-key", Severity.ERROR),
+    "PD012": ("yaml11-trap", Severity.INFO),
+}
+"""Loader problem codes: code -> (name, severity). Documented in docs/problems.md."""
+
+
+class _Composer:
+    """Turns parser events into plain Python data plus a :class:`SourceMap`."""
+
+    def __init__(self, file: str, text: str, limits: Limits) -> None:
+        self.file = file
+        self.text = text
+        self.limits = limits
+        self.source = SourceMap(text=text)
+        self.problems: list[Problem] = []
+        self.nodes = 0
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.open_anchors: set[str] = set()
+
+    # -- problems --
+    def problem(
+        self, code: str, zh: str, en: str, mark: Any = None, end: Any = None, pointer: str = ""
+    ) -> None:
+        line = column = end_line = end_column = None
+        if mark is not None:
+            line, column = mark.line + 1, mark.column + 1
+            if end is not None:
+                end_line, end_column = end.line + 1, end.column + 1
+        self.problems.append(
+            Problem(
+                code=code,
+                severity=_MSG_DEF[code][1],
+                message=Message(zh, en),
+                file=self.file,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                pointer=pointer,
+            )
+        )
+
+    def span(self, event: Any, style: str | None = None) -> Span:
+        s, e = event.start_mark, event.end_mark
+        return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1, style)
+
+    def count(self, n: int, event: Any) -> None:
+        self.nodes += n
+        if self.nodes > self.limits.max_nodes:
+            self.problem(
+                "PD008",
+                f"节点数超过上限 {self.limits.max_nodes}（别名展开过多，可能是“十亿笑声”攻击）。",
+                f"more than {self.limits.max_nodes} nodes after alias expansion "
+                "(a 'billion laughs' document?); the file is rejected.",
+                event.start_mark,
+            )
+            raise _Abort
+
+    # -- scalars --
+    def scalar(self, event: ev.ScalarEvent, pointer: str) -> Any:
+        value: str = event.value
+        tag = event.tag
+        plain = event.implicit[0] and not event.style
+        if tag is not None and tag != "!":
+            if tag not in _ALLOWED_TAGS:
+                self.problem(
+                    "PD007",
+                    f"不允许使用标签 {tag}：声明文件只能包含普通的文本、数字、列表和映射。",
+                    f"tag {tag} is not allowed: a declaration holds only plain text, numbers, "
+                    "lists and mappings.",
+                    event.start_mark,
+                    event.end_mark,
+                    pointer,
+                )
+                return value
+            if tag == f"{_CORE}str":
+                return value
+            return self.plain(value, event, pointer, explicit=tag)
+        if not plain:
+            return value
+        return self.plain(value, event, pointer)
+
+    def plain(self, value: str, event: Any, pointer: str, explicit: str | None = None) -> Any:
+        if value in _NULLS and explicit in (None, f"{_CORE}null"):
+            return None
+        if value in _TRUE and explicit in (None, f"{_CORE}bool"):
+            return True
+        if value in _FALSE and explicit in (None, f"{_CORE}bool"):
+            return False
+        digits = len(value.lstrip("-"))
+        if _INT_RE.fullmatch(value) and explicit in (None, f"{_CORE}int", f"{_CORE}float"):
+            if digits > self.limits.max_number_digits:
+                return self.too_long(value, event, pointer)
+            return int(value) if explicit != f"{_CORE}float" else Decimal(value)
+        if _DEC_RE.fullmatch(value) and explicit in (None, f"{_CORE}float"):
+            if digits > self.limits.max_number_digits:
+                return self.too_long(value, event, pointer)
+            return Decimal(value)
+        if explicit is not None:
+            self.problem(
+                "PD007",
+                f"“{value}”不能按标签 {explicit} 读取。",
+                f"{value!r} cannot be read as {explicit}.",
+                event.start_mark,
+                event.end_mark,
+                pointer,
+            )
+            return value
+        self.trap(value, event, pointer)
+        return value
+
+    def too_long(self, value: str, event: Any, pointer: str) -> str:
+        self.problem(
+            "PD007",
+            f"数字过长（{len(value)} 位，上限 {self.limits.max_number_digits} 位），按文本读取。",
+            f"number too long ({len(value)} digits, limit {self.limits.max_number_digits}); "
+            "read as text.",
+            event.start_mark,
+            event.end_mark,
+            pointer,
+        )
+        return value
+
+    def trap(self, value: str, event: Any, pointer: str) -> None:
+        """Plain scalars that YAML 1.1 tools would convert: we keep the text and say so."""
+        if value in _YAML11_BOOLS:
+            what_zh, what_en = "布尔值", "a boolean"
+        elif _OCTAL_LIKE.fullmatch(value):
+            what_zh, what_en = "八进制数", "an octal number"
+        elif _SEXAGESIMAL.fullmatch(value):
+            what_zh, what_en = "六十进制数（如时间）", "a base-60 number"
+        elif _NUMBERISH.fullmatch(value):
+            what_zh, what_en = "浮点数", "a float"
+        else:
+            return
+        self.problem(
+            "PD012",
+            f"“{value}”按原文读取为文本；其他 YAML 1.1 工具会把它当作{what_zh}。请加引号。",
+            f"{value!r} is read as the text you wrote; YAML 1.1 tools would read it as "
+            f"{what_en}. Quote it to make that explicit.",
+            event.start_mark,
+            event.end_mark,
+            pointer,
+        )
+
+    # -- composition --
+    def compose(self, events: Any) -> Any:
+        """Iteratively build data from events; returns the document's root value."""
+        stack: list[_Frame] = []
+        root: Any = None
+        have_root = False
+        documents = 0
+        pending_key: list[str | None] = []  # per mapping frame: the key awaiting its value
+        skip = 0  # >0 while skipping a rejected node (complex key or its value)
+        skip_value_next: list[bool] = []
+
+        def attach(value: Any, span: Span, event: Any, size: int) -> None:
+            nonlocal root, have_root
+            if not stack:
+                root, have_root = value, True
+                return
+            top = stack[-1]
+            if top.kind == "seq":
+                top.container.append(value)
+            else:
+                key = pending_key[-1]
+                pending_key[-1] = None
+                if key is None:
+                    return
+                top.container[key] = value
+
+        while True:
+            event = events.get_event()
+            if isinstance(event, ev.StreamEndEvent):
+                break
+            if isinstance(event, ev.StreamStartEvent | ev.DocumentEndEvent):
+                continue
+            if isinstance(event, ev.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.problem(
+                        "PD010",
+                        "一个文件只能包含一份声明（一个 YAML 文档）；请删除第二个“---”之后的内容，"
+                        "或拆分为多个文件。",
+                        "a file holds one declaration (one YAML document); split the documents "
+                        "after this '---' into separate files.",
+                        event.start_mark,
+                    )
+                    break
+                continue
+
+            if skip:
+                if isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
+                    skip += 1
+                elif isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
+                    skip -= 1
+                if skip == 1 and not isinstance(
+                    event, ev.MappingStartEvent | ev.SequenceStartEvent
+                ):
+                    # finished a whole skipped node (scalar, alias or closed collection)
+                    skip = 0
+                    self._after_skipped(stack, pending_key, skip_value_next)
+                    if skip_value_next and skip_value_next[-1]:
+                        skip_value_next[-1] = False
+                        skip = 1
+                continue
+
+            # A mapping frame expecting a key?
+            if stack and stack[-1].kind == "map" and pending_key[-1] is None and not isinstance(
+                event, ev.MappingEndEvent
+            ):
+                if stack[-1].expect_key:
+                    self.key(event, stack, pending_key, skip_value_next)
+                    if stack[-1].skip_next:
+                        stack[-1].skip_next = False
+                        stack[-1].expect_key = True
+                        skip = 1
+                        if isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
+                            skip = 2
+                            # the key itself is a collection: skip it, then its value
+                            skip_value_next[-1] = True
+                    continue
+                # value for a rejected key: skip handled via skip_next above
+
+            top_pointer = stack[-1].child_pointer(pending_key[-1] if pending_key else None) if stack else ""
+
+            if isinstance(event, ev.ScalarEvent):
+                self.count(1, event)
+                value = self.scalar(event, top_pointer)
+                span = self.span(event, event.style or None)
+                self.source.values[top_pointer] = span
+                if event.anchor:
+                    self.anchors[event.anchor] = (value, 1)
+                attach(value, span, event, 1)
+                self._value_done(stack)
+            elif isinstance(event, ev.AliasEvent):
+                anchor = event.anchor
+                if anchor in self.open_anchors:
+                    self.problem(
+                        "PD008",
+                        f"别名 *{anchor} 引用了自身（递归别名），无法读取。",
+                        f"alias *{anchor} refers to a node that contains it (recursive alias).",
+                        event.start_mark,
+                        event.end_mark,
+                        top_pointer,
+                    )
+                    raise _Abort
+                if anchor not in self.anchors:
+                    self.problem(
+                        "PD008",
+                        f"别名 *{anchor} 没有对应的锚点 &{anchor}。",
+                        f"alias *{anchor} has no anchor &{anchor} before it.",
+                        event.start_mark,
+                        event.end_mark,
+                        top_pointer,
+                    )
+                    raise _Abort
+                value, size = self.anchors[anchor]
+                self.count(size, event)
+                self.source.values[top_pointer] = self.span(event)
+                attach(value, self.span(event), event, size)
+                self._value_done(stack)
+            elif isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
+                if event.tag not in (None, "!") and event.tag not in _ALLOWED_TAGS:
+                    self.problem(
+                        "PD007",
+                        f"不允许使用标签 {event.tag}：声明文件只能包含普通的文本、数字、列表和映射。",
+                        f"tag {event.tag} is not allowed: a declaration holds only plain text, "
+                        "numbers, lists and mappings.",
+                        event.start_mark,
+                        event.end_mark,
+                        top_pointer,
+                    )
+                    raise _Abort
+                if len(stack) >= self.limits.max_depth:
+                    self.problem(
+                        "PD009",
+                        f"嵌套层级超过上限 {self.limits.max_depth}。",
+                        f"nesting deeper than {self.limits.max_depth} levels; the file is rejected.",
+                        event.start_mark,
+                        pointer=top_pointer,
+                    )
+                    raise _Abort
+                self.count(1, event)
+                is_map = isinstance(event, ev.MappingStartEvent)
+                frame = _Frame(
+                    kind="map" if is_map else "seq",
+                    container={} if is_map else [],
+                    pointer=top_pointer,
+                    start=event.start_mark,
+                    anchor=event.anchor,
+                    nodes_before=self.nodes - 1,
+                    flow=bool(event.flow_style),
+                )
+                if event.anchor:
+                    self.open_anchors.add(event.anchor)
+                stack.append(frame)
+                pending_key.append(None)
+                skip_value_next.append(False)
+            elif isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
+                frame = stack.pop()
+                pending_key.pop()
+                skip_value_next.pop()
+                size = self.nodes - frame.nodes_before
+                span = Span(
+                    frame.start.line + 1,
+                    frame.start.column + 1,
+                    event.end_mark.line + 1,
+                    event.end_mark.column + 1,
+                )
+                self.source.values.setdefault(frame.pointer, span)
+                if frame.anchor:
+                    self.open_anchors.discard(frame.anchor)
+                    self.anchors[frame.anchor] = (frame.container, size)
+                attach(frame.container, span, event, size)
+                self._value_done(stack)
+        if documents == 0 or not have_root:
+            return _EMPTY
+        return root
+
+    def _value_done(self, stack: list[_Frame]) -> None:
+        if stack and stack[-1].kind == "map":
+            stack[-1].expect_key = True
+
+    def _after_skipped(
+        self, stack: list[_Frame], pending_key: list[str | None], skip_value_next: list[bool]
+    ) -> None:
+        if stack and stack[-1].kind == "map":
+            stack[-1].expect_key = True
+            pending_key[-1] = None
+
+    def key(
+        self,
+        event: Any,
+        stack: list[_Frame],
+        pending_key: list[str | None],
+        skip_value_next: list[bool],
+    ) -> None:
+        frame = stack[-1]
+        frame.expect_key = False
+        if not isinstance(event, ev.ScalarEvent):
+            self.problem(
+                "PD011",
+                "键必须是简单文本，不能是列表、映射或别名。",
+                "a key must be plain text, not a list, a mapping or an alias.",
+                event.start_mark,
+                event.end_mark,
+                frame.pointer,
+            )
+            frame.skip_next = True
+            return
+        if event.tag not in (None, "!") and event.tag not in _ALLOWED_TAGS:
+            self.problem(
+                "PD007",
+                f"不允许使用标签 {event.tag}。",
+                f"tag {event.tag} is not allowed.",
+                event.start_mark,
+                event.end_mark,
+                frame.pointer,
+            )
+            frame.skip_next = True
+            return
+        key = event.value
+        pointer = join_pointer(frame.pointer, key)
+        if key == "<<" and not event.style:
+            self.problem(
+                "PD011",
+                "不支持合并键“<<”：请把内容直接写出来。",
+                "merge keys ('<<') are not supported: write the keys out.",
+                event.start_mark,
+                event.end_mark,
+                frame.pointer,
+            )
+            frame.skip_next = True
+            return
+        if key in frame.container or key in frame.seen:
+            first = self.source.keys.get(pointer)
+            where_zh = f"（第一次出现在第 {first.line} 行）" if first else ""
+            where_en = f" (first at line {first.line})" if first else ""
+            self.problem(
+                "PD006",
+                f"重复的键“{key}”{where_zh}：YAML 会静默丢弃其中一个值。请合并或删除重复项。",
+                f"duplicate key {key!r}{where_en}: YAML tools silently keep only one of the "
+                "values. Merge or remove the duplicate.",
+                event.start_mark,
+                event.end_mark,
+                pointer,
+            )
+            frame.skip_next = True
+            return
+        self.count(1, event)
+        frame.seen.add(key)
+        self.source.keys[pointer] = self.span(event, event.style or None)
+        pending_key[-1] = key
+
+
+@dataclass(slots=True)
+class _Frame:
+    kind: str
+    container: Any
+    pointer: str
+    start: Any
+    anchor: str | None
+    nodes_before: int
+    flow: bool = False
+    expect_key: bool = True
+    skip_next: bool = False
+    seen: set[str] = field(default_factory=set)
+
+    def child_pointer(self, key: str | None) -> str:
+        if self.kind == "seq":
+            return join_pointer(self.pointer, len(self.container))
+        return join_pointer(self.pointer, key if key is not None else "")
+
+
+_EMPTY = object()
+
+
+# --- decoding ------------------------------------------------------------------------------
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _line_col_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    last = before.rfind(b"\n")
+    col = len(before[last + 1 :].decode("utf-8", errors="replace")) + 1
+    return line, col
+
+
+def decode(raw: bytes, file: str) -> tuple[str | None, str | None, list[Problem]]:
+    """Bytes -> text. UTF-8 (BOM optional), UTF-16/32 with BOM, GB18030 with a warning."""
+
+    def err(code: str, zh: str, en: str, offset: int | None = None) -> Problem:
+        line = col = None
+        if offset is not None:
+            line, col = _line_col_of_byte(raw, offset)
+        sev = _MSG_DEF[code][1]
+        return Problem(code, sev, Message(zh, en), file, line, col)
+
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding).lstrip("\ufeff"), encoding, []
+            except UnicodeDecodeError as exc:
+                return (
+                    None,
+                    None,
+                    [
+                        err(
+                            "PD003",
+                            f"文件以 {encoding} 字节序标记开头，但第 {exc.start} 字节处无法解码。",
+                            f"the file starts with a {encoding} byte-order mark but byte offset "
+                            f"{exc.start} cannot be decoded.",
+                        )
+                    ],
+                )
+    try:
+        return raw.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        return (
+            None,
+            None,
+            [
+                err(
+                    "PD003",
+                    f"第 {nul} 字节处有 NUL 字节：这是二进制文件，或没有字节序标记的 UTF-16 文件。"
+                    "请另存为 UTF-8。",
+                    f"NUL byte at byte offset {nul}: a binary file, or UTF-16 without a "
+                    "byte-order mark. Save it as UTF-8.",
+                    nul,
+                )
+            ],
+        )
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _plausible_chinese(text):
+        return (
+            text,
+            "gb18030",
+            [
+                err(
+                    "PD004",
+                    "文件不是 UTF-8 编码，已按 GB18030/GBK 读取。请另存为 UTF-8，以便在各种工具中正确显示。",
+                    "the file is not UTF-8; it was read as GB18030/GBK. Save it as UTF-8 so that "
+                    "every tool shows it correctly.",
+                )
+            ],
+        )
+    bad = raw[utf8_error.start : utf8_error.start + 4].hex(" ")
+    return (
+        None,
+        None,
+        [
+            err(
+                "PD003",
+                f"第 {utf8_error.start} 字节处无法按 UTF-8 解码（字节 {bad}）。请另存为 UTF-8。",
+                f"bytes at offset {utf8_error.start} are not valid UTF-8 ({bad}); save the file "
+                "as UTF-8.",
+                utf8_error.start,
+            )
+        ],
+    )
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _plausible_chinese(text: str) -> bool:
+    """GB18030 decodes most byte soup; accept it only when it reads like Chinese text."""
+    if any(ord(c) < 32 and c not in "\t\r\n" for c in text):
+        return False
+    non_ascii = [c for c in text if ord(c) > 127]
+    if not non_ascii:
+        return False
+    return sum(1 for c in non_ascii if _CJK.match(c)) / len(non_ascii) > 0.8
+
+
+# --- entry points --------------------------------------------------------------------------
+
+
+def _events(text: str) -> Any:
+    if _CParser is not None:
+        return _CParser(text)
+    return _PyEvents(text)
+
+
+class _PyEvents(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+    """The pure-Python event source, used when PyYAML lacks libyaml."""
+
+    def __init__(self, text: str) -> None:
+        yaml.reader.Reader.__init__(self, text)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+
+
+def _syntax_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
+    line = column = None
+    detail = str(exc)
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        line, column = exc.problem_mark.line + 1, exc.problem_mark.column + 1
+        detail = exc.problem or detail
+        if exc.context:
+            detail = f"{detail} ({exc.context})"
+    elif isinstance(exc, yaml.reader.ReaderError):
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        detail = f"unacceptable character U+{exc.character:04X}" if isinstance(
+            exc.character, int
+        ) else detail
+    hint_zh, hint_en = "", ""
+    source_line = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+    if "\t" in detail or "'\\t'" in detail or ("\t" in source_line[: (column or 1)]):
+        hint_zh = "YAML 不能用制表符（Tab）缩进，请改用空格。"
+        hint_en = " YAML does not allow tabs for indentation: use spaces."
+    elif "unacceptable character" in detail or "special characters" in detail:
+        hint_zh = "文件中有不可见的控制字符，请删除。"
+        hint_en = " The file contains an invisible control character: remove it."
+    elif ": " in source_line and "mapping values are not allowed" in detail:
+        hint_zh = "文本中含有“: ”时，请给整段文本加引号。"
+        hint_en = ' A text containing ": " must be quoted.'
+    return Problem(
+        "PD005",
+        Severity.ERROR,
+        Message(f"YAML 语法错误：{detail}。{hint_zh}", f"YAML syntax error: {detail}.{hint_en}"),
+        file,
+        line,
+        column,
+    )
+
+
+def load_text(text: str, *, file: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> Loaded:
+    """Compose one YAML document from text, never raising on bad input."""
+    composer = _Composer(file, text, limits)
+    data: Any = None
+    try:
+        data = composer.compose(_events(text))
+    except _Abort:
+        data = None
+    except yaml.YAMLError as exc:
+        composer.problems.append(_syntax_problem(exc, file, text))
+        data = None
+    except RecursionError:  # pragma: no cover - the loop is iterative; belt and braces
+        composer.problem("PD009", "嵌套层级过深。", "nesting too deep.")
+        data = None
+    if data is _EMPTY:
+        composer.problems.append(
+            Problem(
+                "PD010",
+                Severity.ERROR,
+                Message("文件是空的：没有任何声明内容。", "the file is empty: there is no declaration in it."),
+                file,
+                1,
+                1,
+            )
+        )
+        data = None
+    elif data is not None and not isinstance(data, dict):
+        kind_zh, kind_en = (
+            ("列表", "a list") if isinstance(data, list) else ("单个值", "a single value")
+        )
+        span = composer.source.values.get("")
+        composer.problems.append(
+            Problem(
+                "PD010",
+                Severity.ERROR,
+                Message(
+                    f"文件顶层是{kind_zh}，应为包含 schema_version、year 等键的映射。",
+                    f"the top level is {kind_en}; a declaration is a mapping with keys such as "
+                    "schema_version and year.",
+                ),
+                file,
+                span.line if span else 1,
+                span.column if span else 1,
+            )
+        )
+        data = None
+    elif data is None and not composer.problems:
+        composer.problems.append(
+            Problem(
+                "PD010",
+                Severity.ERROR,
+                Message("文件只有空值（~ 或 null），没有声明内容。", "the document is empty (null)."),
+                file,
+                1,
+                1,
+            )
+        )
+    if any(p.severity is Severity.ERROR and p.code in _FATAL for p in composer.problems):
+        data = None
+    return Loaded(file, data, composer.source, composer.problems)
+
+
+_FATAL = frozenset({"PD005", "PD008", "PD009", "PD010"})
+
+
+def load_bytes(raw: bytes, *, file: str = "<bytes>", limits: Limits = DEFAULT_LIMITS) -> Loaded:
+    """Decode and compose; every failure is a :class:`Problem`, never an exception."""
+    if len(raw) > limits.max_bytes:
+        return Loaded(file, None, SourceMap(), [_too_large(file, len(raw), limits)])
+    text, encoding, problems = decode(raw, file)
+    if text is None:
+        return Loaded(file, None, SourceMap(), problems)
+    loaded = load_text(text, file=file, limits=limits)
+    loaded.problems[:0] = problems
+    loaded.encoding = encoding
+    return loaded
+
+
+def _too_large(file: str, size: int, limits: Limits) -> Problem:
+    return Problem(
+        "PD002",
+        Severity.ERROR,
+        Message(
+            f"文件过大（{size} 字节，上限 {limits.max_bytes} 字节）。",
+            f"the file is too large ({size} bytes; the limit is {limits.max_bytes}).",
+        ),
+        file,
+    )
+
+
+def unreadable(file: str, zh: str, en: str) -> Problem:
+    """A PD001 problem: the path cannot be read at all (the CLI exits 2 on these)."""
+    return Problem("PD001", Severity.ERROR, Message(zh, en), file)
+
+
+def read_path(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes | None, list[Problem]]:
+    """Read a regular file's bytes within the size limit; refuse FIFOs, devices and folders."""
+    name = os.fspath(path)
+    try:
+        st = os.stat(name)
+    except FileNotFoundError:
+        return None, [unreadable(name, "文件不存在。", "no such file.")]
+    except PermissionError:
+        return None, [unreadable(name, "没有读取权限。", "permission denied.")]
+    except OSError as exc:
+        return None, [unreadable(name, f"无法读取：{exc.strerror}。", f"cannot read: {exc.strerror}.")]
+    if stat.S_ISDIR(st.st_mode):
+        return None, [unreadable(name, "这是一个目录，不是文件。", "this is a directory, not a file.")]
+    if not stat.S_ISREG(st.st_mode):
+        return None, [
+            unreadable(
+                name,
+                "这不是普通文件（可能是管道或设备），已跳过。",
+                "not a regular file (a FIFO or a device); skipped.",
+            )
+        ]
+    if st.st_size > limits.max_bytes:
+        return None, [_too_large(name, st.st_size, limits)]
+    try:
+        with open(name, "rb") as fh:
+            raw = fh.read(limits.max_bytes + 1)
+    except PermissionError:
+        return None, [unreadable(name, "没有读取权限。", "permission denied.")]
+    except OSError as exc:
+        return None, [unreadable(name, f"无法读取：{exc.strerror}。", f"cannot read: {exc.strerror}.")]
+    if len(raw) > limits.max_bytes:
+        return None, [_too_large(name, len(raw), limits)]
+    return raw, []
+
+
+def load_path(path: str | os.PathLike[str] | Path, *, limits: Limits = DEFAULT_LIMITS) -> Loaded:
+    """Read and load a file; unreadable paths give a PD001 problem."""
+    name = os.fspath(path)
+    raw, problems = read_path(name, limits=limits)
+    if raw is None:
+        return Loaded(name, None, SourceMap(), problems)
+    return load_bytes(raw, file=name, limits=limits)

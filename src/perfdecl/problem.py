@@ -1,0 +1,102 @@
+"""The one problem record every part of perfdecl produces and every reporter reads.
+
+Loader errors, schema errors and rule findings all become a :class:`Problem` before any
+reporter sees them, so that reporters never repeat logic (the flake8 ``Violation`` habit).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, replace
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+
+
+class Severity(enum.Enum):
+    """How bad a problem is; ordered so that ``max()`` gives the worst."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+    @property
+    def zh(self) -> str:
+        return _ZH[self]
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+_ZH = {Severity.INFO: "提示", Severity.WARNING: "警告", Severity.ERROR: "错误"}
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A message in both languages: a clerk reads Chinese, a CI log may want English."""
+
+    zh: str
+    en: str
+
+    def text(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding, located in a file.
+
+    ``line`` and ``column`` are 1-based and count characters, not bytes; ``pointer`` is an
+    RFC 6901 JSON pointer into the declaration ("" for the whole document).
+    """
+
+    code: str
+    severity: Severity
+    message: Message
+    file: str
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+    pointer: str = ""
+
+    def with_severity(self, severity: Severity) -> Problem:
+        return replace(self, severity=severity)
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line or 0, self.column or 0, self.code, self.pointer)
+
+    def to_dict(self, lang: Lang) -> dict[str, object]:
+        """The documented JSON shape of a problem (see README, "JSON output")."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message.text(lang),
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "pointer": self.pointer,
+        }
+
+
+def escape_pointer_token(token: str | int) -> str:
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def join_pointer(parent: str, token: str | int) -> str:
+    return f"{parent}/{escape_pointer_token(token)}"
+
+
+def split_pointer(pointer: str) -> list[str]:
+    if not pointer:
+        return []
+    return [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]]

@@ -1,0 +1,26 @@
+"""Reporters as a name -> class table; ``--format`` choices are its keys.
+
+Classes are imported lazily by name so that machine-readable formats never pay for rich.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from perfdecl.reporters.base import Reporter, Summary
+
+REPORTERS: dict[str, str] = {
+    "text": "perfdecl.reporters.text:TextReporter",
+    "json": "perfdecl.reporters.json:JsonReporter",
+}
+
+
+def get_reporter(name: str) -> type[Reporter]:
+    """The reporter class registered under ``name`` (KeyError if there is none)."""
+    module_name, _, class_name = REPORTERS[name].partition(":")
+    cls = getattr(importlib.import_module(module_name), class_name)
+    assert isinstance(cls, type) and issubclass(cls, Reporter)
+    return cls
+
+
+__all__ = ["REPORTERS", "Reporter", "Summary", "get_reporter"]

@@ -1,0 +1,62 @@
+"""The reporter protocol: problems in, text out, one file at a time (results are streamed)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, TextIO
+
+from perfdecl.problem import Lang, Severity
+
+if TYPE_CHECKING:
+    from perfdecl.lint import FileResult
+
+
+@dataclass(slots=True)
+class Summary:
+    """Totals over a run; the exit code is derived from them."""
+
+    files: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    unreadable: int = 0
+    strict: bool = False
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        self.errors += result.count(Severity.ERROR)
+        self.warnings += result.count(Severity.WARNING)
+        self.infos += result.count(Severity.INFO)
+        self.unreadable += 1 if result.unreadable else 0
+
+    @property
+    def exit_code(self) -> int:
+        """0 clean, 1 errors (or warnings under --strict), 2 a path that cannot be read."""
+        if self.unreadable:
+            return 2
+        if self.errors or (self.strict and self.warnings):
+            return 1
+        return 0
+
+
+class Reporter:
+    """Base reporter; subclasses override the hooks they need."""
+
+    name: ClassVar[str]
+    description: ClassVar[str] = ""
+
+    def __init__(self, stream: TextIO, *, lang: Lang = "en", color: bool | None = None,
+                 quiet: bool = False) -> None:
+        self.stream = stream
+        self.lang: Lang = lang
+        self.color = color
+        self.quiet = quiet
+
+    def begin(self) -> None:
+        """Called once before the first file."""
+
+    def file(self, result: FileResult) -> None:
+        """Called once per checked file, in a deterministic order."""
+
+    def end(self, summary: Summary) -> None:
+        """Called once after the last file."""

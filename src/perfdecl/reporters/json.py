@@ -1,0 +1,50 @@
+"""JSON output: a stable, documented shape for CI and other tools (see README, "JSON output").
+
+Written file by file so that memory stays flat on large runs; UTF-8 with Chinese unescaped.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, ClassVar
+
+from perfdecl import __version__
+from perfdecl.reporters.base import Reporter, Summary
+
+if TYPE_CHECKING:
+    from perfdecl.lint import FileResult
+
+JSON_FORMAT_VERSION = 1
+
+
+class JsonReporter(Reporter):
+    name: ClassVar[str] = "json"
+    description: ClassVar[str] = "one JSON document: version, files with their problems, summary"
+
+    _first = True
+
+    def begin(self) -> None:
+        head = {"version": JSON_FORMAT_VERSION, "tool": {"name": "perfdecl", "version": __version__}}
+        self.stream.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "files": [')
+        self._first = True
+
+    def file(self, result: FileResult) -> None:
+        entry = {
+            "file": result.file,
+            "problems": [p.to_dict(self.lang) for p in result.problems],
+        }
+        text = json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        self.stream.write(("\n    " if self._first else ",\n    ") + text)
+        self._first = False
+
+    def end(self, summary: Summary) -> None:
+        totals = {
+            "files": summary.files,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+            "infos": summary.infos,
+            "exit_code": summary.exit_code,
+        }
+        closing = "\n  ]" if not self._first else "]"
+        body = json.dumps(totals, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        self.stream.write(f'{closing},\n  "summary": {body}\n}}\n')

@@ -1,0 +1,292 @@
+"""Plain data -> :class:`Declaration`, with Pydantic's errors rewritten for a clerk.
+
+Pydantic's raw dump ("1 validation error for Declaration ...") is never shown: each error becomes a
+:class:`Problem` with a code, a bilingual message and the position the loader recorded.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from perfdecl.loader import SourceMap
+from perfdecl.model import Declaration
+from perfdecl.problem import Message, Problem, Severity, join_pointer
+
+STRUCTURE_CODES: dict[str, tuple[str, str, str]] = {
+    "PD101": ("unknown-key", "未知的键", "unknown key"),
+    "PD102": ("missing-key", "缺少必填项", "required key missing"),
+    "PD103": ("wrong-type", "类型错误", "wrong type"),
+    "PD104": ("invalid-value", "取值无效", "invalid value"),
+    "PD105": ("schema-version", "格式版本不受支持", "unsupported schema_version"),
+}
+"""Structure problem codes: code -> (name, zh title, en title)."""
+
+
+def build(data: dict[str, Any], source: SourceMap, file: str) -> tuple[Declaration | None, list[Problem]]:
+    """Validate loaded data against the model; never raises on bad data."""
+    version = data.get("schema_version")
+    if version is not None and version != 1:
+        span = source.locate("/schema_version")
+        return None, [
+            _problem(
+                "PD105",
+                Message(
+                    f"不支持的格式版本 {version!r}：本版本的 perfdecl 读取 schema_version: 1。",
+                    f"schema_version {version!r} is not supported; this perfdecl reads "
+                    "schema_version: 1.",
+                ),
+                file,
+                "/schema_version",
+                source,
+            )
+        ] if span else []
+    try:
+        return Declaration.model_validate(data), []
+    except ValidationError as exc:
+        problems = [_convert(err, data, source, file) for err in exc.errors(include_url=False)]
+        # One message per place and code: unions report each member's failure.
+        seen: set[tuple[str, str, int | None, int | None]] = set()
+        unique = []
+        for p in problems:
+            key = (p.code, p.pointer, p.line, p.column)
+            if key not in seen:
+                seen.add(key)
+                unique.append(p)
+        return None, unique
+
+
+def _problem(
+    code: str, message: Message, file: str, pointer: str, source: SourceMap, *, key: bool = False
+) -> Problem:
+    span = source.locate(pointer, key=key)
+    return Problem(
+        code=code,
+        severity=Severity.ERROR,
+        message=message,
+        file=file,
+        line=span.line if span else None,
+        column=span.column if span else None,
+        end_line=span.end_line if span else None,
+        end_column=span.end_column if span else None,
+        pointer=pointer,
+    )
+
+
+def _walk(data: Any, loc: tuple[int | str, ...]) -> tuple[str, list[int | str], Any]:
+    """Follow ``loc`` through the data as far as it exists: (pointer, path, value there).
+
+    Pydantic adds union member names ("decimal", "str") to locations; following the data, not the
+    location, drops them.
+    """
+    pointer = ""
+    path: list[int | str] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and isinstance(part, str) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        else:
+            break
+        pointer = join_pointer(pointer, part)
+        path.append(part)
+    return pointer, path, current
+
+
+def _model_at(path: list[int | str]) -> type[BaseModel] | None:
+    """The model class that describes the mapping at ``path``, for key suggestions and labels."""
+    current: Any = Declaration
+    for part in path:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(part)
+            current = field.annotation if field else None
+        else:
+            return None
+    current = _unwrap(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(tp: Any) -> Any:
+    """Optional[X] -> X, Annotated[X, ...] -> X; lists stay lists."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+            tp = models[0] if models else args[0]
+            if len(args) > 1 and not models:
+                return tp
+        else:
+            return tp
+
+
+def _label(path: list[int | str], name: str) -> str:
+    model = _model_at(path)
+    if model is not None and name in model.model_fields:
+        title = model.model_fields[name].title
+        if title:
+            return f"{name}（{title.split(' / ')[0]}）"
+    return name
+
+
+def _where(pointer: str) -> tuple[str, str]:
+    return (f"“{pointer}”处", f"at {pointer}") if pointer else ("顶层", "at the top level")
+
+
+def _convert(err: Any, data: Any, source: SourceMap, file: str) -> Problem:
+    etype: str = err["type"]
+    loc: tuple[int | str, ...] = tuple(err["loc"])
+    ctx: dict[str, Any] = err.get("ctx") or {}
+    given = err.get("input")
+    pointer, path, _ = _walk(data, loc)
+    rest = loc[len(path) :]
+    where_zh, where_en = _where(pointer)
+
+    if etype == "extra_forbidden":
+        key = str(loc[-1])
+        parent_pointer, parent_path, _ = _walk(data, loc[:-1])
+        model = _model_at(parent_path)
+        valid = list(model.model_fields) if model else []
+        close = difflib.get_close_matches(key, valid, n=1, cutoff=0.5)
+        hint_zh = f"是不是“{close[0]}”？" if close else f"可用的键：{'、'.join(valid)}。"
+        hint_en = f"did you mean {close[0]!r}?" if close else f"valid keys: {', '.join(valid)}."
+        return _problem(
+            "PD101",
+            Message(f"未知的键“{key}”：{hint_zh}", f"unknown key {key!r}: {hint_en}"),
+            file,
+            join_pointer(parent_pointer, key),
+            source,
+            key=True,
+        )
+    if etype == "missing":
+        name = str(rest[0]) if rest else str(loc[-1])
+        label = _label(path, name)
+        return _problem(
+            "PD102",
+            Message(f"{where_zh}缺少必填项 {label}。", f"{where_en}: required key {name!r} is missing."),
+            file,
+            pointer,
+            source,
+        )
+    if etype == "perfdecl":
+        return _problem(
+            "PD104", Message(str(ctx.get("zh", err["msg"])), str(err["msg"])), file, pointer, source
+        )
+    if etype == "literal_error" and loc[:1] == ("schema_version",):
+        return _problem(
+            "PD105",
+            Message(
+                "schema_version 必须是 1。", f"schema_version must be 1, not {given!r}."
+            ),
+            file,
+            pointer,
+            source,
+        )
+    if etype in ("enum", "literal_error"):
+        expected = str(ctx.get("expected", ""))
+        return _problem(
+            "PD104",
+            Message(
+                f"{where_zh}的取值“{given}”无效，应为 {expected} 之一。",
+                f"{where_en}: {given!r} is not allowed; expected {expected}.",
+            ),
+            file,
+            pointer,
+            source,
+        )
+    shown = _show(given)
+    if etype.startswith(("decimal", "int", "float")):
+        if etype in ("decimal_parsing", "int_parsing", "float_parsing", "decimal_type", "int_type",
+                     "float_type", "int_from_float"):
+            return _problem(
+                "PD103",
+                Message(
+                    f"{where_zh}应为数字（不带单位和千分位逗号），实际是 {shown}。",
+                    f"{where_en}: expected a number (no unit, no thousands separator), got {shown}.",
+                ),
+                file,
+                pointer,
+                source,
+            )
+        return _problem(
+            "PD104",
+            Message(f"{where_zh}的数字 {shown} 无效：{err['msg']}。", f"{where_en}: {err['msg']}, got {shown}."),
+            file,
+            pointer,
+            source,
+        )
+    if etype in ("finite_number",):
+        return _problem(
+            "PD104",
+            Message(f"{where_zh}的数字必须是有限值，实际是 {shown}。", f"{where_en}: the number must be finite, got {shown}."),
+            file,
+            pointer,
+            source,
+        )
+    if etype.startswith("date") or etype.startswith("datetime"):
+        return _problem(
+            "PD103",
+            Message(
+                f"{where_zh}应为日期，写作 YYYY-MM-DD（如 2019-12-31），实际是 {shown}。",
+                f"{where_en}: expected a date written YYYY-MM-DD (such as 2019-12-31), got {shown}.",
+            ),
+            file,
+            pointer,
+            source,
+        )
+    kinds = {
+        "string_type": ("文本", "text"),
+        "list_type": ("列表（以“- ”开头的各项）", "a list ('- ' items)"),
+        "model_type": ("映射（键: 值）", "a mapping (key: value)"),
+        "model_attributes_type": ("映射（键: 值）", "a mapping (key: value)"),
+        "dict_type": ("映射（键: 值）", "a mapping (key: value)"),
+        "bool_type": ("true 或 false", "true or false"),
+    }
+    if etype in kinds:
+        zh, en = kinds[etype]
+        return _problem(
+            "PD103",
+            Message(f"{where_zh}应为{zh}，实际是 {shown}。", f"{where_en}: expected {en}, got {shown}."),
+            file,
+            pointer,
+            source,
+        )
+    if etype == "string_pattern_mismatch":
+        return _problem(
+            "PD104",
+            Message(
+                f"{where_zh}的编号 {shown} 无效：只能用字母、数字和 . _ -，并以字母或数字开头。",
+                f"{where_en}: id {shown} is invalid: use letters, digits and . _ - only, starting "
+                "with a letter or digit.",
+            ),
+            file,
+            pointer,
+            source,
+        )
+    return _problem(
+        "PD104",
+        Message(f"{where_zh}的取值 {shown} 无效：{err['msg']}。", f"{where_en}: {err['msg']} (got {shown})."),
+        file,
+        pointer,
+        source,
+    )
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value) if not isinstance(value, str) else f"“{value}”"
+    return text if len(text) <= 60 else text[:57] + "…"
