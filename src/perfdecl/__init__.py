@@ -55,4 +55,19 @@ def __getattr__(name: str) -> Any:
     return getattr(importlib.import_module(module), name)
 
 
-__all__ = ["__version__", *_LAZY]
+__all__ = [
+    "Declaration",
+    "DeclarationError",
+    "FileResult",
+    "Message",
+    "Options",
+    "Problem",
+    "Severity",
+    "__version__",
+    "check_bytes",
+    "check_path",
+    "load_bytes",
+    "load_declaration",
+    "load_path",
+    "validate",
+]

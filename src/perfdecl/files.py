@@ -16,8 +16,9 @@ class RefusedOverwrite(FileExistsError):
     """The target exists and ``force`` was not given."""
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, force: bool = False,
-                 encoding: str = "utf-8") -> Path:
+def write_atomic(
+    path: str | os.PathLike[str], data: str | bytes, *, force: bool = False, encoding: str = "utf-8"
+) -> Path:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
 
     Raises :class:`RefusedOverwrite` when ``path`` exists and ``force`` is false; any other

@@ -72,7 +72,9 @@ def enabled(code: str, options: Options) -> bool:
     return not (ign >= 0 and ign >= sel)
 
 
-def locate(finding: Finding, source: SourceMap, file: str, code: str, severity: Severity) -> Problem:
+def locate(
+    finding: Finding, source: SourceMap, file: str, code: str, severity: Severity
+) -> Problem:
     """Turn a rule's pointer (and offset) into a positioned :class:`Problem`."""
     span = source.locate(
         finding.pointer, key=finding.key, offset=finding.offset, length=finding.length
@@ -134,7 +136,9 @@ def check_bytes(
     raw: bytes, *, file: str = "<bytes>", options: Options = DEFAULT_OPTIONS
 ) -> FileResult:
     """Check a declaration given as bytes (for example read from git or standard input)."""
-    return _guard(file, lambda: check_loaded(load_bytes(raw, file=file, limits=options.limits), options))
+    return _guard(
+        file, lambda: check_loaded(load_bytes(raw, file=file, limits=options.limits), options)
+    )
 
 
 def check_path(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIONS) -> FileResult:
@@ -192,7 +196,7 @@ def _guard(file: str, work: object) -> FileResult:
         return result
     except (KeyboardInterrupt, SystemExit):
         raise
-    except Exception as exc:  # noqa: BLE001 - reported as PD900, re-raised under --debug
+    except Exception as exc:
         if DEBUG:
             raise
         return FileResult(file, (internal_error(file, exc),))
@@ -209,9 +213,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
             found: list[str] = []
             for root, dirs, files in os.walk(name):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(
-                    os.path.join(root, f) for f in files if f.endswith(YAML_SUFFIXES)
-                )
+                found.extend(os.path.join(root, f) for f in files if f.endswith(YAML_SUFFIXES))
             yield from sorted(found, key=lambda p: Path(p).parts)
         else:
             yield name

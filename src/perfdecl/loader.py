@@ -30,6 +30,7 @@ from yaml import events as ev
 
 from perfdecl.problem import Message, Problem, Severity, join_pointer, split_pointer
 
+_CParser: Any
 try:  # libyaml's C parser when PyYAML was built with it; the pure-Python parser otherwise.
     from yaml._yaml import CParser as _CParser
 
@@ -176,7 +177,9 @@ _YAML11_BOOLS = frozenset(
 )
 _OCTAL_LIKE = re.compile(r"[-+]?0[0-9_]+")
 _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
-_NUMBERISH = re.compile(r"[-+]?(?:\.(?:inf|Inf|INF|nan|NaN|NAN)|[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?)")
+_NUMBERISH = re.compile(
+    r"[-+]?(?:\.(?:inf|Inf|INF|nan|NaN|NAN)|[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?)"
+)
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
@@ -409,23 +412,27 @@ class _Composer:
                 continue
 
             # A mapping frame expecting a key?
-            if stack and stack[-1].kind == "map" and pending_key[-1] is None and not isinstance(
-                event, ev.MappingEndEvent
-            ):
-                if stack[-1].expect_key:
-                    self.key(event, stack, pending_key, skip_value_next)
-                    if stack[-1].skip_next:
-                        stack[-1].skip_next = False
-                        stack[-1].expect_key = True
-                        skip = 1
-                        if isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
-                            skip = 2
-                            # the key itself is a collection: skip it, then its value
-                            skip_value_next[-1] = True
-                    continue
+            if (
+                stack
+                and stack[-1].kind == "map"
+                and pending_key[-1] is None
+                and not isinstance(event, ev.MappingEndEvent)
+            ) and stack[-1].expect_key:
+                self.key(event, stack, pending_key, skip_value_next)
+                if stack[-1].skip_next:
+                    stack[-1].skip_next = False
+                    stack[-1].expect_key = True
+                    skip = 1
+                    if isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
+                        skip = 2
+                        # the key itself is a collection: skip it, then its value
+                        skip_value_next[-1] = True
+                continue
                 # value for a rejected key: skip handled via skip_next above
 
-            top_pointer = stack[-1].child_pointer(pending_key[-1] if pending_key else None) if stack else ""
+            top_pointer = (
+                stack[-1].child_pointer(pending_key[-1] if pending_key else None) if stack else ""
+            )
 
             if isinstance(event, ev.ScalarEvent):
                 self.count(1, event)
@@ -505,11 +512,12 @@ class _Composer:
                 pending_key.pop()
                 skip_value_next.pop()
                 size = self.nodes - frame.nodes_before
+                end_mark: Any = event.end_mark
                 span = Span(
                     frame.start.line + 1,
                     frame.start.column + 1,
-                    event.end_mark.line + 1,
-                    event.end_mark.column + 1,
+                    end_mark.line + 1,
+                    end_mark.column + 1,
                 )
                 self.source.values.setdefault(frame.pointer, span)
                 if frame.anchor:
@@ -753,7 +761,8 @@ def _syntax_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
     line = column = None
     detail = str(exc)
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
-        line, column = exc.problem_mark.line + 1, exc.problem_mark.column + 1
+        mark: Any = exc.problem_mark
+        line, column = mark.line + 1, mark.column + 1
         detail = exc.problem or detail
         if exc.context:
             detail = f"{detail} ({exc.context})"
@@ -761,9 +770,11 @@ def _syntax_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
         before = text[: exc.position]
         line = before.count("\n") + 1
         column = exc.position - (before.rfind("\n") + 1) + 1
-        detail = f"unacceptable character U+{exc.character:04X}" if isinstance(
-            exc.character, int
-        ) else detail
+        detail = (
+            f"unacceptable character U+{exc.character:04X}"
+            if isinstance(exc.character, int)
+            else detail
+        )
     hint_zh, hint_en = "", ""
     source_line = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
     if "\t" in detail or "'\\t'" in detail or ("\t" in source_line[: (column or 1)]):
@@ -804,7 +815,10 @@ def load_text(text: str, *, file: str = "<text>", limits: Limits = DEFAULT_LIMIT
             Problem(
                 "PD010",
                 Severity.ERROR,
-                Message("文件是空的：没有任何声明内容。", "the file is empty: there is no declaration in it."),
+                Message(
+                    "文件是空的：没有任何声明内容。",
+                    "the file is empty: there is no declaration in it.",
+                ),
                 file,
                 1,
                 1,
@@ -836,7 +850,9 @@ def load_text(text: str, *, file: str = "<text>", limits: Limits = DEFAULT_LIMIT
             Problem(
                 "PD010",
                 Severity.ERROR,
-                Message("文件只有空值（~ 或 null），没有声明内容。", "the document is empty (null)."),
+                Message(
+                    "文件只有空值（~ 或 null），没有声明内容。", "the document is empty (null)."
+                ),
                 file,
                 1,
                 1,
@@ -880,7 +896,9 @@ def unreadable(file: str, zh: str, en: str) -> Problem:
     return Problem("PD001", Severity.ERROR, Message(zh, en), file)
 
 
-def read_path(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes | None, list[Problem]]:
+def read_path(
+    path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
+) -> tuple[bytes | None, list[Problem]]:
     """Read a regular file's bytes within the size limit; refuse FIFOs, devices and folders."""
     name = os.fspath(path)
     try:
@@ -890,9 +908,13 @@ def read_path(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) 
     except PermissionError:
         return None, [unreadable(name, "没有读取权限。", "permission denied.")]
     except OSError as exc:
-        return None, [unreadable(name, f"无法读取：{exc.strerror}。", f"cannot read: {exc.strerror}.")]
+        return None, [
+            unreadable(name, f"无法读取：{exc.strerror}。", f"cannot read: {exc.strerror}.")
+        ]
     if stat.S_ISDIR(st.st_mode):
-        return None, [unreadable(name, "这是一个目录，不是文件。", "this is a directory, not a file.")]
+        return None, [
+            unreadable(name, "这是一个目录，不是文件。", "this is a directory, not a file.")
+        ]
     if not stat.S_ISREG(st.st_mode):
         return None, [
             unreadable(
@@ -909,7 +931,9 @@ def read_path(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) 
     except PermissionError:
         return None, [unreadable(name, "没有读取权限。", "permission denied.")]
     except OSError as exc:
-        return None, [unreadable(name, f"无法读取：{exc.strerror}。", f"cannot read: {exc.strerror}.")]
+        return None, [
+            unreadable(name, f"无法读取：{exc.strerror}。", f"cannot read: {exc.strerror}.")
+        ]
     if len(raw) > limits.max_bytes:
         return None, [_too_large(name, len(raw), limits)]
     return raw, []

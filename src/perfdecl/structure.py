@@ -27,7 +27,9 @@ STRUCTURE_CODES: dict[str, tuple[str, str, str]] = {
 """Structure problem codes: code -> (name, zh title, en title)."""
 
 
-def build(data: dict[str, Any], source: SourceMap, file: str) -> tuple[Declaration | None, list[Problem]]:
+def build(
+    data: dict[str, Any], source: SourceMap, file: str
+) -> tuple[Declaration | None, list[Problem]]:
     """Validate loaded data against the model; never raises on bad data."""
     version = data.get("schema_version")
     if version is not None and version != 1:
@@ -174,7 +176,9 @@ def _convert(err: Any, data: Any, source: SourceMap, file: str) -> Problem:
         label = _label(path, name)
         return _problem(
             "PD102",
-            Message(f"{where_zh}缺少必填项 {label}。", f"{where_en}: required key {name!r} is missing."),
+            Message(
+                f"{where_zh}缺少必填项 {label}。", f"{where_en}: required key {name!r} is missing."
+            ),
             file,
             pointer,
             source,
@@ -186,9 +190,7 @@ def _convert(err: Any, data: Any, source: SourceMap, file: str) -> Problem:
     if etype == "literal_error" and loc[:1] == ("schema_version",):
         return _problem(
             "PD105",
-            Message(
-                "schema_version 必须是 1。", f"schema_version must be 1, not {given!r}."
-            ),
+            Message("schema_version 必须是 1。", f"schema_version must be 1, not {given!r}."),
             file,
             pointer,
             source,
@@ -207,8 +209,15 @@ def _convert(err: Any, data: Any, source: SourceMap, file: str) -> Problem:
         )
     shown = _show(given)
     if etype.startswith(("decimal", "int", "float")):
-        if etype in ("decimal_parsing", "int_parsing", "float_parsing", "decimal_type", "int_type",
-                     "float_type", "int_from_float"):
+        if etype in (
+            "decimal_parsing",
+            "int_parsing",
+            "float_parsing",
+            "decimal_type",
+            "int_type",
+            "float_type",
+            "int_from_float",
+        ):
             return _problem(
                 "PD103",
                 Message(
@@ -221,7 +230,10 @@ def _convert(err: Any, data: Any, source: SourceMap, file: str) -> Problem:
             )
         return _problem(
             "PD104",
-            Message(f"{where_zh}的数字 {shown} 无效：{err['msg']}。", f"{where_en}: {err['msg']}, got {shown}."),
+            Message(
+                f"{where_zh}的数字 {shown} 无效：{err['msg']}。",
+                f"{where_en}: {err['msg']}, got {shown}.",
+            ),
             file,
             pointer,
             source,
@@ -229,7 +241,10 @@ def _convert(err: Any, data: Any, source: SourceMap, file: str) -> Problem:
     if etype in ("finite_number",):
         return _problem(
             "PD104",
-            Message(f"{where_zh}的数字必须是有限值，实际是 {shown}。", f"{where_en}: the number must be finite, got {shown}."),
+            Message(
+                f"{where_zh}的数字必须是有限值，实际是 {shown}。",
+                f"{where_en}: the number must be finite, got {shown}.",
+            ),
             file,
             pointer,
             source,
@@ -257,7 +272,9 @@ def _convert(err: Any, data: Any, source: SourceMap, file: str) -> Problem:
         zh, en = kinds[etype]
         return _problem(
             "PD103",
-            Message(f"{where_zh}应为{zh}，实际是 {shown}。", f"{where_en}: expected {en}, got {shown}."),
+            Message(
+                f"{where_zh}应为{zh}，实际是 {shown}。", f"{where_en}: expected {en}, got {shown}."
+            ),
             file,
             pointer,
             source,
@@ -276,7 +293,10 @@ def _convert(err: Any, data: Any, source: SourceMap, file: str) -> Problem:
         )
     return _problem(
         "PD104",
-        Message(f"{where_zh}的取值 {shown} 无效：{err['msg']}。", f"{where_en}: {err['msg']} (got {shown})."),
+        Message(
+            f"{where_zh}的取值 {shown} 无效：{err['msg']}。",
+            f"{where_en}: {err['msg']} (got {shown}).",
+        ),
         file,
         pointer,
         source,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -12,7 +12,7 @@ import typer
 from perfdecl.problem import Lang
 
 
-class LangChoice(str, Enum):
+class LangChoice(StrEnum):
     zh = "zh"
     en = "en"
 

@@ -22,9 +22,9 @@ def register(app: typer.Typer) -> None:
             typer.Argument(help="Declaration files, or folders searched for *.yaml / *.yml."),
         ],
         output_format: Annotated[
-            FormatChoice,  # type: ignore[valid-type]
+            FormatChoice,
             typer.Option("--format", "-f", help="Output format."),
-        ] = FormatChoice["text"],  # type: ignore[misc]
+        ] = FormatChoice["text"],
         strict: Annotated[
             bool, typer.Option("--strict", help="Warnings fail too (exit 1).")
         ] = False,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -51,7 +51,7 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
-class Framework(str, Enum):
+class Framework(StrEnum):
     """Which indicator framework the table follows (see docs/format.md)."""
 
     BEIJING_2019 = "beijing_2019"
@@ -59,12 +59,12 @@ class Framework(str, Enum):
     CENTRAL_2021 = "central_2021"
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     DEPARTMENT = "department"
     PROJECT = "project"
 
 
-class Comparison(str, Enum):
+class Comparison(StrEnum):
     """Comparison of a structured target; ``~`` is 约 (approximately)."""
 
     GE = ">="
@@ -99,12 +99,12 @@ def _comparison(value: Any) -> Any:
     return value
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     POSITIVE = "positive"
     NEGATIVE = "negative"
 
 
-class IndicatorKind(str, Enum):
+class IndicatorKind(StrEnum):
     QUANTITATIVE = "quantitative"
     QUALITATIVE = "qualitative"
 
@@ -215,7 +215,9 @@ class Group(_Model):
 
     model_config = ConfigDict(title="二级指标 / Level-2 group")
 
-    name: Text = Field(title="二级指标名称（原文）/ Name as published", description="如 产出数量指标")
+    name: Text = Field(
+        title="二级指标名称（原文）/ Name as published", description="如 产出数量指标"
+    )
     items: list[Indicator] = Field(default_factory=list, title="三级指标 / Indicators")
 
 

@@ -45,8 +45,9 @@ class Reporter:
     name: ClassVar[str]
     description: ClassVar[str] = ""
 
-    def __init__(self, stream: TextIO, *, lang: Lang = "en", color: bool | None = None,
-                 quiet: bool = False) -> None:
+    def __init__(
+        self, stream: TextIO, *, lang: Lang = "en", color: bool | None = None, quiet: bool = False
+    ) -> None:
         self.stream = stream
         self.lang: Lang = lang
         self.color = color

@@ -24,7 +24,10 @@ class JsonReporter(Reporter):
     _first = True
 
     def begin(self) -> None:
-        head = {"version": JSON_FORMAT_VERSION, "tool": {"name": "perfdecl", "version": __version__}}
+        head = {
+            "version": JSON_FORMAT_VERSION,
+            "tool": {"name": "perfdecl", "version": __version__},
+        }
         self.stream.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "files": [')
         self._first = True
 

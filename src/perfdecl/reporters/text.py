@@ -48,8 +48,9 @@ class TextReporter(Reporter):
     name: ClassVar[str] = "text"
     description: ClassVar[str] = "human-readable lines, with source excerpts on a terminal"
 
-    def __init__(self, stream: TextIO, *, lang: Lang = "en", color: bool | None = None,
-                 quiet: bool = False) -> None:
+    def __init__(
+        self, stream: TextIO, *, lang: Lang = "en", color: bool | None = None, quiet: bool = False
+    ) -> None:
         super().__init__(stream, lang=lang, color=color, quiet=quiet)
         from rich.console import Console
 
