@@ -673,10 +673,6 @@ def decode(raw: bytes, file: str) -> tuple[str | None, str | None, list[Problem]
                         )
                     ],
                 )
-    try:
-        return raw.decode("utf-8"), "utf-8", []
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
     nul = raw.find(b"\x00")
     if nul >= 0:
         return (
@@ -693,6 +689,10 @@ def decode(raw: bytes, file: str) -> tuple[str | None, str | None, list[Problem]
                 )
             ],
         )
+    try:
+        return raw.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
@@ -786,6 +786,17 @@ def _syntax_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
     elif ": " in source_line and "mapping values are not allowed" in detail:
         hint_zh = "文本中含有“: ”时，请给整段文本加引号。"
         hint_en = ' A text containing ": " must be quoted.'
+    if "nesting depth" in detail:
+        return Problem(
+            "PD009",
+            Severity.ERROR,
+            Message(
+                "嵌套层级过深，文件被拒绝。", f"nesting too deep: {detail}; the file is rejected."
+            ),
+            file,
+            line,
+            column,
+        )
     return Problem(
         "PD005",
         Severity.ERROR,
