@@ -1,0 +1,739 @@
+"""Find, read and validate configuration; turn it into per-file :class:`~perfdecl.lint.Options`.
+
+Configuration is found the way black finds it: from each checked file's folder upward, the first
+``.perfdecl.toml`` (top-level keys) or ``pyproject.toml`` holding a ``[tool.perfdecl]`` table
+wins (``.perfdecl.toml`` first within one folder). The search stops after a folder holding
+``.git`` or ``.hg`` (the project root) or at the filesystem root. ``--config PATH`` replaces the
+search. Each folder is looked up, and each file parsed, once per run: CI checks thousands of
+declarations that share one configuration.
+
+A broken configuration never raises: it becomes problems on the configuration file (PD001 when it
+cannot be read, PD020-PD022 for its content), and the valid part of it still applies.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+
+from perfdecl.lint import DEFAULT_OPTIONS, FileResult, Options
+from perfdecl.loader import SourceMap, unreadable
+from perfdecl.model import Declaration, Framework
+from perfdecl.problem import Message, Problem, Severity
+from perfdecl.rules.base import Finding, RuleSettings
+
+CONFIG_FILE = ".perfdecl.toml"
+PYPROJECT = "pyproject.toml"
+ROOT_MARKERS = (".git", ".hg")
+
+CODE_PATTERN = re.compile(r"PD[0-9]{0,3}")
+"""A problem code (``PD203``) or a prefix of one (``PD2``, ``PD20``); ``PD`` alone means all."""
+
+CONFIG_CODES: dict[str, tuple[str, Severity]] = {
+    "PD020": ("config-syntax", Severity.ERROR),
+    "PD021": ("config-unknown-key", Severity.ERROR),
+    "PD022": ("config-invalid-value", Severity.ERROR),
+    "PD023": ("framework-mismatch", Severity.WARNING),
+}
+"""Configuration problem codes: code -> (name, severity). Documented in docs/configuration.md."""
+
+
+# --- the model -----------------------------------------------------------------------------
+
+
+class Invalid(ValueError):
+    """A validation error with a message in both languages (read back by the problem builder)."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.message = Message(zh, en)
+
+
+def _check_code(value: str) -> str:
+    if not CODE_PATTERN.fullmatch(value):
+        raise Invalid(
+            f"“{value}”不是问题代码或代码前缀（如 PD203、PD2）",
+            f"{value!r} is not a problem code or prefix (such as PD203, PD2 or PD)",
+        )
+    return value
+
+
+Code = Annotated[str, AfterValidator(_check_code)]
+SeverityName = Literal["error", "warning", "info"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Thresholds(_Strict):
+    """Numbers and word lists the rules compare against (see :class:`RuleSettings`)."""
+
+    min_quantitative_share: float = Field(
+        0.5, ge=0, le=1, description="Share of indicators that must state a number (0 to 1)."
+    )
+    extra_vague_words: tuple[Annotated[str, Field(min_length=1)], ...] = Field(
+        (), description="Words flagged as vague in addition to the built-in list."
+    )
+    funds_change_threshold: float = Field(
+        0.2, ge=0, description="perfdecl diff: relative change of funds worth a warning."
+    )
+
+
+class DiffIgnore(_Strict):
+    """A change that ``perfdecl diff`` should not report, with the reason it is accepted."""
+
+    id: str | None = Field(None, min_length=1, description="An indicator or level id.")
+    pointer: str | None = Field(None, description="A JSON pointer, such as /funds/total.")
+    reason: str = Field(description="Why the change is accepted (required).")
+
+    @model_validator(mode="after")
+    def _one_target_and_a_reason(self) -> DiffIgnore:
+        if self.id is None and self.pointer is None:
+            raise Invalid("请填写 id 或 pointer，指明忽略哪一项变化", "give id or pointer")
+        if not self.reason.strip():
+            raise Invalid("reason（理由）不能为空", "reason must not be empty")
+        return self
+
+
+class DiffConfig(_Strict):
+    """Settings of ``perfdecl diff``."""
+
+    ignore: tuple[DiffIgnore, ...] = ()
+
+
+class Config(_Strict):
+    """The ``[tool.perfdecl]`` table (or the top level of ``.perfdecl.toml``)."""
+
+    select: tuple[Code, ...] = Field((), description="Codes or prefixes to report; empty: all.")
+    ignore: tuple[Code, ...] = Field((), description="Codes or prefixes never reported.")
+    per_file_ignores: dict[str, tuple[Code, ...]] = Field(
+        default_factory=dict,
+        description="Glob (relative to the configuration's folder) -> codes ignored there.",
+    )
+    severity: dict[Code, SeverityName] = Field(
+        default_factory=dict, description="Code or prefix -> error, warning or info."
+    )
+    framework: Framework | None = Field(
+        None, description="The framework every declaration here must declare (else PD023)."
+    )
+    thresholds: Thresholds = Field(default_factory=Thresholds)
+    exclude: tuple[str, ...] = Field(
+        (), description="Globs of files and folders skipped when walking folders."
+    )
+    diff: DiffConfig = Field(default_factory=DiffConfig)
+
+
+DEFAULT_CONFIG = Config()
+
+
+# --- globs ---------------------------------------------------------------------------------
+
+
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """Compile a path glob: ``*`` and ``?`` stay inside one folder, ``**`` spans folders.
+
+    A pattern without ``/`` matches a file or folder name at any depth (as in ``.gitignore``);
+    a trailing ``/`` is ignored (``build/`` is the folder ``build``).
+    """
+    pattern = pattern.replace("\\", "/").strip()
+    pattern = pattern.removeprefix("./").rstrip("/")
+    anchored = "/" in pattern
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if pattern.startswith("**", i):
+            i += 2
+            if pattern.startswith("/", i):  # "**/": zero or more folders
+                out.append("(?:.*/)?")
+                i += 1
+            else:
+                out.append(".*")
+            continue
+        if c == "*":
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        elif c == "[":
+            end = pattern.find("]", i + 2)
+            if end < 0:
+                out.append(re.escape(c))
+            else:
+                body = pattern[i + 1 : end]
+                if body.startswith("!"):
+                    body = "^" + body[1:]
+                out.append(f"[{body.replace(chr(92), chr(92) * 2)}]")
+                i = end
+        else:
+            out.append(re.escape(c))
+        i += 1
+    body = "".join(out)
+    return re.compile(body if anchored else f"(?:.*/)?{body}")
+
+
+def _relative(path: Path, folder: Path) -> str:
+    """``path`` relative to ``folder`` in POSIX form; absolute when it lies outside."""
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# --- one configuration file ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectConfig:
+    """A validated configuration and where it came from (``path`` None: the defaults)."""
+
+    config: Config = DEFAULT_CONFIG
+    path: Path | None = None
+    problems: tuple[Problem, ...] = ()
+    _globs: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict, compare=False)
+
+    @property
+    def folder(self) -> Path:
+        """Globs are relative to the configuration file's folder (the working folder if none)."""
+        return self.path.parent if self.path is not None else Path.cwd().resolve()
+
+    @property
+    def fatal(self) -> bool:
+        """True when the configuration file could not be read at all."""
+        return any(p.code == "PD001" for p in self.problems)
+
+    def _compiled(self, patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
+        key = "\0".join(patterns)
+        found = self._globs.get(key)
+        if found is None:
+            found = self._globs[key] = tuple(glob_regex(p) for p in patterns)
+        return found
+
+    def per_file_codes(self, file: str | os.PathLike[str]) -> tuple[str, ...]:
+        """Codes ignored for ``file`` by ``per_file_ignores``."""
+        table = self.config.per_file_ignores
+        if not table:
+            return ()
+        rel = _relative(Path(os.path.abspath(file)), self.folder)
+        codes: list[str] = []
+        for pattern, regex in zip(table, self._compiled(tuple(table)), strict=True):
+            if regex.fullmatch(rel):
+                codes.extend(table[pattern])
+        return tuple(codes)
+
+    def excluded(self, path: str | os.PathLike[str]) -> bool:
+        """True when ``path`` or one of its folders (below the config's folder) is excluded."""
+        if not self.config.exclude:
+            return False
+        rel = _relative(Path(os.path.abspath(path)), self.folder)
+        regexes = self._compiled(self.config.exclude)
+        parts = rel.split("/")
+        return any(
+            regex.fullmatch("/".join(parts[:n]))
+            for n in range(1, len(parts) + 1)
+            for regex in regexes
+        )
+
+    def settings(self) -> RuleSettings:
+        t = self.config.thresholds
+        extra: dict[str, object] = {}
+        if self.config.framework is not None:
+            extra["framework"] = self.config.framework.value
+        return RuleSettings(
+            min_quantitative_share=t.min_quantitative_share,
+            extra_vague_words=tuple(t.extra_vague_words),
+            funds_change_threshold=t.funds_change_threshold,
+            options=extra,
+        )
+
+
+def _display(path: Path) -> str:
+    """A configuration path as the user would write it: relative to the working folder."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _problem(code: str, file: str, zh: str, en: str, where: tuple[int, int] | None) -> Problem:
+    return Problem(
+        code,
+        CONFIG_CODES[code][1],
+        Message(zh, en),
+        file,
+        line=where[0] if where else None,
+        column=where[1] if where else None,
+    )
+
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def read_config(path: str | os.PathLike[str]) -> ProjectConfig:
+    """Read and validate one configuration file; problems describe whatever is wrong."""
+    resolved = Path(os.path.abspath(path))
+    shown = _display(resolved)
+    try:
+        raw = resolved.read_bytes()
+    except FileNotFoundError:
+        return ProjectConfig(
+            path=resolved,
+            problems=(unreadable(shown, "配置文件不存在。", "configuration file not found."),),
+        )
+    except IsADirectoryError:
+        return ProjectConfig(
+            path=resolved,
+            problems=(
+                unreadable(
+                    shown, "这是一个目录，不是配置文件。", "this is a folder, not a config file."
+                ),
+            ),
+        )
+    except OSError as exc:
+        return ProjectConfig(
+            path=resolved,
+            problems=(
+                unreadable(
+                    shown, f"无法读取配置文件：{exc.strerror}。", f"cannot read: {exc.strerror}."
+                ),
+            ),
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return ProjectConfig(
+            path=resolved,
+            problems=(
+                _problem(
+                    "PD020",
+                    shown,
+                    "配置文件不是 UTF-8 编码；TOML 文件必须保存为 UTF-8。",
+                    f"the configuration is not UTF-8 (byte {exc.start}); TOML must be UTF-8.",
+                    None,
+                ),
+            ),
+        )
+    return parse_config(text, resolved, pyproject=resolved.name == PYPROJECT)
+
+
+def parse_config(text: str, path: Path, *, pyproject: bool) -> ProjectConfig:
+    """Validate configuration text; unknown keys name the nearest valid key and their line."""
+    shown = _display(path)
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        detail = str(exc)
+        match = _TOML_POSITION.search(detail)
+        where = (int(match[1]), int(match[2])) if match else None
+        detail = _TOML_POSITION.sub("", detail).strip()
+        return ProjectConfig(
+            path=path,
+            problems=(
+                _problem(
+                    "PD020",
+                    shown,
+                    f"配置文件的 TOML 语法错误：{detail}。",
+                    f"TOML syntax error in the configuration: {detail}.",
+                    where,
+                ),
+            ),
+        )
+    prefix: tuple[str, ...] = ("tool", "perfdecl") if pyproject else ()
+    table: Any = document
+    for part in prefix:
+        table = table.get(part, {}) if isinstance(table, dict) else {}
+    if not isinstance(table, dict):
+        return ProjectConfig(
+            path=path,
+            problems=(
+                _problem(
+                    "PD022",
+                    shown,
+                    "[tool.perfdecl] 必须是一个表。",
+                    "[tool.perfdecl] must be a table.",
+                    _find_line(text, prefix),
+                ),
+            ),
+        )
+    return _validate(table, text, path, prefix)
+
+
+def _validate(
+    table: dict[str, Any], text: str, path: Path, prefix: tuple[str, ...]
+) -> ProjectConfig:
+    """Validate; drop each offending entry and retry, so the valid rest still applies."""
+    shown = _display(path)
+    data = copy.deepcopy(table)
+    problems: dict[tuple[Any, ...], Problem] = {}
+    config = DEFAULT_CONFIG
+    for _ in range(100):
+        try:
+            config = Config.model_validate(data)
+            break
+        except ValidationError as exc:
+            errors = exc.errors()
+            for error in errors:
+                problems.setdefault(tuple(error["loc"]), _error_problem(error, text, shown, prefix))
+            locs = sorted((_culprit(e) for e in errors), key=_loc_order, reverse=True)
+            if not all(_drop(data, loc) for loc in locs):
+                config = DEFAULT_CONFIG
+                break
+    return ProjectConfig(
+        config=config, path=path, problems=tuple(sorted(problems.values(), key=Problem.sort_key))
+    )
+
+
+def _culprit(error: Any) -> tuple[int | str, ...]:
+    """The entry to drop for an error: the key or item itself, or its parent when it lacks one."""
+    loc = tuple(error["loc"])
+    if loc and (loc[-1] == "[key]" or error["type"] == "missing"):
+        return loc[:-1]
+    return loc
+
+
+def _loc_order(loc: tuple[int | str, ...]) -> tuple[tuple[int, int | str], ...]:
+    return tuple((0, p) if isinstance(p, int) else (1, p) for p in loc)
+
+
+def _drop(data: Any, loc: tuple[int | str, ...]) -> bool:
+    """Delete the entry at ``loc``; False when there is nothing that can be deleted."""
+    if not loc:
+        return False
+    parent = data
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return True  # already gone with an ancestor
+    last = loc[-1]
+    if isinstance(parent, dict) and last in parent:
+        del parent[last]
+    elif isinstance(parent, list) and isinstance(last, int) and 0 <= last < len(parent):
+        del parent[last]
+    return True
+
+
+def _model_at(loc: Sequence[int | str]) -> type[BaseModel] | None:
+    """The model whose key is at ``loc`` (for suggestions), or None for free-form tables."""
+    model: type[BaseModel] = Config
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        info = model.model_fields.get(part)
+        annotation = getattr(info, "annotation", None) if info else None
+        nested = _nested_model(annotation)
+        if nested is None:
+            return None
+        model = nested
+    return model
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _nested_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def nearest_key(key: str, valid: Iterable[str]) -> str | None:
+    """The valid key closest to a misspelt one (``per-file-ignore`` -> ``per_file_ignores``)."""
+    choices = list(valid)
+    normal = key.replace("-", "_").lower()
+    for choice in choices:
+        if choice == normal:
+            return choice
+    found = difflib.get_close_matches(normal, choices, n=1, cutoff=0.5)
+    return found[0] if found else None
+
+
+def _error_problem(error: Any, text: str, shown: str, prefix: tuple[str, ...]) -> Problem:
+    loc: tuple[int | str, ...] = tuple(error["loc"])
+    str_loc = tuple(p for p in loc if isinstance(p, str) and p != "[key]")
+    dotted = ".".join(str(p) for p in loc if p != "[key]") or "(top level)"
+    where = _find_line(text, prefix + str_loc)
+    if error["type"] == "extra_forbidden":
+        key = str(loc[-1])
+        model = _model_at(loc)
+        valid = sorted(model.model_fields) if model is not None else []
+        guess = nearest_key(key, valid)
+        if guess:
+            zh = f"未知的配置项“{dotted}”；是否想写“{guess}”？"
+            en = f"unknown configuration key {dotted!r}; did you mean {guess!r}?"
+        else:
+            zh = f"未知的配置项“{dotted}”；可用的配置项：{'、'.join(valid)}。"
+            en = f"unknown configuration key {dotted!r}; valid keys: {', '.join(valid)}."
+        if key == "tool" and not prefix:
+            zh += "（.perfdecl.toml 中的配置项直接写在顶层，不需要 [tool.perfdecl]。）"
+            en += " (In .perfdecl.toml the keys go at the top level, without [tool.perfdecl].)"
+        return _problem("PD021", shown, zh, en, where)
+    ctx_error = (error.get("ctx") or {}).get("error")
+    if isinstance(ctx_error, Invalid):
+        message = ctx_error.message
+    elif error["type"] == "missing":
+        message = Message("缺少必填项", "this required key is missing")
+    else:
+        detail = str(error.get("msg", "invalid value"))
+        message = Message(detail, detail)
+    return _problem(
+        "PD022",
+        shown,
+        f"配置项“{dotted}”的值无效：{message.zh}。",
+        f"invalid value for {dotted!r}: {message.en}.",
+        where,
+    )
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')"""
+_ASSIGN = re.compile(rf"^\s*({_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*=")
+
+
+def _split_key(dotted: str) -> list[str]:
+    parts = re.findall(_KEY_PART, dotted)
+    return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
+
+
+def _find_line(text: str, path: Sequence[str]) -> tuple[int, int] | None:
+    """Line and column of the TOML key at ``path`` (table headers and dotted keys included).
+
+    TOML parsers do not report positions of valid keys, so we scan the text, tracking the current
+    table header; the deepest key found along the path is reported.
+    """
+    best: tuple[int, int] | None = None
+    best_depth = -1
+    table: list[str] = []
+    target = list(path)
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header and not _ASSIGN.match(line):
+            table = _split_key(header[1])
+            depth = _prefix_depth(table, target)
+            if depth > best_depth and depth == len(table):
+                best, best_depth = (number, line.index("[") + 1), depth
+            continue
+        assign = _ASSIGN.match(line)
+        if not assign:
+            continue
+        full = table + _split_key(assign[1])
+        depth = _prefix_depth(full, target)
+        if depth > len(table) and depth > best_depth:
+            best, best_depth = (number, len(line) - len(line.lstrip()) + 1), depth
+            if depth == len(target):
+                break
+    return best
+
+
+def _prefix_depth(found: Sequence[str], target: Sequence[str]) -> int:
+    depth = 0
+    for a, b in zip(found, target, strict=False):
+        if a != b:
+            break
+        depth += 1
+    return depth if depth == min(len(found), len(target)) else -1
+
+
+# --- discovery and per-file options --------------------------------------------------------
+
+
+def _has_table(path: Path) -> bool:
+    """Whether a pyproject.toml is ours: it has a [tool.perfdecl] table (or is unparsable but
+    mentions one, so that its syntax error is reported rather than silently skipped)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if "perfdecl" not in text:
+        return False
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return re.search(r"^\s*\[\[?\s*tool\s*\.\s*perfdecl\b", text, re.MULTILINE) is not None
+    tool = document.get("tool")
+    return isinstance(tool, dict) and "perfdecl" in tool
+
+
+def split_codes(value: str | None) -> tuple[str, ...] | None:
+    """``"PD2,PD012"`` -> ``("PD2", "PD012")``; raises ValueError on a malformed code."""
+    if value is None:
+        return None
+    codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
+    for code in codes:
+        if not CODE_PATTERN.fullmatch(code):
+            raise ValueError(code)
+    return codes
+
+
+class ConfigResolver:
+    """Finds the configuration of each checked file and builds its :class:`Options`.
+
+    One resolver per run: folders are searched and files parsed at most once. ``select`` given
+    here (from ``--select``) replaces the configured list; ``ignore`` (``--ignore``) is added to it.
+    """
+
+    def __init__(
+        self,
+        base: Options = DEFAULT_OPTIONS,
+        *,
+        config: str | os.PathLike[str] | None = None,
+        select: Sequence[str] | None = None,
+        ignore: Sequence[str] | None = None,
+        discover: bool = True,
+    ) -> None:
+        self.base = base
+        self.select = tuple(select) if select is not None else None
+        self.ignore = tuple(ignore or ())
+        self.discover = discover
+        self.explicit: ProjectConfig | None = read_config(config) if config is not None else None
+        self._folders: dict[str, Path | None] = {}
+        self._configs: dict[Path, ProjectConfig] = {}
+        self._options: dict[tuple[Path | None, tuple[str, ...]], Options] = {}
+        self._reported: set[Path | None] = set()
+
+    @property
+    def fatal(self) -> bool:
+        """True when ``--config`` names a file that cannot be read (the run exits 2)."""
+        return self.explicit is not None and self.explicit.fatal
+
+    def find(self, file: str | os.PathLike[str]) -> Path | None:
+        """The configuration file governing ``file`` by upward search, or None."""
+        start = os.path.dirname(os.path.abspath(file))
+        if start in self._folders:
+            return self._folders[start]
+        visited: list[str] = []
+        folder = Path(start).resolve()
+        found: Path | None = None
+        while True:
+            key = str(folder)
+            if key in self._folders:
+                found = self._folders[key]
+                break
+            visited.append(key)
+            candidate = folder / CONFIG_FILE
+            if candidate.is_file():
+                found = candidate
+                break
+            candidate = folder / PYPROJECT
+            if candidate.is_file() and _has_table(candidate):
+                found = candidate
+                break
+            if any((folder / marker).exists() for marker in ROOT_MARKERS):
+                break
+            if folder.parent == folder:
+                break
+            folder = folder.parent
+        for key in visited:
+            self._folders[key] = found
+        self._folders[start] = found
+        return found
+
+    def config_for(self, file: str | os.PathLike[str]) -> ProjectConfig:
+        """The configuration that applies to ``file`` (defaults when none is found)."""
+        if self.explicit is not None:
+            return self.explicit
+        path = self.find(file) if self.discover else None
+        if path is None:
+            return _NO_CONFIG
+        found = self._configs.get(path)
+        if found is None:
+            found = self._configs[path] = read_config(path)
+        return found
+
+    def pending(self, file: str | os.PathLike[str] | None = None) -> list[FileResult]:
+        """Problems of the configuration of ``file`` (or of ``--config``), once per config file.
+
+        The CLI reports these like a checked file, so a broken configuration fails the run.
+        """
+        project = self.explicit if file is None else self.config_for(file)
+        if project is None or project.path in self._reported:
+            return []
+        self._reported.add(project.path)
+        if not project.problems or project.path is None:
+            return []
+        return [FileResult(project.problems[0].file, project.problems)]
+
+    def excluded(self, path: str | os.PathLike[str]) -> bool:
+        """True when the configuration of ``path`` excludes it (for folder walks)."""
+        return self.config_for(path).excluded(path)
+
+    def options_for(self, file: str | os.PathLike[str]) -> Options:
+        """Options for one file: configuration, per-file ignores and CLI flags combined."""
+        project = self.config_for(file)
+        per_file = project.per_file_codes(file)
+        key = (project.path, per_file)
+        found = self._options.get(key)
+        if found is None:
+            found = self._options[key] = self._build(project, per_file)
+        return found
+
+    def _build(self, project: ProjectConfig, per_file: tuple[str, ...]) -> Options:
+        config = project.config
+        severity: dict[str, Severity] = dict(self.base.severity)
+        severity.update((code, Severity(name)) for code, name in config.severity.items())
+        return replace(
+            self.base,
+            settings=project.settings(),
+            select=self.select if self.select is not None else tuple(config.select),
+            ignore=tuple(config.ignore) + per_file + self.ignore,
+            severity=severity,
+        )
+
+
+_NO_CONFIG = ProjectConfig()
+
+
+def options_for(
+    file: str | os.PathLike[str],
+    *,
+    config: str | os.PathLike[str] | None = None,
+    base: Options = DEFAULT_OPTIONS,
+) -> Options:
+    """The notebook one-liner: options for one file from its discovered (or given) config."""
+    return ConfigResolver(base, config=config).options_for(file)
+
+
+# --- the configured framework --------------------------------------------------------------
+
+
+def framework_problems(
+    decl: Declaration, source: SourceMap, file: str, settings: RuleSettings
+) -> Iterator[Problem]:
+    """PD023: the declaration's framework differs from the one the configuration expects.
+
+    The model requires every declaration to name its framework, so the configured ``framework``
+    is not a default: it is what the project expects, and a file that declares another one was
+    probably copied from elsewhere.
+    """
+    expected = settings.options.get("framework")
+    if expected is None or decl.framework.value == expected:
+        return
+    from perfdecl.lint import locate
+
+    finding = Finding(
+        "/framework",
+        Message(
+            f"本文件声明的指标体系是 {decl.framework.value}，而配置要求 {expected}"
+            "（[tool.perfdecl] framework）。请确认使用了正确的模板。",
+            f"this file declares framework {decl.framework.value}, but the configuration "
+            f"expects {expected} ([tool.perfdecl] framework). Check the template used.",
+        ),
+    )
+    yield locate(finding, source, file, "PD023", CONFIG_CODES["PD023"][1])
