@@ -17,6 +17,26 @@ def main(argv: list[str] | None = None) -> None:
 
         sys.stdout.write(f"perfdecl {__version__}\n")
         raise SystemExit(0)
-    from perfdecl.cli.app import app
+    try:
+        from perfdecl.cli.app import app
 
-    app(args=args, prog_name="perfdecl")
+        app(args=args, prog_name="perfdecl")
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise SystemExit(130 if sys.exc_info()[0] is KeyboardInterrupt else 1) from None
+    except SystemExit:
+        raise
+    except Exception as exc:  # the last line of defence: no raw traceback unless --debug
+        if "--debug" in args or _debug_env():
+            raise
+        sys.stderr.write(
+            f"perfdecl: internal error ({type(exc).__name__}: {exc}).\n"
+            "perfdecl：内部错误。请用 --debug 重新运行并把输出附在问题报告中。\n"
+            "Please re-run with --debug and attach the output to a bug report.\n"
+        )
+        raise SystemExit(2) from None
+
+
+def _debug_env() -> bool:
+    import os
+
+    return os.environ.get("PERFDECL_DEBUG", "") not in ("", "0")

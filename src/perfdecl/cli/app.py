@@ -31,8 +31,18 @@ def _root(
         bool,
         typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", help="Show Python tracebacks for internal errors (for bug reports)."
+        ),
+    ] = False,
 ) -> None:
     """perfdecl: the toolchain for 绩效目标申报表."""
+    if debug:
+        from perfdecl import lint
+
+        lint.DEBUG = True
 
 
 COMMANDS: tuple[str, ...] = ("validate", "schema")
