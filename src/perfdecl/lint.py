@@ -112,8 +112,10 @@ def run_rules(
 
 
 def check_loaded(loaded: Loaded, options: Options = DEFAULT_OPTIONS) -> FileResult:
-    """Structure, then rules, over an already loaded document."""
+    """Structure, then rules, then inline suppressions, over an already loaded document."""
+    from perfdecl.config import framework_problems
     from perfdecl.structure import build
+    from perfdecl.suppress import apply_suppressions
 
     problems = list(loaded.problems)
     decl = None
@@ -122,6 +124,8 @@ def check_loaded(loaded: Loaded, options: Options = DEFAULT_OPTIONS) -> FileResu
         problems.extend(structural)
         if decl is not None and options.run_rules:
             problems.extend(run_rules(decl, loaded.source, loaded.file, options))
+            problems.extend(framework_problems(decl, loaded.source, loaded.file, options.settings))
+    problems = apply_suppressions(problems, loaded.source, loaded.file, options)
     kept = []
     for p in problems:
         if p.code != "PD001" and not enabled(p.code, options):
