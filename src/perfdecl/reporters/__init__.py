@@ -12,6 +12,10 @@ from perfdecl.reporters.base import Reporter, Summary
 REPORTERS: dict[str, str] = {
     "text": "perfdecl.reporters.text:TextReporter",
     "json": "perfdecl.reporters.json:JsonReporter",
+    "sarif": "perfdecl.reporters.sarif:SarifReporter",
+    "github": "perfdecl.reporters.github:GithubReporter",
+    "junit": "perfdecl.reporters.junit:JunitReporter",
+    "markdown": "perfdecl.reporters.markdown:MarkdownReporter",
 }
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar, TextIO
 from perfdecl.problem import Lang, Severity
 
 if TYPE_CHECKING:
+    from perfdecl.baseline import BaselineReport
     from perfdecl.lint import FileResult
 
 
@@ -21,6 +22,7 @@ class Summary:
     infos: int = 0
     unreadable: int = 0
     strict: bool = False
+    baseline: BaselineReport | None = None  # set when run with --baseline
 
     def add(self, result: FileResult) -> None:
         self.files += 1

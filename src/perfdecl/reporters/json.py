@@ -50,4 +50,7 @@ class JsonReporter(Reporter):
         }
         closing = "\n  ]" if not self._first else "]"
         body = json.dumps(totals, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        if summary.baseline is not None:
+            section = json.dumps(summary.baseline.to_dict(), ensure_ascii=False, indent=2)
+            body += ',\n  "baseline": ' + section.replace("\n", "\n  ")
         self.stream.write(f'{closing},\n  "summary": {body}\n}}\n')

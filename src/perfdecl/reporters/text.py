@@ -44,6 +44,26 @@ def summary_line(summary: Summary, lang: Lang) -> str:
     )
 
 
+def baseline_lines(summary: Summary, lang: Lang) -> list[str]:
+    """With --baseline: how many known findings were hidden, and which are gone (fixed)."""
+    b = summary.baseline
+    if b is None:
+        return []
+    if lang == "zh":
+        lines = [
+            f"基线 {b.path}：已忽略 {b.suppressed} 个既有问题；{b.gone_count} 个已不存在"
+            "（已修复，可重新生成基线将其删除）。"
+        ]
+        lines += [f"  已不存在：{e.describe()}" for e, _ in b.gone]
+    else:
+        lines = [
+            f"Baseline {b.path}: {b.suppressed} known finding(s) hidden; {b.gone_count} gone "
+            "(fixed; regenerate the baseline to drop them)."
+        ]
+        lines += [f"  gone: {e.describe()}" for e, _ in b.gone]
+    return lines
+
+
 class TextReporter(Reporter):
     name: ClassVar[str] = "text"
     description: ClassVar[str] = "human-readable lines, with source excerpts on a terminal"
@@ -107,6 +127,8 @@ class TextReporter(Reporter):
     def end(self, summary: Summary) -> None:
         if self.quiet:
             return
+        for extra in baseline_lines(summary, self.lang):
+            self.console.out(extra, highlight=False)
         line = summary_line(summary, self.lang)
         if self.fancy:
             style = "bold red" if summary.exit_code else "bold green"

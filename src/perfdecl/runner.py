@@ -1,0 +1,323 @@
+"""Check many declarations in one run: expand inputs, check each in isolation, keep the order.
+
+A repository of hundreds of declarations is checked on every pull request, so this module
+
+* turns the command line's inputs (files, folders, globs, ``-`` for standard input) into a
+  deterministic list of files: input order, folders walked sorted, duplicates dropped;
+* checks each file on its own (one broken file never stops the others) — serially for a few
+  files, in a process pool for many, with results yielded in input order so that the output of a
+  parallel run is byte-for-byte that of a serial one;
+* sends back from workers only what reporters and baselines read (problems, the text, the spans
+  of the problems' pointers): pickling a whole source map and declaration costs about as much as
+  checking the file (measured: ~20 ms against ~0.1 ms for the slim result, on the example).
+
+The library functions in :mod:`perfdecl.lint` do the checking; this module only orchestrates.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import IO, Protocol
+
+from perfdecl.lint import (
+    DEFAULT_OPTIONS,
+    FileResult,
+    Options,
+    check_bytes,
+    check_path,
+    expand_paths,
+    internal_error,
+)
+from perfdecl.loader import SourceMap, unreadable
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+SERIAL_BELOW = 8
+"""Fewer files than this are checked in-process: starting workers would cost more than it saves."""
+PROGRESS_FROM = 20
+"""A progress bar is shown (on a terminal) from this many files on."""
+
+_GLOB_MAGIC = frozenset("*?[")
+
+
+class Resolver(Protocol):
+    """Per-file configuration, as :class:`perfdecl.config.ConfigResolver` provides it."""
+
+    def options_for(self, file: str) -> Options: ...
+
+    def excluded(self, path: str) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FixedOptions:
+    """A resolver without configuration files: the same options for every file."""
+
+    options: Options = DEFAULT_OPTIONS
+
+    def options_for(self, file: str) -> Options:
+        return self.options
+
+    def excluded(self, path: str) -> bool:
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One file to check. ``name`` is what messages show; ``stdin`` reads standard input."""
+
+    name: str
+    stdin: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """What a worker needs to check one file (picklable)."""
+
+    name: str
+    options: Options
+    data: bytes | None = None  # standard input, read by the parent process
+    error: str | None = None  # standard input could not be read
+
+
+@dataclass(slots=True)
+class Collected:
+    """Expanded inputs, plus results for inputs that named nothing (a glob without a match)."""
+
+    inputs: list[Input] = field(default_factory=list)
+    missing: list[FileResult] = field(default_factory=list)
+
+
+def is_glob(arg: str) -> bool:
+    return any(c in _GLOB_MAGIC for c in arg)
+
+
+def collect(
+    args: Sequence[str],
+    *,
+    excluded: Callable[[str], bool] | None = None,
+    stdin_filename: str | None = None,
+) -> Collected:
+    """Expand command-line inputs into files, in a deterministic order.
+
+    A path that exists is taken literally (even with ``*`` or ``[`` in its name); otherwise a
+    pattern is expanded with ``**`` spanning folders, sorted. Folders (given or matched) are
+    walked for ``*.yaml``/``*.yml``. ``excluded`` (the configuration's ``exclude``) applies to files
+    found by walking or globbing, never to a file named explicitly — as in ruff and black, so that
+    pre-commit, which names files, still checks what the user asked for.
+    """
+    out = Collected()
+    seen: set[str] = set()
+
+    def add(name: str, *, stdin: bool = False) -> None:
+        key = STDIN if stdin else os.path.normcase(os.path.abspath(name))
+        if key in seen:
+            return
+        seen.add(key)
+        out.inputs.append(Input(name, stdin))
+
+    def walk(folder: str) -> None:
+        for found in expand_paths([folder]):
+            if excluded is None or not excluded(found):
+                add(found)
+
+    for arg in args:
+        if arg == STDIN:
+            add(stdin_filename or STDIN_NAME, stdin=True)
+        elif os.path.isdir(arg):
+            walk(arg)
+        elif os.path.lexists(arg) or not is_glob(arg):
+            add(arg)
+        else:
+            matches = sorted(glob.glob(arg, recursive=True), key=_path_order)
+            if not matches:
+                out.missing.append(_no_match(arg))
+            for match in matches:
+                if os.path.isdir(match):
+                    walk(match)
+                elif excluded is None or not excluded(match):
+                    add(match)
+    return out
+
+
+def _path_order(path: str) -> tuple[str, ...]:
+    return tuple(path.replace("\\", "/").split("/"))
+
+
+def _no_match(pattern: str) -> FileResult:
+    problem = unreadable(
+        pattern,
+        "没有与此模式匹配的文件。",
+        "no file matches this pattern.",
+    )
+    return FileResult(pattern, (problem,))
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def slim(result: FileResult) -> FileResult:
+    """What reporters and baselines read, cheap to pickle: no declaration, no full source map.
+
+    The text stays (excerpts), and the spans of the problems' pointers stay when they are
+    scalars (leaves), which the baseline hashes instead of line numbers.
+    """
+    source = result.source
+    wanted = {p.pointer for p in result.problems}
+    spans = {}
+    if wanted and source.values:
+        parents = {ptr.rsplit("/", 1)[0] for ptr in source.values if ptr}
+        spans = {
+            ptr: source.values[ptr]
+            for ptr in wanted
+            if ptr in source.values and ptr not in parents and ptr
+        }
+    return FileResult(result.file, result.problems, None, SourceMap(text=source.text, values=spans))
+
+
+def check_task(task: Task) -> FileResult:
+    """Check one file; never raises (the last guard of a worker process)."""
+    try:
+        if task.error is not None:
+            problem = unreadable(
+                task.name,
+                f"无法读取标准输入：{task.error}。",
+                f"cannot read standard input: {task.error}.",
+            )
+            return FileResult(task.name, (problem,))
+        if task.data is not None:
+            result = check_bytes(task.data, file=task.name, options=task.options)
+        else:
+            result = check_path(task.name, task.options)
+        return slim(result)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:
+        return FileResult(task.name, (internal_error(task.name, exc),))
+
+
+def read_stdin(name: str, options: Options, stream: IO[bytes] | None = None) -> Task:
+    """Read standard input once, in the parent, within the size limit (one byte over it is
+    enough for the loader to report the file as too large)."""
+    try:
+        source = stream if stream is not None else sys.stdin.buffer
+        data = source.read(options.limits.max_bytes + 1)
+    except (OSError, ValueError, AttributeError) as exc:
+        return Task(name, options, error=getattr(exc, "strerror", None) or str(exc))
+    return Task(name, options, data=data)
+
+
+def plan(
+    inputs: Sequence[Input],
+    resolver: Resolver,
+    *,
+    stdin: IO[bytes] | None = None,
+) -> list[Task]:
+    """One task per input, with its own options (configuration is resolved in the parent)."""
+    tasks = []
+    for item in inputs:
+        options = resolver.options_for(item.name)
+        tasks.append(
+            read_stdin(item.name, options, stdin) if item.stdin else Task(item.name, options)
+        )
+    return tasks
+
+
+def run(tasks: Sequence[Task], *, jobs: int | None = None) -> Iterator[FileResult]:
+    """Check every task; results come in task order whether the run is serial or parallel.
+
+    The pool is started, and every task submitted, before this returns: worker processes are
+    then forked before a caller starts a progress bar's refresh thread.
+    """
+    workers = min(default_jobs() if jobs is None else max(1, jobs), len(tasks))
+    if workers <= 1 or len(tasks) < SERIAL_BELOW:
+        return (check_task(task) for task in tasks)
+    chunksize = max(1, min(16, len(tasks) // (workers * 4)))
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        results = pool.map(check_task, tasks, chunksize=chunksize)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    return _drain(pool, results)
+
+
+def _drain(pool: ProcessPoolExecutor, results: Iterator[FileResult]) -> Iterator[FileResult]:
+    try:
+        yield from results
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def check_files(
+    args: Sequence[str],
+    resolver: Resolver | None = None,
+    *,
+    jobs: int | None = None,
+    stdin_filename: str | None = None,
+) -> list[FileResult]:
+    """The library entry point: check files, folders and globs; one result per file, in order."""
+    resolver = resolver or FixedOptions()
+    collected = collect(args, excluded=resolver.excluded, stdin_filename=stdin_filename)
+    results = list(collected.missing)
+    results.extend(run(plan(collected.inputs, resolver), jobs=jobs))
+    return results
+
+
+@contextlib.contextmanager
+def progress_bar(total: int, *, enabled: bool) -> Iterator[Callable[[], None] | None]:
+    """A transient progress bar on standard error, or nothing.
+
+    While it shows, writes to ``sys.stdout`` are routed above the bar (rich's redirect), so a
+    reporter created inside the block on ``sys.stdout`` prints cleanly.
+    """
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    progress = Progress(
+        TextColumn("perfdecl"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        redirect_stdout=True,
+        redirect_stderr=False,
+    )
+    task = progress.add_task("checking", total=total)
+    with progress:
+        yield lambda: progress.advance(task)
+
+
+def want_progress(total: int, *, machine_readable: bool, quiet: bool = False) -> bool:
+    """Only for many files, human output, and when both stdout and stderr are terminals."""
+    if total < PROGRESS_FROM or machine_readable or quiet:
+        return False
+    return _isatty(sys.stdout) and _isatty(sys.stderr)
+
+
+def _isatty(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty()) if callable(isatty) else False
+    except (ValueError, OSError):
+        return False
