@@ -1,0 +1,44 @@
+"""Renderers as a name -> class table; ``perfdecl render --format`` choices are its keys.
+
+Each renderer shows the same official form (see :mod:`perfdecl.render.base` for the shared
+labels and the problem-to-cell mapping); they use only the standard library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from perfdecl.model import Declaration
+from perfdecl.problem import Lang, Problem
+from perfdecl.render.base import Annotations, Renderer
+from perfdecl.render.html import HtmlRenderer
+from perfdecl.render.markdown import MarkdownRenderer
+from perfdecl.render.text import TextRenderer
+
+RENDERERS: dict[str, type[Renderer]] = {
+    "html": HtmlRenderer,
+    "markdown": MarkdownRenderer,
+    "text": TextRenderer,
+}
+
+
+def renderer_for_suffix(suffix: str) -> str | None:
+    """The renderer name an output file's suffix implies (".md" -> "markdown"), if any."""
+    for name, cls in RENDERERS.items():
+        if suffix.lower() in cls.suffixes:
+            return name
+    return None
+
+
+def render(
+    decl: Declaration,
+    format: str = "html",
+    *,
+    problems: Sequence[Problem] | None = None,
+    lang: Lang = "zh",
+) -> str:
+    """Render ``decl`` in ``format``; with ``problems`` the findings are laid over the form."""
+    return RENDERERS[format](lang=lang).render(decl, problems)
+
+
+__all__ = ["RENDERERS", "Annotations", "Renderer", "render", "renderer_for_suffix"]

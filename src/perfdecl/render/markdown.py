@@ -1,0 +1,234 @@
+"""The form as GitHub-flavoured Markdown, for a README or a pull request.
+
+Markdown tables cannot merge cells, so the 一级 and 二级 names are written on the first row of
+their block and the cells below them are left blank: the table reads like the printed form,
+and each name appears once (``perfdecl export`` gives one self-contained row per indicator
+for machines). Multi-line texts are joined with ``<br>``; all text is escaped so that a ``|``,
+a ``*`` or a ``1.`` at the start of a paragraph stays literal.
+
+With problems, each concerned cell or paragraph carries footnote markers (``[^3]``) whose
+definitions, after the form, give the code, severity, place and message.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import ClassVar
+
+from perfdecl.model import Declaration
+from perfdecl.render.base import (
+    DOC,
+    FUNDS,
+    FUNDS_PARTS,
+    HEAD,
+    INDICATORS,
+    LEVEL1,
+    LEVEL2,
+    LEVEL3,
+    PHONE,
+    PROJECT_AMOUNT,
+    PROJECT_NAME,
+    PROJECT_PERIOD,
+    REMARKS,
+    UNIT,
+    YUAN,
+    Annotations,
+    Renderer,
+    findings_title,
+    functions_label,
+    funds_of,
+    goals_label,
+    line_ref,
+    lines,
+    money,
+    percent,
+    period_text,
+    project_of,
+    severity_word,
+    shows_funds,
+    shows_project,
+    title,
+    where,
+)
+from perfdecl.render.svg import funds_parts
+
+_INLINE = re.compile(r"([\\`*_\[\]<|~$])")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_BLOCK_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))")
+
+
+def inline(text: str) -> str:
+    """One line of text with Markdown's inline syntax escaped."""
+    return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text))
+
+
+def paragraph_line(text: str) -> str:
+    """A line that starts a paragraph: also keep "1." or "#" from starting a list or heading."""
+    escaped = inline(text)
+    match = _BLOCK_START.match(escaped)
+    if match is None:
+        return escaped
+    indent, marker = match.group(1), match.group(2)
+    if marker[0].isdigit():
+        return f"{indent}{marker}\\{escaped[match.end() :]}"
+    return f"{indent}\\{marker}{escaped[match.end() :]}"
+
+
+def _row(*cells: str) -> str:
+    return "|" + "|".join(f" {c} " if c else " " for c in cells) + "|"
+
+
+def cell(text: str | None) -> str:
+    """A table cell: escaped, line breaks as ``<br>``."""
+    return "<br>".join(inline(line) for line in lines(text))
+
+
+class MarkdownRenderer(Renderer):
+    name: ClassVar[str] = "markdown"
+    suffixes: ClassVar[tuple[str, ...]] = (".md", ".markdown")
+    description: ClassVar[str] = "the same form as GitHub-flavoured Markdown tables"
+
+    notes: Annotations | None = None
+
+    def document(self, decl: Declaration, notes: Annotations | None) -> str:
+        self.notes = notes
+        out = [f"# {title(decl)}", "", f"（{decl.year}年度）", ""]
+        if notes is not None:
+            count = len(notes.notes)
+            if self.lang == "zh":
+                text = (
+                    f"本表附有 {count} 条审核意见，以脚注标在相关栏目旁。"
+                    if count
+                    else "未发现问题。"
+                )
+            else:
+                text = (
+                    f"{count} finding(s) are marked as footnotes."
+                    if count
+                    else "No problems found."
+                )
+            out.extend([f"> {text}{self._refs(DOC)}", ""])
+        out.extend(self._header(decl))
+        if shows_funds(decl):
+            out.extend(self._funds(decl))
+        out.extend(self._section(functions_label(decl), "functions", [decl.functions]))
+        goals = decl.goals
+        out.extend([f"## {goals_label(decl)}{self._refs('goals')}", ""])
+        if goals is not None:
+            if goals.lead:
+                out.extend(self._paragraphs(goals.lead, "goals-lead"))
+            for n, strand in enumerate(goals.strands):
+                out.extend(self._paragraphs(strand.text, f"goals-strand-{n}"))
+        out.extend(self._table(decl))
+        out.extend(self._section(REMARKS, "remarks", [decl.remarks]))
+        if notes is not None and notes:
+            out.extend(self._findings(decl, notes))
+        while out and out[-1] == "":
+            out.pop()
+        return "\n".join(out) + "\n"
+
+    def _refs(self, key: str) -> str:
+        if self.notes is None:
+            return ""
+        return "".join(f"[^{n.number}]" for n in self.notes.at(key))
+
+    def _paragraphs(self, text: str | None, key: str) -> list[str]:
+        """Each line its own paragraph; the markers follow the last one."""
+        body = [paragraph_line(line) for line in lines(text) if line.strip()]
+        if not body:
+            body = [""]
+        body[-1] += self._refs(key)
+        out: list[str] = []
+        for line in body:
+            if line:
+                out.extend([line, ""])
+        return out
+
+    def _section(self, label: str, key: str, texts: list[str | None]) -> list[str]:
+        out = [f"## {label}", ""]
+        for text in texts:
+            out.extend(self._paragraphs(text, key))
+        return out
+
+    def _header(self, decl: Declaration) -> list[str]:
+        rows: list[tuple[str, str, str]] = []
+        project = project_of(decl)
+        if shows_project(decl):
+            rows.append((PROJECT_NAME + self._refs("project"), "project-name", cell(project.name)))
+        rows.extend(
+            [
+                (UNIT, "unit", cell(decl.unit)),
+                (HEAD, "head", cell(decl.head)),
+                (PHONE, "phone", cell(decl.phone)),
+            ]
+        )
+        if shows_project(decl):
+            amount = money(project.amount)
+            rows.append((PROJECT_AMOUNT, "project-amount", amount))
+            rows.append((PROJECT_PERIOD, "project-period", period_text(project)))
+        out = [_row("栏目", "内容"), "|---|---|"]
+        out.extend(_row(label, value + self._refs(key)) for label, key, value in rows)
+        return [*out, ""]
+
+    def _funds(self, decl: Declaration) -> list[str]:
+        funds = funds_of(decl)
+        out = [
+            f"## {FUNDS}{self._refs('funds')}",
+            "",
+            "| " + " | ".join(label for _, label in FUNDS_PARTS) + " |",
+            "|" + "---:|" * len(FUNDS_PARTS),
+            "| "
+            + " | ".join(
+                money(getattr(funds, part)) + self._refs(f"funds-{part}") for part, _ in FUNDS_PARTS
+            )
+            + " |",
+            "",
+        ]
+        parts = funds_parts(funds)
+        if parts is not None:
+            whole = sum((amount for *_, amount in parts), Decimal(0))
+            shares = "；".join(
+                f"{label} {money(amount)} {YUAN}（{percent(amount, whole)}%）"
+                for _, label, _, amount in parts
+            )
+            out.extend([f"资金构成：{shares}", ""])
+        return out
+
+    def _table(self, decl: Declaration) -> list[str]:
+        out = [
+            f"## 绩效指标{self._refs(INDICATORS)}",
+            "",
+            f"| {LEVEL1} | {LEVEL2} | {LEVEL3} |",
+            "|---|---|---|",
+        ]
+        for i, level1 in enumerate(decl.indicators):
+            first1 = cell(level1.name) + self._refs(f"l1-{i}")
+            if not level1.groups:
+                out.append(_row(first1, "", ""))
+            for j, group in enumerate(level1.groups):
+                first2 = cell(group.name) + self._refs(f"l2-{i}-{j}")
+                texts = [
+                    cell(item.text) + self._refs(f"item-{i}-{j}-{k}")
+                    for k, item in enumerate(group.items)
+                ] or [""]
+                for k, text in enumerate(texts):
+                    c1 = first1 if j == 0 and k == 0 else ""
+                    c2 = first2 if k == 0 else ""
+                    out.append(_row(c1, c2, text))
+        return [*out, ""]
+
+    def _findings(self, decl: Declaration, notes: Annotations) -> list[str]:
+        out = [f"## {findings_title(len(notes.notes), self.lang)}", ""]
+        for note in notes.notes:
+            p = note.problem
+            ref = line_ref(p, self.lang)
+            place = where(decl, note.key) + (f"，{ref}" if ref else "")
+            out.append(
+                f"[^{note.number}]: **{p.code}** {severity_word(p.severity, self.lang)}"
+                f"（{inline(place)}）{inline(p.message.text(self.lang))}"
+            )
+        return [*out, ""]
+
+
+__all__ = ["MarkdownRenderer", "cell", "inline", "paragraph_line"]
