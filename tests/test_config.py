@@ -200,6 +200,15 @@ def test_invalid_values(project: Path, text: str, line: int, fragment: str) -> N
     assert fragment in problem.message.en
 
 
+def test_error_in_second_array_table_points_at_it(project: Path) -> None:
+    text = (
+        "[tool.perfdecl]\n\n[[tool.perfdecl.diff.ignore]]\nid = 'a'\nreason = 'ok'\n\n"
+        "[[tool.perfdecl.diff.ignore]]\npointer = '/funds/total'\nreson = 'typo'\n"
+    )
+    problems = read_config(write(project / "pyproject.toml", text)).problems
+    assert [(p.code, p.line) for p in problems] == [("PD022", 7), ("PD021", 9)]
+
+
 def test_toml_syntax_error(project: Path) -> None:
     [problem] = read_config(write(project / ".perfdecl.toml", 'select = ["PD2"\n')).problems
     assert problem.code == "PD020" and problem.severity is Severity.ERROR

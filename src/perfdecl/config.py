@@ -467,9 +467,9 @@ def nearest_key(key: str, valid: Iterable[str]) -> str | None:
 
 def _error_problem(error: Any, text: str, shown: str, prefix: tuple[str, ...]) -> Problem:
     loc: tuple[int | str, ...] = tuple(error["loc"])
-    str_loc = tuple(p for p in loc if isinstance(p, str) and p != "[key]")
+    key_loc = tuple(p for p in loc if p != "[key]")
     dotted = ".".join(str(p) for p in loc if p != "[key]") or "(top level)"
-    where = _find_line(text, prefix + str_loc)
+    where = _find_line(text, prefix + key_loc)
     if error["type"] == "extra_forbidden":
         key = str(loc[-1])
         model = _model_at(loc)
@@ -512,20 +512,26 @@ def _split_key(dotted: str) -> list[str]:
     return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
 
 
-def _find_line(text: str, path: Sequence[str]) -> tuple[int, int] | None:
+def _find_line(text: str, path: Sequence[str | int]) -> tuple[int, int] | None:
     """Line and column of the TOML key at ``path`` (table headers and dotted keys included).
 
     TOML parsers do not report positions of valid keys, so we scan the text, tracking the current
-    table header; the deepest key found along the path is reported.
+    table header (``[[array]]`` headers are numbered, so ``diff.ignore.2`` finds the third one);
+    the deepest key found along the path is reported.
     """
     best: tuple[int, int] | None = None
     best_depth = -1
-    table: list[str] = []
+    table: list[str | int] = []
     target = list(path)
+    arrays: dict[tuple[str, ...], int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         header = _HEADER.match(line)
         if header and not _ASSIGN.match(line):
-            table = _split_key(header[1])
+            names = _split_key(header[1])
+            table = list(names)
+            if line.lstrip().startswith("[["):
+                index = arrays[tuple(names)] = arrays.get(tuple(names), -1) + 1
+                table.append(index)
             depth = _prefix_depth(table, target)
             if depth > best_depth and depth == len(table):
                 best, best_depth = (number, line.index("[") + 1), depth
@@ -542,7 +548,7 @@ def _find_line(text: str, path: Sequence[str]) -> tuple[int, int] | None:
     return best
 
 
-def _prefix_depth(found: Sequence[str], target: Sequence[str]) -> int:
+def _prefix_depth(found: Sequence[str | int], target: Sequence[str | int]) -> int:
     depth = 0
     for a, b in zip(found, target, strict=False):
         if a != b:
