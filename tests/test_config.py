@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,9 +19,11 @@ from perfdecl.config import (
     Config,
     ConfigResolver,
     DiffIgnore,
+    Thresholds,
     glob_regex,
     nearest_key,
     options_for,
+    parse_config,
     read_config,
     split_codes,
 )
@@ -28,7 +31,7 @@ from perfdecl.lint import Options, check_path
 from perfdecl.loader import Limits
 from perfdecl.problem import Severity
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, ROOT
 
 runner = CliRunner()
 
@@ -394,3 +397,18 @@ def test_subprocess_with_discovered_config(project: Path) -> None:
     )
     assert done.returncode == 1, done.stdout + done.stderr
     assert "PD012 error" in done.stdout
+
+
+def test_documentation_example_is_valid_and_complete() -> None:
+    """docs/configuration.md: its example parses cleanly and every key is documented."""
+    doc = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(.*?)```", doc, re.DOTALL)
+    assert block is not None
+    result = parse_config(block[1], ROOT / "pyproject.toml", pyproject=True)
+    assert result.problems == ()
+    for key in Config.model_fields:
+        assert f"| `{key}" in doc, key
+    for key in Thresholds.model_fields:
+        assert f"`thresholds.{key}`" in doc, key
+    for code in ("PD020", "PD021", "PD022", "PD023", "PD024", "PD025", "PD026"):
+        assert f"| {code} |" in doc, code
