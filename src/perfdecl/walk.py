@@ -73,17 +73,36 @@ def level1_rows(decl: Declaration) -> Iterator[Level1Row]:
         yield Level1Row(i, level1, canonical_level1(level1.name), f"/indicators/{i}")
 
 
+def groups_of(l1: Level1Row) -> Iterator[GroupRow]:
+    """The 二级 groups of one 一级 row."""
+    for j, group in enumerate(l1.level1.groups):
+        yield GroupRow(l1, j, group, canonical_level2(group.name), f"{l1.pointer}/groups/{j}")
+
+
+def items_of(g: GroupRow) -> Iterator[IndicatorRow]:
+    """The 三级 indicators of one 二级 group."""
+    for k, item in enumerate(g.group.items):
+        yield IndicatorRow(g, k, item, f"{g.pointer}/items/{k}")
+
+
 def group_rows(decl: Declaration) -> Iterator[GroupRow]:
     for l1 in level1_rows(decl):
-        for j, group in enumerate(l1.level1.groups):
-            yield GroupRow(l1, j, group, canonical_level2(group.name), f"{l1.pointer}/groups/{j}")
+        yield from groups_of(l1)
 
 
 def indicator_rows(decl: Declaration) -> Iterator[IndicatorRow]:
     """Every indicator in table order, with pointer ``/indicators/{i}/groups/{j}/items/{k}``."""
     for g in group_rows(decl):
-        for k, item in enumerate(g.group.items):
-            yield IndicatorRow(g, k, item, f"{g.pointer}/items/{k}")
+        yield from items_of(g)
 
 
-__all__ = ["GroupRow", "IndicatorRow", "Level1Row", "group_rows", "indicator_rows", "level1_rows"]
+__all__ = [
+    "GroupRow",
+    "IndicatorRow",
+    "Level1Row",
+    "group_rows",
+    "groups_of",
+    "indicator_rows",
+    "items_of",
+    "level1_rows",
+]

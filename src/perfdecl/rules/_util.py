@@ -1,0 +1,98 @@
+"""Small helpers the rules share: units, money in 万元, quantified-or-not, ids of rows."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from perfdecl import phrases
+from perfdecl.model import Comparison, Declaration, IndicatorKind, Target
+from perfdecl.walk import IndicatorRow
+
+MONEY_UNITS: dict[str, Decimal] = {
+    "元": Decimal("0.0001"),
+    "千元": Decimal("0.1"),
+    "万元": Decimal(1),
+    "十万元": Decimal(10),
+    "百万元": Decimal(100),
+    "千万元": Decimal(1000),
+    "亿元": Decimal(10000),
+}
+"""Money units -> factor to 万元 (funds on the form are in 万元)."""
+
+COUNT_UNITS = frozenset(
+    ["个", "次", "人", "名", "人次", "场", "场次", "张", "条", "期", "套", "册", "册次", "户", "件", "家", "所", "本", "篇", "项", "份", "辆", "台", "处", "间", "座", "支", "批", "届", "位", "栋", "门", "棵", "株", "只", "头", "块", "部", "幅", "场所", "天次", "课时", "节"]
+)
+"""Units that count whole things: a value with a fraction is a typo."""
+
+PERCENT_UNITS = frozenset({"%", "％", "百分比", "百分点"})
+
+
+def clean_unit(unit: str | None) -> str:
+    return (unit or "").strip()
+
+
+def is_percent(unit: str | None) -> bool:
+    return clean_unit(unit) in PERCENT_UNITS
+
+
+def to_wan(value: Decimal, unit: str | None) -> Decimal | None:
+    """An amount in 万元, or None when the unit is not money."""
+    factor = MONEY_UNITS.get(clean_unit(unit))
+    return None if factor is None else value * factor
+
+
+def numeric(target: Target) -> Decimal | None:
+    return target.value if isinstance(target.value, Decimal) else None
+
+
+def is_quantitative_target(target: Target) -> bool:
+    return target.comparison is not Comparison.QUALITATIVE and (
+        numeric(target) is not None or target.deadline is not None
+    )
+
+
+def is_quantified(row: IndicatorRow) -> bool:
+    """The indicator states a number: a structured target or a quantity in its wording."""
+    if any(is_quantitative_target(t) for t in row.item.targets):
+        return True
+    return phrases.is_quantified(row.text)
+
+
+def is_quantitative(row: IndicatorRow) -> bool:
+    """Counted as quantitative for the share rule: marked so, or quantified and not marked 定性."""
+    if row.item.kind is IndicatorKind.QUALITATIVE:
+        return False
+    return row.item.kind is IndicatorKind.QUANTITATIVE or is_quantified(row)
+
+
+def label(row: IndicatorRow) -> str:
+    """How a clerk names a row: its id and the first words of its wording."""
+    text = " ".join(row.text.split())
+    return f"{row.item.id}（{text[:16]}{'…' if len(text) > 16 else ''}）"
+
+
+def funds_limit(decl: Declaration) -> Decimal | None:
+    """The money an amount in the table must fit in (万元): unit-wide total or project amount."""
+    if decl.project is not None and decl.project.amount is not None:
+        return decl.project.amount
+    if decl.funds is not None and decl.funds.total is not None:
+        return decl.funds.total
+    return None
+
+
+def find_any(text: str, words: tuple[str, ...] | list[str]) -> tuple[str, int] | None:
+    """The earliest of ``words`` in ``text``: (word, offset)."""
+    best: tuple[str, int] | None = None
+    for word in words:
+        at = text.find(word)
+        if at >= 0 and (best is None or at < best[1]):
+            best = (word, at)
+    return best
+
+
+def fmt(value: Decimal) -> str:
+    """A Decimal as a clerk writes it: no exponent, no trailing zeros beyond the cents."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text

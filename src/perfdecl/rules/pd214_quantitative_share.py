@@ -1,0 +1,73 @@
+"""PD214: too few quantitative indicators."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from perfdecl.model import Declaration
+from perfdecl.problem import Message, Severity
+from perfdecl.rules._util import is_quantitative
+from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.walk import indicator_rows
+
+
+class QuantitativeShareLow(Rule):
+    """Quantitative indicators come first: their share must reach a threshold (default 50%).
+
+    Targets must be 细化量化; a table of mostly qualitative sentences cannot be evaluated at the
+    end of the year. The threshold is ``min_quantitative_share`` in the configuration.
+
+    Bad:
+
+        indicators:
+          - id: out1
+            name: 产出指标一：做好图书借阅服务
+            groups:
+              - name: 产出质量指标
+                items:
+                  - id: out1.qual.1
+                    text: 借阅服务符合通借通还服务标准。
+                  - id: out1.qual.2
+                    text: 阅读推广活动符合年度实施方案要求。
+
+    Good:
+
+        indicators:
+          - id: out1
+            name: 产出指标一：做好图书借阅服务
+            groups:
+              - name: 产出质量指标
+                items:
+                  - id: out1.qual.1
+                    text: 借阅服务符合通借通还服务标准。
+                  - id: out1.qual.2
+                    text: 图书借阅差错率不高于1%。
+    """
+
+    code = "PD214"
+    name = "quantitative-share"
+    severity = Severity.WARNING
+    summary = Message(
+        "定量指标占比低于要求（默认50%）",
+        "The share of quantitative indicators is below the threshold (default 50%)",
+    )
+
+    def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
+        rows = list(indicator_rows(decl))
+        if not rows:
+            return
+        quantitative = sum(1 for row in rows if is_quantitative(row))
+        share = quantitative / len(rows)
+        threshold = settings.min_quantitative_share
+        if share + 1e-9 < threshold:
+            yield Finding(
+                "/indicators",
+                Message(
+                    f"定量指标只有 {quantitative} 项，占全部 {len(rows)} 项指标的 {share:.0%}，"
+                    f"低于 {threshold:.0%} 的要求。请把能量化的指标写成数值目标，如“≥90%”“不少于20场”。",
+                    f"Only {quantitative} of {len(rows)} indicators ({share:.0%}) are quantitative, "
+                    f"below the {threshold:.0%} required; turn what can be counted into numeric "
+                    "targets.",
+                ),
+                key=True,
+            )

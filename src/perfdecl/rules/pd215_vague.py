@@ -1,0 +1,77 @@
+"""PD215: vague wording with no number."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from perfdecl import phrases
+from perfdecl.frameworks import SATISFACTION
+from perfdecl.model import Declaration, IndicatorKind
+from perfdecl.problem import Message, Severity
+from perfdecl.rules._util import is_quantified
+from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.pd217_cost_unquantified import is_cost_row
+from perfdecl.walk import indicator_rows
+
+
+class VagueWording(Rule):
+    """An indicator that only says 进一步, 明显, 有效, 显著, 不断, 加强, 提升, 较好, 更加, 逐步 …
+    and gives no number cannot be checked at the end of the year.
+
+    Targets must be 细化量化. Say by how much and by when, or, if no number fits, say what
+    observable state is reached. Extra words can be added with ``extra_vague_words``. Cost,
+    satisfaction and question-form rows are left to PD217, PD222/PD223 and PD216.
+
+    Bad:
+
+        indicators:
+          - id: eff
+            name: 效果指标
+            groups:
+              - name: 社会效益指标
+                items:
+                  - id: eff.soc.1
+                    text: 居民阅读氛围进一步提升。
+
+    Good:
+
+        indicators:
+          - id: eff
+            name: 效果指标
+            groups:
+              - name: 社会效益指标
+                items:
+                  - id: eff.soc.1
+                    text: 居民年人均借阅图书不少于2册。
+    """
+
+    code = "PD215"
+    name = "vague-wording"
+    severity = Severity.WARNING
+    summary = Message(
+        "指标用语模糊且没有数值（进一步、明显、有效……）", "Vague wording with no number"
+    )
+
+    def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
+        for row in indicator_rows(decl):
+            if row.item.kind is IndicatorKind.QUALITATIVE or is_quantified(row):
+                continue
+            if is_cost_row(row) or row.level2 == SATISFACTION or phrases.is_question(row.text):
+                continue  # PD217, PD222/PD223 and PD216 say what is wrong there
+            found = phrases.vague_words(row.text, extra=settings.extra_vague_words)
+            if not found:
+                continue
+            words = list(dict.fromkeys(word for word, _ in found))
+            first_word, offset = min(found, key=lambda wo: wo[1])
+            shown = "”“".join(words[:5])
+            yield Finding(
+                row.text_pointer,
+                Message(
+                    f"指标 {row.item.id} 只有“{shown}”等模糊表述，没有可考核的数值。"
+                    "请写明具体目标值和计量单位，如“覆盖率≥95%”“不少于20场”。",
+                    f"{row.item.id} only says {', '.join(words[:5])} and gives no number to check; "
+                    "state a target value with its unit, such as '覆盖率≥95%'.",
+                ),
+                offset=offset,
+                length=len(first_word),
+            )

@@ -1,0 +1,86 @@
+"""PD231: a placeholder left in the text (XX, ***, 待定)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from perfdecl.model import Declaration
+from perfdecl.problem import Message, Severity
+from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.walk import group_rows, indicator_rows, level1_rows
+
+PLACEHOLDER = re.compile(
+    r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[×＊*]{2,}|某某|待定|待补充|待填|TBD|TODO|[?？]{2,}|〇〇|○○"
+)
+
+
+def _texts(decl: Declaration) -> Iterator[tuple[str, str]]:
+    for key in ("unit", "head", "phone", "functions", "remarks"):
+        value = getattr(decl, key)
+        if isinstance(value, str):
+            yield f"/{key}", value
+    if decl.project is not None and decl.project.name:
+        yield "/project/name", decl.project.name
+    if decl.goals is not None:
+        if decl.goals.lead:
+            yield "/goals/lead", decl.goals.lead
+        for i, strand in enumerate(decl.goals.strands):
+            yield f"/goals/strands/{i}/text", strand.text
+    for l1 in level1_rows(decl):
+        yield f"{l1.pointer}/name", l1.level1.name
+    for g in group_rows(decl):
+        yield f"{g.pointer}/name", g.group.name
+    for row in indicator_rows(decl):
+        yield row.text_pointer, row.text
+        for t, target in enumerate(row.item.targets):
+            if isinstance(target.value, str):
+                yield f"{row.pointer}/targets/{t}/value", target.value
+
+
+class Placeholder(Rule):
+    """A template placeholder (XX, ***, 某某, 待定) left in the form means a box was never filled.
+
+    Bad:
+
+        indicators:
+          - id: out1
+            name: 产出指标一：做好图书借阅服务
+            groups:
+              - name: 产出数量指标
+                items:
+                  - id: out1.qty.1
+                    text: 全年发放借书证不低于XX张；
+
+    Good:
+
+        indicators:
+          - id: out1
+            name: 产出指标一：做好图书借阅服务
+            groups:
+              - name: 产出数量指标
+                items:
+                  - id: out1.qty.1
+                    text: 全年发放借书证不低于50张；
+    """
+
+    code = "PD231"
+    name = "placeholder"
+    severity = Severity.WARNING
+    summary = Message(
+        "文中留有占位符（XX、***、待定）", "A placeholder is left in the text (XX, ***, 待定)"
+    )
+
+    def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
+        for pointer, text in _texts(decl):
+            for m in PLACEHOLDER.finditer(text):
+                yield Finding(
+                    pointer,
+                    Message(
+                        f"这里留有占位符“{m.group()}”。请填入实际内容或数值。",
+                        f"A placeholder {m.group()!r} is left here; fill in the real content or "
+                        "value.",
+                    ),
+                    offset=m.start(),
+                    length=len(m.group()),
+                )

@@ -1,0 +1,90 @@
+"""PD232: the same target value in every row of a group."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from perfdecl.model import Declaration
+from perfdecl.problem import Message, Severity
+from perfdecl.rules._util import clean_unit, fmt, numeric
+from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.walk import group_rows
+
+MIN_ROWS = 3
+
+
+class SameValueEverywhere(Rule):
+    """When every row of a group carries the same value ("100%" three times over), the values
+    were filled in by rote, not set from a plan, an industry standard or history.
+
+    Bad:
+
+        indicators:
+          - id: out1
+            name: 产出指标一：做好图书借阅服务
+            groups:
+              - name: 产出质量指标
+                items:
+                  - id: out1.qual.1
+                    text: 借阅服务达标率100%；
+                    targets: [{comparison: "=", value: 100, unit: "%"}]
+                  - id: out1.qual.2
+                    text: 图书上架准确率100%；
+                    targets: [{comparison: "=", value: 100, unit: "%"}]
+                  - id: out1.qual.3
+                    text: 读者投诉处理率100%；
+                    targets: [{comparison: "=", value: 100, unit: "%"}]
+
+    Good:
+
+        indicators:
+          - id: out1
+            name: 产出指标一：做好图书借阅服务
+            groups:
+              - name: 产出质量指标
+                items:
+                  - id: out1.qual.1
+                    text: 借阅服务达标率100%；
+                    targets: [{comparison: "=", value: 100, unit: "%"}]
+                  - id: out1.qual.2
+                    text: 图书上架准确率不低于98%；
+                    targets: [{comparison: ">=", value: 98, unit: "%"}]
+                  - id: out1.qual.3
+                    text: 读者投诉处理率100%；
+                    targets: [{comparison: "=", value: 100, unit: "%"}]
+    """
+
+    code = "PD232"
+    name = "same-value-everywhere"
+    severity = Severity.INFO
+    summary = Message(
+        "同组每一项指标的目标值都相同", "Every row of a group has the same target value"
+    )
+
+    def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
+        for g in group_rows(decl):
+            items = g.group.items
+            if len(items) < MIN_ROWS:
+                continue
+            values: set[tuple[str, str, str]] = set()
+            complete = True
+            for item in items:
+                numbers = [(t, numeric(t)) for t in item.targets]
+                complete = complete and bool(numbers) and all(n is not None for _, n in numbers)
+                values |= {
+                    (t.comparison.value, fmt(n), clean_unit(t.unit))
+                    for t, n in numbers
+                    if n is not None
+                }
+            if not complete or len(values) != 1:
+                continue
+            comparison, value, unit = next(iter(values))
+            yield Finding(
+                f"{g.pointer}/name",
+                Message(
+                    f"“{g.group.name}”下每一项的目标值都是 {value}{unit}。请根据计划、行业标准或历史数据"
+                    "分别设定各项目标值。",
+                    f"Every row of {g.group.name!r} has the target {comparison} {value} {unit}; "
+                    "set each from the plan, an industry standard or history.",
+                ),
+            )

@@ -1,0 +1,94 @@
+"""PD234: the item numbers of a group skip or repeat."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from perfdecl.model import Declaration
+from perfdecl.problem import Message, Severity
+from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.walk import group_rows, items_of
+
+LEADING_NUMBER = re.compile(r"^\s*([0-9０-９]{1,3})\s*[.．、]")
+
+
+def leading_number(text: str, expected: int | None = None) -> tuple[int, int, int] | None:
+    """(number, offset, length) of the item number that opens a text: "7.禁毒…" -> (7, 0, 2).
+
+    "3.2019年…" or "6.10个社区…" may be a decimal as well as an item number: a digit right after
+    the dot counts as numbering only when the number is the one expected next.
+    """
+    m = LEADING_NUMBER.match(text)
+    if m is None:
+        return None
+    number = int(m.group(1).translate({0xFF10 + i: 0x30 + i for i in range(10)}))
+    follows = text[m.end() : m.end() + 1]
+    if follows and follows in "0123456789０１２３４５６７８９" and number != expected:
+        return None
+    return number, m.start(1), m.end() - m.start(1)
+
+
+class NumberingBroken(Rule):
+    """Rows numbered 1., 2., 3. … must run without gaps or repeats within a group.
+
+    A gap ("5." followed by "7.") shows a row lost or merged into another, as in the 2019 Niujie
+    form where "6." sits inside row 5 and row 7 follows it.
+
+    Bad:
+
+        indicators:
+          - id: out1
+            name: 产出指标一：做好图书借阅服务
+            groups:
+              - name: 产出数量指标
+                items:
+                  - id: out1.qty.1
+                    text: 1.全年发放借书证不低于50张；
+                  - id: out1.qty.2
+                    text: 3.全年开展培训不少于25场；
+
+    Good:
+
+        indicators:
+          - id: out1
+            name: 产出指标一：做好图书借阅服务
+            groups:
+              - name: 产出数量指标
+                items:
+                  - id: out1.qty.1
+                    text: 1.全年发放借书证不低于50张；
+                  - id: out1.qty.2
+                    text: 2.全年开展培训不少于25场；
+    """
+
+    code = "PD234"
+    name = "numbering-broken"
+    severity = Severity.INFO
+    summary = Message("同组条目编号跳号或重号", "Item numbers of a group skip or repeat")
+
+    def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
+        for g in group_rows(decl):
+            rows = list(items_of(g))
+            if sum(1 for row in rows if leading_number(row.text) is not None) < 2:
+                continue
+            previous = 0
+            for row in rows:
+                found = leading_number(row.text, previous + 1)
+                if found is None:
+                    continue
+                number, offset, length = found
+                if number != previous + 1:
+                    yield Finding(
+                        row.text_pointer,
+                        Message(
+                            f"“{g.group.name}”的编号在此处从 {previous} 跳到 {number}"
+                            f"（应为 {previous + 1}）。请核对是否漏了一条或两条粘在了一起，并重新编号。",
+                            f"The numbering of {g.group.name!r} goes from {previous} to {number} "
+                            f"here (expected {previous + 1}); check for a lost or merged row and "
+                            "renumber.",
+                        ),
+                        offset=offset,
+                        length=length,
+                    )
+                previous = number

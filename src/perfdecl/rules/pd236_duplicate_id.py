@@ -1,0 +1,69 @@
+"""PD236: the same id used twice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from perfdecl.model import Declaration
+from perfdecl.problem import Message, Severity
+from perfdecl.rules.base import Finding, Rule, RuleSettings
+
+
+class DuplicateId(Rule):
+    """Ids of goals, 一级 rows and indicators are unique in the file: diff matches rows by id
+    across years, and a repeated id makes one row shadow another.
+
+    Bad:
+
+        indicators:
+          - id: out1
+            name: 产出指标一：做好图书借阅服务
+            groups:
+              - name: 产出数量指标
+                items:
+                  - id: out1.qty.1
+                    text: 全年发放借书证不低于50张；
+                  - id: out1.qty.1
+                    text: 全年开展培训不少于25场；
+
+    Good:
+
+        indicators:
+          - id: out1
+            name: 产出指标一：做好图书借阅服务
+            groups:
+              - name: 产出数量指标
+                items:
+                  - id: out1.qty.1
+                    text: 全年发放借书证不低于50张；
+                  - id: out1.qty.2
+                    text: 全年开展培训不少于25场；
+    """
+
+    code = "PD236"
+    name = "duplicate-id"
+    severity = Severity.ERROR
+    summary = Message("编号重复", "An id is used twice")
+
+    def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
+        ids: list[tuple[str, str]] = []
+        if decl.goals is not None:
+            ids += [(s.id, f"/goals/strands/{i}/id") for i, s in enumerate(decl.goals.strands)]
+        for i, l1 in enumerate(decl.indicators):
+            ids.append((l1.id, f"/indicators/{i}/id"))
+            for j, group in enumerate(l1.groups):
+                for k, item in enumerate(group.items):
+                    ids.append((item.id, f"/indicators/{i}/groups/{j}/items/{k}/id"))
+        seen: dict[str, str] = {}
+        for ident, pointer in ids:
+            first = seen.setdefault(ident, pointer)
+            if first == pointer:
+                continue
+            yield Finding(
+                pointer,
+                Message(
+                    f"编号 {ident} 重复（首次出现于 {first}）。请改用唯一的编号，跨年度比对依靠编号匹配。",
+                    f"The id {ident!r} is used again (first at {first}); ids must be unique, "
+                    "diff matches rows by id.",
+                ),
+            )
