@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import io
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Protocol
 
 from perfdecl.lint import (
@@ -35,6 +37,8 @@ from perfdecl.lint import (
     internal_error,
 )
 from perfdecl.loader import SourceMap, unreadable
+from perfdecl.problem import Lang
+from perfdecl.reporters.base import Summary
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -321,3 +325,193 @@ def _isatty(stream: object) -> bool:
         return bool(isatty()) if callable(isatty) else False
     except (ValueError, OSError):
         return False
+
+
+# --- one validate run: inputs -> results -> reporters (stdout and files) ---------------------
+
+
+class UsageError(Exception):
+    """A mistake on the command line; the CLI prints the message and exits 2."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.en = en
+        self.zh = zh
+
+
+def parse_outputs(specs: Sequence[str], formats: Iterable[str]) -> list[tuple[str, str]]:
+    """``["sarif=out.sarif", …]`` -> ``[("sarif", "out.sarif"), …]``, checked."""
+    known = list(formats)
+    parsed: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for spec in specs:
+        name, sep, path = spec.partition("=")
+        name = name.strip()
+        if not sep or not path:
+            raise UsageError(
+                f"--output {spec!r}: write it as FORMAT=PATH, such as sarif=perfdecl.sarif.",
+                f"--output “{spec}”：应写作 格式=路径，如 sarif=perfdecl.sarif。",
+            )
+        if name not in known:
+            raise UsageError(
+                f"--output {spec!r}: unknown format {name!r}; choose from {', '.join(known)}.",
+                f"--output “{spec}”：未知的格式“{name}”，可选：{'、'.join(known)}。",
+            )
+        key = os.path.normcase(os.path.abspath(path))
+        if key in seen:
+            raise UsageError(f"--output: {path} is named twice.", f"--output：{path} 出现了两次。")
+        seen.add(key)
+        parsed.append((name, path))
+    return parsed
+
+
+@dataclass(slots=True)
+class RunSettings:
+    """Everything ``perfdecl validate`` decided from its options, for :func:`execute`."""
+
+    stdout_formats: Sequence[str] = ("text",)
+    outputs: Sequence[tuple[str, str]] = ()
+    lang: Lang = "en"
+    color: bool | None = None
+    quiet: bool = False
+    strict: bool = False
+    jobs: int | None = None
+    stdin_filename: str | None = None
+    baseline: str | None = None
+    write_baseline: str | None = None
+    force: bool = False
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What a run produced: the summary, the files written, the findings parked."""
+
+    summary: Summary
+    written: list[str] = field(default_factory=list)
+    recorded: int | None = None  # findings written with --write-baseline
+
+    @property
+    def exit_code(self) -> int:
+        """The summary's code, except that writing a baseline accepts today's findings."""
+        code = self.summary.exit_code
+        return 0 if code == 1 and self.recorded is not None else code
+
+
+def refuse_clobber(settings: RunSettings) -> None:
+    """Fail before checking anything when an output file exists and --force is not given."""
+    if settings.force:
+        return
+    targets = [path for _, path in settings.outputs]
+    if settings.write_baseline:
+        targets.append(settings.write_baseline)
+    for path in targets:
+        if os.path.exists(path):
+            raise UsageError(
+                f"{path} exists; use --force to replace it.",
+                f"{path} 已存在；如需覆盖请加 --force。",
+            )
+
+
+def execute(
+    args: Sequence[str],
+    resolver: Resolver,
+    settings: RunSettings,
+    *,
+    stdin: IO[bytes] | None = None,
+) -> Outcome:
+    """Check everything, feed every reporter, write report files and the baseline.
+
+    Results reach reporters one by one in input order; reports for ``--output`` are built in
+    memory and written atomically at the end, so that a failed run never leaves half a report.
+    """
+    from perfdecl.baseline import Baseline, BaselineError, BaselineFilter
+    from perfdecl.files import RefusedOverwrite, write_atomic
+    from perfdecl.reporters import get_reporter
+
+    refuse_clobber(settings)
+    parked: BaselineFilter | None = None
+    if settings.baseline is not None:
+        try:
+            known = Baseline.read(settings.baseline)
+        except BaselineError as exc:
+            raise UsageError(
+                f"cannot use baseline {settings.baseline}: {exc}.",
+                f"无法使用基线 {settings.baseline}：{exc}。",
+            ) from None
+        root = Path(os.path.abspath(settings.baseline)).parent
+        parked = BaselineFilter(known, root, path=settings.baseline)
+    recorder: Baseline | None = Baseline() if settings.write_baseline else None
+    record_root = (
+        Path(os.path.abspath(settings.write_baseline)).parent if settings.write_baseline else None
+    )
+
+    pending = getattr(resolver, "pending", None)
+    head: list[FileResult] = list(pending()) if callable(pending) else []
+    fatal = bool(getattr(resolver, "fatal", False))
+    collected = (
+        Collected()
+        if fatal
+        else collect(args, excluded=resolver.excluded, stdin_filename=settings.stdin_filename)
+    )
+    tasks = plan(collected.inputs, resolver, stdin=stdin)
+    prefaces = [list(pending(t.name)) if callable(pending) else [] for t in tasks]
+    results = run(tasks, jobs=settings.jobs)
+
+    machine = any(f != "text" for f in settings.stdout_formats)
+    show = want_progress(len(tasks), machine_readable=machine, quiet=settings.quiet)
+    buffers = [(name, path, io.StringIO()) for name, path in settings.outputs]
+    summary = Summary(strict=settings.strict)
+    with progress_bar(len(tasks), enabled=show) as advance:
+        # Created inside the block: while the bar shows, sys.stdout is routed above it.
+        reporters = [
+            get_reporter(name)(
+                sys.stdout, lang=settings.lang, color=settings.color, quiet=settings.quiet
+            )
+            for name in settings.stdout_formats
+        ]
+        reporters += [
+            get_reporter(name)(buffer, lang=settings.lang, color=False, quiet=False)
+            for name, _, buffer in buffers
+        ]
+
+        def emit(result: FileResult) -> None:
+            if recorder is not None and record_root is not None:
+                recorder.add(result, record_root)
+            if parked is not None:
+                result = parked.apply(result)
+            summary.add(result)
+            for reporter in reporters:
+                reporter.file(result)
+
+        for reporter in reporters:
+            reporter.begin()
+        for result in head + collected.missing:
+            emit(result)
+        for preface, result in zip(prefaces, results, strict=True):
+            for extra in preface:
+                emit(extra)
+            emit(result)
+            if advance is not None:
+                advance()
+        if parked is not None:
+            summary.baseline = parked.finish()
+        for reporter in reporters:
+            reporter.end(summary)
+
+    outcome = Outcome(summary)
+    try:
+        for _, path, buffer in buffers:
+            write_atomic(path, buffer.getvalue(), force=settings.force)
+            outcome.written.append(path)
+        if recorder is not None and settings.write_baseline:
+            write_atomic(settings.write_baseline, recorder.to_json(), force=settings.force)
+            outcome.written.append(settings.write_baseline)
+            outcome.recorded = sum(recorder.entries.values())
+    except RefusedOverwrite as exc:
+        raise UsageError(f"{exc}.", f"{exc}（文件已存在；如需覆盖请加 --force）。") from None
+    except OSError as exc:
+        raise UsageError(
+            f"cannot write {exc.filename or ''}: {exc.strerror or exc}.",
+            f"无法写入 {exc.filename or ''}：{exc.strerror or exc}。",
+        ) from None
+    return outcome

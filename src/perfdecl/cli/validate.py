@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from typing import Annotated
@@ -19,12 +20,61 @@ def register(app: typer.Typer) -> None:
     def validate(
         paths: Annotated[
             list[str],
-            typer.Argument(help="Declaration files, or folders searched for *.yaml / *.yml."),
+            typer.Argument(
+                help="Declaration files, folders (searched for *.yaml / *.yml), globs such as "
+                "'decl/**/*.yaml', or - for standard input."
+            ),
         ],
         output_format: Annotated[
-            FormatChoice,
-            typer.Option("--format", "-f", help="Output format."),
-        ] = FormatChoice["text"],
+            FormatChoice | None,
+            typer.Option(
+                "--format",
+                "-f",
+                help="Output format on standard output (default text; under GITHUB_ACTIONS=true "
+                "text plus github annotations).",
+            ),
+        ] = None,
+        outputs: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--output",
+                "-o",
+                metavar="FORMAT=PATH",
+                help="Also write a report to a file, e.g. sarif=perfdecl.sarif (repeatable).",
+            ),
+        ] = None,
+        force: Annotated[
+            bool,
+            typer.Option("--force", help="Replace existing --output / --write-baseline files."),
+        ] = False,
+        jobs: Annotated[
+            int | None,
+            typer.Option(
+                "--jobs", "-j", min=1, help="Parallel processes (default: the number of cores)."
+            ),
+        ] = None,
+        baseline: Annotated[
+            str | None,
+            typer.Option(
+                "--baseline", metavar="FILE", help="Report only findings not in this baseline."
+            ),
+        ] = None,
+        write_baseline: Annotated[
+            str | None,
+            typer.Option(
+                "--write-baseline",
+                metavar="FILE",
+                help="Record today's findings in FILE (exit 0 unless a file is unreadable).",
+            ),
+        ] = None,
+        stdin_filename: Annotated[
+            str | None,
+            typer.Option(
+                "--stdin-filename",
+                metavar="NAME",
+                help="Name of the file read from - (for messages and configuration lookup).",
+            ),
+        ] = None,
         strict: Annotated[
             bool, typer.Option("--strict", help="Warnings fail too (exit 1).")
         ] = False,
@@ -68,15 +118,12 @@ def register(app: typer.Typer) -> None:
         path that cannot be read.
         """
         from perfdecl.config import ConfigResolver, split_codes
-        from perfdecl.lint import Options, check_path, expand_paths
+        from perfdecl.lint import Options
         from perfdecl.loader import Limits
-        from perfdecl.reporters import Summary, get_reporter
+        from perfdecl.runner import RunSettings, UsageError, execute, parse_outputs
 
         language = resolve_lang(lang)
         options = Options(limits=Limits(max_bytes=max_bytes, max_depth=max_depth))
-        reporter = get_reporter(output_format.value)(
-            sys.stdout, lang=language, color=use_color(no_color), quiet=quiet
-        )
         try:
             resolver = ConfigResolver(
                 options, config=config, select=split_codes(select), ignore=split_codes(ignore)
@@ -87,17 +134,33 @@ def register(app: typer.Typer) -> None:
                 f"--select/--ignore：“{exc}”不是问题代码或前缀（如 PD203、PD2）。",
                 language,
             ) from None
-        summary = Summary(strict=strict)
-        reporter.begin()
-        for config_result in resolver.pending():  # problems of --config itself
-            summary.add(config_result)
-            reporter.file(config_result)
-        for path in () if resolver.fatal else expand_paths(paths):
-            for config_result in resolver.pending(path):  # a broken config, reported once
-                summary.add(config_result)
-                reporter.file(config_result)
-            result = check_path(path, resolver.options_for(path))
-            summary.add(result)
-            reporter.file(result)
-        reporter.end(summary)
-        raise typer.Exit(summary.exit_code)
+        if output_format is not None:
+            stdout_formats = [output_format.value]
+        elif os.environ.get("GITHUB_ACTIONS") == "true":
+            stdout_formats = ["text", "github"]  # annotations as well as the log
+        else:
+            stdout_formats = ["text"]
+        try:
+            settings = RunSettings(
+                stdout_formats=stdout_formats,
+                outputs=parse_outputs(outputs or [], REPORTERS),
+                lang=language,
+                color=use_color(no_color),
+                quiet=quiet,
+                strict=strict,
+                jobs=jobs,
+                stdin_filename=stdin_filename,
+                baseline=baseline,
+                write_baseline=write_baseline,
+                force=force,
+            )
+            outcome = execute(paths, resolver, settings)
+        except UsageError as exc:
+            raise fail(exc.en, exc.zh, language) from None
+        if outcome.recorded is not None and write_baseline:
+            sys.stderr.write(
+                f"perfdecl: 已将 {outcome.recorded} 个问题记入基线 {write_baseline}。\n"
+                if language == "zh"
+                else f"perfdecl: recorded {outcome.recorded} finding(s) in {write_baseline}.\n"
+            )
+        raise typer.Exit(outcome.exit_code)

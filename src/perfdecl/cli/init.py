@@ -1,0 +1,77 @@
+"""``perfdecl init``: write a new declaration skeleton (never over an existing file)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from perfdecl.cli.common import LangOpt, fail, resolve_lang
+from perfdecl.model import Framework, Kind
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("init")
+    def init(
+        path: Annotated[str, typer.Argument(help="The declaration file to create (*.yaml).")],
+        framework: Annotated[
+            Framework,
+            typer.Option("--framework", help="Indicator framework of the table."),
+        ] = Framework.BEIJING_2019,
+        kind: Annotated[
+            Kind, typer.Option("--kind", help="department (部门整体) or project (项目).")
+        ] = Kind.DEPARTMENT,
+        year: Annotated[
+            int | None,
+            typer.Option(
+                "--year", min=1990, max=2100, help="Declaration year (default: this year)."
+            ),
+        ] = None,
+        schema: Annotated[
+            str | None,
+            typer.Option(
+                "--schema",
+                help="Schema path or URL for the modeline (default: a schemas/"
+                "declaration.schema.json found above the file, else the published URL).",
+            ),
+        ] = None,
+        force: Annotated[
+            bool, typer.Option("--force", help="Replace the file if it exists.")
+        ] = False,
+        lang: LangOpt = None,
+    ) -> None:
+        """Write a new declaration skeleton with the editor modeline, for a framework and kind.
+
+        The skeleton loads and matches the schema; its 待填 placeholders are reported (PD231)
+        until they are filled in.
+        """
+        from perfdecl.files import RefusedOverwrite, write_atomic
+        from perfdecl.skeleton import schema_reference, skeleton
+
+        language = resolve_lang(lang)
+        text = skeleton(
+            framework=framework,
+            kind=kind,
+            year=year,
+            schema=schema or schema_reference(path),
+        )
+        try:
+            write_atomic(path, text, force=force)
+        except RefusedOverwrite:
+            raise fail(
+                f"{path} exists; perfdecl init never overwrites a file (use --force to replace it).",
+                f"{path} 已存在；perfdecl init 不会覆盖已有文件（如确需覆盖请加 --force）。",
+                language,
+            ) from None
+        except OSError as exc:
+            raise fail(
+                f"cannot write {path}: {exc.strerror or exc}.",
+                f"无法写入 {path}：{exc.strerror or exc}。",
+                language,
+            ) from None
+        sys.stderr.write(
+            f"perfdecl: 已创建 {path}（{framework.value}，{kind.value}）。\n"
+            if language == "zh"
+            else f"perfdecl: created {path} ({framework.value}, {kind.value}).\n"
+        )
