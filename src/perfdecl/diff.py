@@ -1468,7 +1468,8 @@ class _Differ:
             same = n.year == o.year
             span = self.new.source.locate("/year")
             old_span = self.old.source.locate("/year")
-            self.findings.append(
+            self.findings.insert(
+                0,
                 Change(
                     "PD305",
                     ChangeKind.FINDING,
@@ -1490,7 +1491,7 @@ class _Differ:
                     column=span.column if span else None,
                     old_line=old_span.line if old_span else None,
                     old_column=old_span.column if old_span else None,
-                )
+                ),
             )
         target_kinds = {
             ChangeKind.TARGET_CHANGED,
