@@ -23,7 +23,7 @@ class CodeInfo:
     severity: Severity
     summary: Message
     help: Message | None = None  # rationale; None when the summary says it all
-    origin: str = "rule"  # loader | structure | rule | internal
+    origin: str = "rule"  # loader | structure | rule | config | internal
 
 
 _LOADER_SUMMARIES: dict[str, Message] = {
@@ -106,6 +106,11 @@ def all_codes() -> dict[str, CodeInfo]:
         table[rule.code] = CodeInfo(
             rule.code, rule.name, rule.severity, rule.summary, _rule_help(rule.__doc__), "rule"
         )
+    from perfdecl.config import CONFIG_CODES
+    from perfdecl.suppress import SUPPRESSION_CODES
+
+    for code, (name, severity, summary) in {**CONFIG_CODES, **SUPPRESSION_CODES}.items():
+        table[code] = CodeInfo(code, name, severity, summary, None, "config")
     table[INTERNAL.code] = INTERNAL
     return dict(sorted(table.items()))
 

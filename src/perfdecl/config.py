@@ -45,13 +45,32 @@ ROOT_MARKERS = (".git", ".hg")
 CODE_PATTERN = re.compile(r"PD[0-9]{0,3}")
 """A problem code (``PD203``) or a prefix of one (``PD2``, ``PD20``); ``PD`` alone means all."""
 
-CONFIG_CODES: dict[str, tuple[str, Severity]] = {
-    "PD020": ("config-syntax", Severity.ERROR),
-    "PD021": ("config-unknown-key", Severity.ERROR),
-    "PD022": ("config-invalid-value", Severity.ERROR),
-    "PD023": ("framework-mismatch", Severity.WARNING),
+CONFIG_CODES: dict[str, tuple[str, Severity, Message]] = {
+    "PD020": (
+        "config-syntax",
+        Severity.ERROR,
+        Message("配置文件不是有效的 TOML。", "The configuration file is not valid TOML."),
+    ),
+    "PD021": (
+        "config-unknown-key",
+        Severity.ERROR,
+        Message("配置中有未知的配置项。", "The configuration has an unknown key."),
+    ),
+    "PD022": (
+        "config-invalid-value",
+        Severity.ERROR,
+        Message("配置项的值无效。", "A configuration value is invalid."),
+    ),
+    "PD023": (
+        "framework-mismatch",
+        Severity.WARNING,
+        Message(
+            "声明的指标体系与配置要求的不同。",
+            "The declaration's framework differs from the configured one.",
+        ),
+    ),
 }
-"""Configuration problem codes: code -> (name, severity). Documented in docs/configuration.md."""
+"""Configuration problem codes: code -> (name, severity, summary). Documented in docs/configuration.md."""
 
 
 # --- the model -----------------------------------------------------------------------------

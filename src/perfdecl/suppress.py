@@ -24,12 +24,26 @@ from perfdecl.lint import Options, enabled
 from perfdecl.loader import SourceMap, Span
 from perfdecl.problem import Message, Problem, Severity
 
-SUPPRESSION_CODES: dict[str, tuple[str, Severity]] = {
-    "PD024": ("suppression-malformed", Severity.WARNING),
-    "PD025": ("suppression-without-reason", Severity.WARNING),
-    "PD026": ("suppression-unused", Severity.INFO),
+SUPPRESSION_CODES: dict[str, tuple[str, Severity, Message]] = {
+    "PD024": (
+        "suppression-malformed",
+        Severity.WARNING,
+        Message("无法识别的 perfdecl 注释。", "A perfdecl comment that is not understood."),
+    ),
+    "PD025": (
+        "suppression-without-reason",
+        Severity.WARNING,
+        Message(
+            "忽略注释没有写理由，不生效。", "A suppression without a reason; it has no effect."
+        ),
+    ),
+    "PD026": (
+        "suppression-unused",
+        Severity.INFO,
+        Message("忽略注释没有起作用。", "A suppression that hides nothing."),
+    ),
 }
-"""Suppression problem codes: code -> (name, severity). Documented in docs/configuration.md."""
+"""Suppression problem codes: code -> (name, severity, summary). Documented in docs/configuration.md."""
 
 _DIRECTIVE = re.compile(r"\s*perfdecl\s*:(?P<rest>.*)$")
 _IGNORE = re.compile(r"\s*ignore\s*\[(?P<codes>[^\]]*)\](?P<reason>.*)$")
