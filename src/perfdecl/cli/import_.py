@@ -1,0 +1,103 @@
+"""``perfdecl import``: published text form -> declaration YAML (stdout or a new file)."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from perfdecl.cli.common import LangOpt, fail, resolve_lang
+from perfdecl.model import Framework
+from perfdecl.problem import Lang, Problem
+
+FrameworkChoice = Enum("FrameworkChoice", {f.value: f.value for f in Framework}, type=str)  # type: ignore[misc]
+
+
+def _show(problems: tuple[Problem, ...], lang: Lang) -> None:
+    for p in problems:
+        where = f"{p.file}:{p.line}" if p.line else p.file
+        severity = p.severity.zh if lang == "zh" else p.severity.value
+        sys.stderr.write(f"{where}: {p.code} {severity} {p.message.text(lang)}\n")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("import")
+    def import_(
+        file: Annotated[str, typer.Argument(help="The published form as text (UTF-8 or GB18030).")],
+        output: Annotated[
+            str | None,
+            typer.Option("--output", "-o", help="Write the YAML here (default: standard output)."),
+        ] = None,
+        force: Annotated[
+            bool, typer.Option("--force", help="Replace the output file if it exists.")
+        ] = False,
+        partial: Annotated[
+            bool,
+            typer.Option(
+                "--partial",
+                help="Write what was recognised even when parts are missing; gaps are noted as "
+                "comments at the top.",
+            ),
+        ] = False,
+        year: Annotated[
+            int | None,
+            typer.Option("--year", min=1990, max=2100, help="Declaration year (default: from the goals)."),
+        ] = None,
+        framework: Annotated[
+            FrameworkChoice | None,
+            typer.Option("--framework", help="Indicator framework (default: detected)."),
+        ] = None,
+        lang: LangOpt = None,
+    ) -> None:
+        """Import a published declaration (the layout of 部门整体绩效目标申报表) as YAML.
+
+        Warnings (lines not placed, parts missing) go to standard error. Exit codes: 0 written;
+        1 layout not recognised or year unknown (nothing written unless --partial); 2 unreadable
+        input or an existing output file without --force.
+        """
+        from perfdecl.files import RefusedOverwrite, write_atomic
+        from perfdecl.importer import import_path
+        from perfdecl.lint import DEBUG, internal_error
+        from perfdecl.yamlwrite import dumps
+
+        language = resolve_lang(lang)
+        try:
+            result = import_path(file, year=year, framework=framework.value if framework else None)
+        except Exception as exc:  # last line of defence: a report, never a traceback
+            if DEBUG:
+                raise
+            _show((internal_error(file, exc),), language)
+            raise typer.Exit(2) from None
+        _show(result.problems, language)
+        if any(p.code == "PD001" or p.code == "PD002" or p.code == "PD003" for p in result.problems):
+            raise typer.Exit(2)
+        if result.data is None or (not result.ok and not partial):
+            hint = (
+                "未写出文件；可用 --partial 写出已识别的部分。"
+                if language == "zh"
+                else "nothing written; --partial writes what was recognised."
+            )
+            sys.stderr.write(f"perfdecl: {hint}\n")
+            raise typer.Exit(1)
+        comments = result.gap_comments()
+        text = dumps(result.data, comments=comments)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            try:
+                write_atomic(output, text, force=force)
+            except RefusedOverwrite:
+                raise fail(
+                    f"{output} exists; use --force to replace it.",
+                    f"{output} 已存在；如需覆盖请加 --force。",
+                    language,
+                ) from None
+            except OSError as exc:
+                raise fail(
+                    f"cannot write {output}: {exc.strerror or exc}.",
+                    f"无法写入 {output}：{exc.strerror or exc}。",
+                    language,
+                ) from None
+        raise typer.Exit(0)
