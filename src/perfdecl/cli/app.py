@@ -45,7 +45,7 @@ def _root(
         lint.DEBUG = True
 
 
-COMMANDS: tuple[str, ...] = ("validate", "schema", "render", "diff", "rules", "init")
+COMMANDS: tuple[str, ...] = ("validate", "schema", "render", "diff", "rules", "init", "import_", "export")
 """Modules of perfdecl.cli that each define ``register(app)``; the order is the help order."""
 
 for _name in COMMANDS:
