@@ -114,8 +114,9 @@ def anchor_key(decl: Declaration, pointer: str) -> str:
 
     The most specific rendered cell wins: ``/indicators/0/groups/1/items/2/targets/0/value``
     lands on that indicator's row, ``/indicators/0/groups/1/name`` on the 二级 cell,
-    ``/funds/total`` on the 资金总额 cell. Anything without a cell (``/year``, ``/framework``,
-    a pointer past the end of a list) belongs to the whole document.
+    ``/funds/total`` on the 资金总额 cell; a pointer past the end of a list falls back to the
+    enclosing cell (``/indicators/99`` to the table). Anything without a cell (``/year``,
+    ``/framework``, funds on a project form without funds) belongs to the whole document.
     """
     parts = split_pointer(pointer)
     if not parts:
@@ -254,7 +255,7 @@ def findings_title(count: int, lang: Lang) -> str:
 
 def line_ref(problem: Problem, lang: Lang) -> str:
     """ "第12行" / "line 12", or "" when the problem has no position."""
-    if problem.line is None:
+    if not problem.line:
         return ""
     return f"第{problem.line}行" if lang == "zh" else f"line {problem.line}"
 
