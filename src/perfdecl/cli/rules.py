@@ -36,7 +36,11 @@ def rules_text(lang: Lang) -> str:
         (r.code, r.name, r.severity.zh if lang == "zh" else r.severity.value, r.summary.text(lang))
         for r in RULES
     ]
-    head = ("代码", "名称", "级别", "说明") if lang == "zh" else ("code", "name", "severity", "summary")
+    head = (
+        ("代码", "名称", "级别", "说明")
+        if lang == "zh"
+        else ("code", "name", "severity", "summary")
+    )
     widths = [max(_width(row[i]) for row in [head, *rows]) for i in range(3)]
     lines = [
         "  ".join(_pad(cell, widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3]
@@ -73,7 +77,9 @@ def find_rule(query: str) -> type[Rule] | None:
 def suggest(query: str) -> str | None:
     """The nearest code or name, for a typo such as PD2150 or vage-wording."""
     candidates = [r.code for r in RULES] + [r.name for r in RULES]
-    close = difflib.get_close_matches(query.strip().upper(), [c.upper() for c in candidates], 1, 0.5)
+    close = difflib.get_close_matches(
+        query.strip().upper(), [c.upper() for c in candidates], 1, 0.5
+    )
     if not close:
         return None
     return next(c for c in candidates if c.upper() == close[0])

@@ -1,0 +1,20 @@
+"""Run one rule over a YAML snippet wrapped into a declaration (rules/docs.py ``wrap``)."""
+
+from __future__ import annotations
+
+from perfdecl.lint import run_rules
+from perfdecl.loader import load_text
+from perfdecl.problem import Problem
+from perfdecl.rules import Rule
+from perfdecl.rules.docs import wrap
+from perfdecl.structure import build
+
+
+def run_rule(rule: type[Rule], snippet: str, *, file: str = "<case>") -> list[Problem]:
+    """The rule's problems on the wrapped snippet; the snippet must load and validate cleanly."""
+    text = wrap(snippet)
+    loaded = load_text(text, file=file)
+    assert loaded.data is not None, [p.message.en for p in loaded.problems]
+    decl, problems = build(loaded.data, loaded.source, file)
+    assert decl is not None and not problems, [p.message.en for p in problems]
+    return sorted(run_rules(decl, loaded.source, file, rules=[rule]), key=Problem.sort_key)
