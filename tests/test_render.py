@@ -42,8 +42,12 @@ def example() -> Declaration:
     return load_declaration(EXAMPLE)
 
 
-def problem(code: str, pointer: str, severity: Severity = Severity.WARNING, line: int = 1) -> Problem:
-    return Problem(code, severity, Message(f"说明 {code}", f"about {code}"), "f.yaml", line, 1, pointer=pointer)
+def problem(
+    code: str, pointer: str, severity: Severity = Severity.WARNING, line: int = 1
+) -> Problem:
+    return Problem(
+        code, severity, Message(f"说明 {code}", f"about {code}"), "f.yaml", line, 1, pointer=pointer
+    )
 
 
 # --- the registry ------------------------------------------------------------------------
@@ -160,7 +164,9 @@ def test_text_is_the_published_layout(example: Declaration) -> None:
     seed = SEED.read_text(encoding="utf-8").split("\n")
     rendered = render(example, "text").split("\n")
     seed = [line.strip(" ") for line in seed]
-    stray = seed.index("1.“一街一品”文化品牌活动1场。扶持社区品牌文体项目2场；依实际需求经费扶持社区文体队伍。受益人数>1000；")
+    stray = seed.index(
+        "1.“一街一品”文化品牌活动1场。扶持社区品牌文体项目2场；依实际需求经费扶持社区文体队伍。受益人数>1000；"
+    )
     assert seed[stray - 1] == "\t"
     seed[stray - 1 : stray + 1] = ["\t" + seed[stray]]
     assert rendered == seed
@@ -233,7 +239,9 @@ def test_cli_stdout_each_format(example: Declaration) -> None:
         assert out == render(example, name)
 
 
-def test_cli_writes_atomically_and_refuses_to_overwrite(tmp_path: Path, example: Declaration) -> None:
+def test_cli_writes_atomically_and_refuses_to_overwrite(
+    tmp_path: Path, example: Declaration
+) -> None:
     target = tmp_path / "form.md"
     code, out, err = run(str(EXAMPLE), "-o", str(target), "--lang", "en")
     assert (code, out) == (0, "")
@@ -262,7 +270,10 @@ def test_cli_never_overwrites_its_input(tmp_path: Path) -> None:
 
 def test_cli_structural_errors_go_to_stderr(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text("schema_version: 1\nyear: 2019\nframework: beijing_2019\nkind: dept\nunitt: x\n", encoding="utf-8")
+    bad.write_text(
+        "schema_version: 1\nyear: 2019\nframework: beijing_2019\nkind: dept\nunitt: x\n",
+        encoding="utf-8",
+    )
     code, out, err = run(str(bad), "--lang", "en")
     assert code == 1 and out == ""
     assert "PD104" in err and "PD101" in err
@@ -278,7 +289,10 @@ def test_cli_with_problems_places_real_findings(tmp_path: Path) -> None:
     source.write_text(text, encoding="utf-8")
     code, out, err = run(str(source), "--format", "html", "--with-problems", "--lang", "en")
     assert code == 0, err
-    assert re.search(r'<td id="at-phone" class="has-finding sev-\w+">0123<sup class="refs"><a class="fref" href="#f\d+"', out)
+    assert re.search(
+        r'<td id="at-phone" class="has-finding sev-\w+">0123<sup class="refs"><a class="fref" href="#f\d+"',
+        out,
+    )
     assert '<section class="findings" id="findings">' in out
     assert "PD012" in out
     code, out, _ = run(str(source), "--format", "markdown", "--with-problems")
@@ -288,7 +302,16 @@ def test_cli_with_problems_places_real_findings(tmp_path: Path) -> None:
 def test_cli_real_subprocess(tmp_path: Path, example: Declaration) -> None:
     target = tmp_path / "form.html"
     done = subprocess.run(
-        [sys.executable, "-m", "perfdecl", "render", str(EXAMPLE), "-o", str(target), "--with-problems"],
+        [
+            sys.executable,
+            "-m",
+            "perfdecl",
+            "render",
+            str(EXAMPLE),
+            "-o",
+            str(target),
+            "--with-problems",
+        ],
         capture_output=True,
         env={**os.environ, "LANG": "C"},
         check=False,

@@ -54,9 +54,7 @@ class Node:
         return set(self.attrs.get("class", "").split())
 
     def find(self, tag: str, cls: str | None = None) -> list[Node]:
-        return [
-            n for n in self.iter() if n.tag == tag and (cls is None or cls in n.classes())
-        ]
+        return [n for n in self.iter() if n.tag == tag and (cls is None or cls in n.classes())]
 
 
 class TreeBuilder(HTMLParser):
@@ -131,14 +129,18 @@ def check_structure(decl: Declaration, html: str) -> Node:
 
     tbody = indicator_tbody(root)
     rows = tbody.find("tr")
-    expected_rows = sum(max(1, sum(max(1, len(g.items)) for g in l1.groups)) for l1 in decl.indicators)
+    expected_rows = sum(
+        max(1, sum(max(1, len(g.items)) for g in l1.groups)) for l1 in decl.indicators
+    )
     assert len(rows) == expected_rows
     span = lambda n: int(n.attrs.get("rowspan", "1"))  # noqa: E731
     l1_cells = tbody.find("td", "l1")
     l2_cells = tbody.find("td", "l2")
     assert sum(span(c) for c in l1_cells) == len(rows)
     assert sum(span(c) for c in l2_cells) == len(rows)
-    assert [c.text(skip=frozenset({"sup"})) for c in l1_cells] == [l1.name for l1 in decl.indicators]
+    assert [c.text(skip=frozenset({"sup"})) for c in l1_cells] == [
+        l1.name for l1 in decl.indicators
+    ]
     # Every row has exactly three columns once the merged cells are counted.
     covered = [0, 0, 0]  # rows still covered by a cell from a row above
     for row in rows:
@@ -173,7 +175,11 @@ def test_example_structure(example: Declaration) -> None:
     root = check_structure(example, html)
     assert len(root.find("td", "item")) == 93  # the published table's 93 indicators
     # Header rows in the official order, then the table, then the remarks.
-    labels = [th.text() for th in root.find("th") if th.attrs.get("scope") == "row" or th.attrs.get("id") == "at-funds"]
+    labels = [
+        th.text()
+        for th in root.find("th")
+        if th.attrs.get("scope") == "row" or th.attrs.get("id") == "at-funds"
+    ]
     assert labels[:6] == [
         "部门（单位）名称",
         "部门（单位）负责人",
@@ -185,7 +191,9 @@ def test_example_structure(example: Declaration) -> None:
     assert labels[-2:] == ["部门（单位）绩效目标", "其他说明的问题"]
     heads = [th.text() for th in root.find("thead")[0].find("th")]
     assert heads == ["一级指标", "二级指标", "具体指标（指标内容、指标值）"]
-    funds = {k: root_id(root, f"at-funds-{k}").text() for k in ("total", "basic", "project", "other")}
+    funds = {
+        k: root_id(root, f"at-funds-{k}").text() for k in ("total", "basic", "project", "other")
+    }
     assert funds == {"total": "18891.87", "basic": "4767.16", "project": "14124.71", "other": "0"}
     assert root_id(root, "at-phone").text() == "83998540"
     # A multi-line indicator keeps its lines.
@@ -237,7 +245,9 @@ def test_funds_chart_is_inline_svg_with_patterns_and_labels(example: Declaration
 
 
 def test_funds_chart_shares_are_decimal_exact() -> None:
-    svg = funds_chart(Funds(total=Decimal(3), basic=Decimal(1), project=Decimal(1), other=Decimal(1)))
+    svg = funds_chart(
+        Funds(total=Decimal(3), basic=Decimal(1), project=Decimal(1), other=Decimal(1))
+    )
     assert svg is not None
     assert svg.count("　1 万元（33.3%）</text>") == 3  # the legend lines
     assert svg.count(">33.3%</text>") == 3  # the shares inside the segments
@@ -257,7 +267,11 @@ def test_text_is_escaped() -> None:
             Level1(
                 id="a",
                 name="产出指标",
-                groups=[Group(name="数量指标", items=[Indicator(id="a1", text="<b>x</b>\n第二行 & 1<2")])],
+                groups=[
+                    Group(
+                        name="数量指标", items=[Indicator(id="a1", text="<b>x</b>\n第二行 & 1<2")]
+                    )
+                ],
             )
         ],
         remarks='<img src="http://example.com/x.png">',
@@ -270,8 +284,18 @@ def test_text_is_escaped() -> None:
     assert root.find("svg") == []  # no funds: no chart
 
 
-def problem(code: str, pointer: str, severity: Severity = Severity.WARNING, line: int = 1) -> Problem:
-    return Problem(code, severity, Message(f"中文说明 {code}", f"English {code}"), "f.yaml", line, 1, pointer=pointer)
+def problem(
+    code: str, pointer: str, severity: Severity = Severity.WARNING, line: int = 1
+) -> Problem:
+    return Problem(
+        code,
+        severity,
+        Message(f"中文说明 {code}", f"English {code}"),
+        "f.yaml",
+        line,
+        1,
+        pointer=pointer,
+    )
 
 
 SYNTHETIC = [
@@ -352,7 +376,9 @@ def test_with_problems_indicator_table_caption(example: Declaration) -> None:
 # --- any declaration ---------------------------------------------------------------------
 
 _words = st.text(
-    alphabet=st.sampled_from(list("指标完成率不低于100%张人次<>&|\"'*_#\n ")), min_size=1, max_size=30
+    alphabet=st.sampled_from(list("指标完成率不低于100%张人次<>&|\"'*_#\n ")),
+    min_size=1,
+    max_size=30,
 ).filter(lambda s: s.strip() != "")
 
 _items = st.lists(_words, min_size=0, max_size=4)
@@ -409,7 +435,13 @@ def _chromium(tmp_path: Path, html_file: Path, *extra: str) -> subprocess.Comple
     profile = tmp_path / "profile"
     profile.mkdir(exist_ok=True)
     return subprocess.run(
-        [CHROMIUM or "chromium", *CHROME_FLAGS, f"--user-data-dir={profile}", *extra, html_file.as_uri()],
+        [
+            CHROMIUM or "chromium",
+            *CHROME_FLAGS,
+            f"--user-data-dir={profile}",
+            *extra,
+            html_file.as_uri(),
+        ],
         capture_output=True,
         timeout=120,
         check=False,
@@ -417,7 +449,9 @@ def _chromium(tmp_path: Path, html_file: Path, *extra: str) -> subprocess.Comple
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary on PATH (Debian: apt-get install chromium)")
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="no chromium binary on PATH (Debian: apt-get install chromium)"
+)
 def test_chromium_prints_pdf_and_png(tmp_path: Path, example: Declaration) -> None:
     html_file = tmp_path / "form.html"
     html_file.write_text(render(example, "html", problems=SYNTHETIC), encoding="utf-8")
