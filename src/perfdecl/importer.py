@@ -508,7 +508,7 @@ class _Importer:
             # "服务对象满意度指标" is a 二级 of 效果 in Beijing and a 一级 in the classic table; a
             # 一级 is followed by its 二级, a 二级 by its items.
             nxt = following.text if following is not None else ""
-            if _level2(nxt) is None or _level1(nxt) is not None:
+            if _level2(nxt) is None:
                 l1 = None
         if l1 is not None:
             table.append(_Level1(line.text, l1))
