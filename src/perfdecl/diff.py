@@ -601,6 +601,47 @@ class _Pair:
     score: float | None  # None: matched by id
 
 
+class _Scorer:
+    """Wording similarity of OLD row i and NEW row j, cached, with cheap upper bounds first.
+
+    One ``SequenceMatcher`` per NEW row keeps its index of the second sequence across the OLD
+    rows it is compared with (difflib caches information about the second sequence).
+    """
+
+    def __init__(self, old: Sequence[_Item], new: Sequence[_Item]) -> None:
+        self.old = old
+        self.new = new
+        self.cache: dict[tuple[int, int], float] = {}
+        self.matchers: dict[int, difflib.SequenceMatcher[str]] = {}
+
+    def _matcher(self, i: int, j: int) -> difflib.SequenceMatcher[str]:
+        m = self.matchers.get(j)
+        if m is None:
+            m = self.matchers[j] = difflib.SequenceMatcher(None, autojunk=False)
+            m.set_seq2(self.new[j].text)
+        m.set_seq1(self.old[i].text)
+        return m
+
+    def score(self, i: int, j: int) -> float:
+        key = (i, j)
+        found = self.cache.get(key)
+        if found is None:
+            a, b = self.old[i].text, self.new[j].text
+            found = 1.0 if a == b else self._matcher(i, j).ratio()
+            self.cache[key] = found
+        return found
+
+    def at_least(self, i: int, j: int, bound: float) -> float | None:
+        """The score when it can reach ``bound`` (upper bounds checked first), else None."""
+        key = (i, j)
+        if key not in self.cache and self.old[i].text != self.new[j].text:
+            m = self._matcher(i, j)
+            if m.real_quick_ratio() < bound or m.quick_ratio() < bound:
+                return None
+        found = self.score(i, j)
+        return found if found >= bound else None
+
+
 def match(old: Sequence[_Item], new: Sequence[_Item], threshold: float) -> list[_Pair]:
     """Pair rows: by id, then by wording within a bucket, greedy best-first."""
     new_by_id: dict[str, int] = {}
@@ -619,14 +660,14 @@ def match(old: Sequence[_Item], new: Sequence[_Item], threshold: float) -> list[
             pairs[i] = _Pair(i, found, None)
             taken_new.add(found)
 
-    cache: dict[tuple[int, int], float] = {}
-
-    def score(i: int, j: int) -> float:
-        key = (i, j)
-        found = cache.get(key)
-        if found is None:
-            found = cache[key] = similarity(old[i].text, new[j].text)
-        return found
+    scorer = _Scorer(old, new)
+    score = scorer.score
+    new_by_text: dict[str, list[int]] = {}
+    for j, item in enumerate(new):
+        new_by_text.setdefault(item.text, []).append(j)
+    old_by_text: dict[str, list[int]] = {}
+    for i, item in enumerate(old):
+        old_by_text.setdefault(item.text, []).append(i)
 
     # An id reused for another row's wording (renumbered rows): break the pair when either row
     # has a clearly better partner by wording.
@@ -634,18 +675,27 @@ def match(old: Sequence[_Item], new: Sequence[_Item], threshold: float) -> list[
         own = score(i, pair.new)
         if own >= threshold:
             continue
-        better = any(
-            k != pair.new
-            and new[k].bucket == new[pair.new].bucket
-            and score(i, k) >= max(threshold, own)
-            and score(i, k) > own
-            for k in range(len(new))
-        ) or any(
-            k != i
-            and old[k].bucket == old[i].bucket
-            and score(k, pair.new) >= max(threshold, own)
-            and score(k, pair.new) > own
-            for k in range(len(old))
+        # own < threshold here, so any partner reaching the threshold is a better one; the
+        # common case, a renumbering, has a partner with the very same wording.
+        bucket = old[i].bucket
+        better = (
+            any(k != pair.new and new[k].bucket == bucket for k in new_by_text.get(old[i].text, ()))
+            or any(
+                k != i and old[k].bucket == new[pair.new].bucket
+                for k in old_by_text.get(new[pair.new].text, ())
+            )
+            or any(
+                k != pair.new
+                and new[k].bucket == bucket
+                and scorer.at_least(i, k, threshold) is not None
+                for k in range(len(new))
+            )
+            or any(
+                k != i
+                and old[k].bucket == new[pair.new].bucket
+                and scorer.at_least(k, pair.new, threshold) is not None
+                for k in range(len(old))
+            )
         )
         if better:
             del pairs[i]
@@ -660,12 +710,8 @@ def match(old: Sequence[_Item], new: Sequence[_Item], threshold: float) -> list[
             b = new[j]
             if a.bucket != b.bucket:
                 continue
-            if threshold > 0:
-                m = difflib.SequenceMatcher(None, a.text, b.text, autojunk=False)
-                if m.real_quick_ratio() < threshold or m.quick_ratio() < threshold:
-                    continue
-            s = score(i, j)
-            if s >= threshold:
+            s = score(i, j) if threshold <= 0 else scorer.at_least(i, j, threshold)
+            if s is not None and s >= threshold:
                 same = 0 if a.home == b.home else 1
                 candidates.append((-s, same, abs(a.position - b.position), i, j))
     candidates.sort()
