@@ -99,9 +99,11 @@ def plain_ok(text: str, *, flow: bool = False) -> bool:
     return _loads_as(document, "k", text)
 
 
-def key_ok(text: str) -> bool:
+def key_ok(text: str, *, flow: bool = False) -> bool:
     """True when a mapping key may be written unquoted."""
-    return _one_line(text) and _loads_as(f"{text}: v\n", text, "v")
+    if not _one_line(text):
+        return False
+    return _loads_as(f"{{{text}: v}}\n" if flow else f"{text}: v\n", text, "v")
 
 
 def _literal_ok(text: str) -> bool:
@@ -136,9 +138,9 @@ def scalar(value: Any, *, flow: bool = False) -> str:
     return text if plain_ok(text, flow=flow) else double_quoted(text)
 
 
-def _key(key: Any) -> str:
+def _key(key: Any, *, flow: bool = False) -> str:
     text = str(key)
-    return text if key_ok(text) else double_quoted(text)
+    return text if key_ok(text, flow=flow) else double_quoted(text)
 
 
 def _is_scalar(value: Any) -> bool:
@@ -151,7 +153,7 @@ def _flow_mapping(value: Mapping[str, Any]) -> str | None:
     for k, v in value.items():
         if not _is_scalar(v) or (isinstance(v, str) and "\n" in v):
             return None
-        parts.append(f"{_key(k)}: {scalar(v, flow=True)}")
+        parts.append(f"{_key(k, flow=True)}: {scalar(v, flow=True)}")
     text = "{" + ", ".join(parts) + "}"
     return text if len(text) <= FLOW_WIDTH else None
 
