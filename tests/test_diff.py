@@ -541,3 +541,21 @@ def test_subprocess_github_format() -> None:
     lines = done.stdout.splitlines()
     assert f"::error file={NEW},line=441,col=17,title=PD301::" in "\n".join(lines)
     assert all(line.startswith("::") for line in lines[:-1])
+
+
+def test_terminal_text_is_a_side_by_side_table() -> None:
+    import io
+
+    from rich.console import Console
+
+    from perfdecl.reporters.diff_text import DiffTextReporter
+
+    stream = io.StringIO()
+    reporter = DiffTextReporter(stream, lang="en", color=False)
+    reporter.console = Console(file=stream, width=160, force_terminal=True, no_color=True)
+    reporter.fancy = True
+    reporter.report(diff_paths(OLD, NEW))
+    out = stream.getvalue()
+    row = next(line for line in out.splitlines() if "PD301" in line)
+    assert "≥ 90%" in row and "≥ 85%" in row and row.index("≥ 90%") < row.index("≥ 85%")
+    assert "2 failing with --fail-on weaker" in out
