@@ -329,3 +329,16 @@ def test_cli_real_subprocess(tmp_path: Path, example: Declaration) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode("utf-8") == render(example, "text")  # UTF-8 whatever the locale
+
+
+def test_cli_with_problems_follows_the_configuration(tmp_path: Path) -> None:
+    """The findings are those `perfdecl validate` reports: a configured ignore applies."""
+    (tmp_path / ".git").mkdir()  # the project root: the search stops here
+    source = tmp_path / "decl.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8").replace('phone: "83998540"', "phone: 0123")
+    source.write_text(text, encoding="utf-8")
+    code, out, _ = run(str(source), "--format", "markdown", "--with-problems")
+    assert code == 0 and "**PD012**" in out
+    (tmp_path / ".perfdecl.toml").write_text('ignore = ["PD012"]\n', encoding="utf-8")
+    code, out, _ = run(str(source), "--format", "markdown", "--with-problems")
+    assert code == 0 and "PD012" not in out and "| 联系电话 | 0123 |" in out

@@ -89,7 +89,12 @@ def register(app: typer.Typer) -> None:
                 language,
             )
 
-        result = check_path(file, Options(run_rules=with_problems))
+        options = Options(run_rules=False)
+        if with_problems:  # the findings `perfdecl validate` reports: configuration applies
+            from perfdecl.config import options_for
+
+            options = options_for(file, base=Options())
+        result = check_path(file, options)
         if result.declaration is None:
             for problem in result.problems:
                 sys.stderr.write(plain_line(problem, language) + "\n")
