@@ -39,9 +39,7 @@ def read_csv(raw: bytes) -> list[dict[str, str]]:
 def test_csv_rows_of_the_example(tmp_path: Path) -> None:
     out = tmp_path / "rows.csv"
     funds = tmp_path / "funds.csv"
-    result = runner.invoke(
-        app, ["export", str(EXAMPLE), "-o", str(out), "--funds-out", str(funds)]
-    )
+    result = runner.invoke(app, ["export", str(EXAMPLE), "-o", str(out), "--funds-out", str(funds)])
     assert result.exit_code == 0, result.output
     rows = read_csv(out.read_bytes())
     indicators, targets, bare = example_counts()
@@ -85,7 +83,7 @@ def test_jsonl_keeps_values_as_strings() -> None:
     raw = result.stdout_bytes
     assert not raw.startswith(BOM)
     rows = [json.loads(line) for line in raw.decode("utf-8").splitlines()]
-    indicators, targets, bare = example_counts()
+    _indicators, targets, bare = example_counts()
     assert len(rows) == targets + bare
     assert rows[0]["value"] == "200" and rows[0]["year"] == 2019
     assert all(r["value"] is None for r in rows if r["comparison"] is None)
@@ -104,7 +102,7 @@ def test_folders_are_walked_and_bad_files_skipped(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "broken.yaml" in result.stderr and "skipped" in result.stderr
     rows = read_csv(out.read_bytes())
-    indicators, targets, bare = example_counts()
+    _indicators, targets, bare = example_counts()
     assert len(rows) == 2 * (targets + bare)
     assert {Path(r["file"]).name for r in rows} == {"a.yaml", "b.yml"}
 

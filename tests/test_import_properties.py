@@ -45,13 +45,9 @@ lines = st.one_of(
     st.sampled_from(LAYOUT_LINES),
     st.sampled_from(SEED_LINES or LAYOUT_LINES),
 )
-documents = st.lists(lines, max_size=40).map(
-    lambda xs: "\n".join(xs)
-) | st.text(max_size=300)
+documents = st.lists(lines, max_size=40).map(lambda xs: "\n".join(xs)) | st.text(max_size=300)
 
-SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS

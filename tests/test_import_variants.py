@@ -64,7 +64,12 @@ def wrap(text: str) -> str:
     for line in text.split("\n"):
         cut = line.find("，")
         rest = line[cut + 1 :] if cut > 0 else ""
-        if len(line) > 30 and rest and "\u4e00" <= rest[0] <= "\u9fff" and rest[0] not in "一二三四五":
+        if (
+            len(line) > 30
+            and rest
+            and "\u4e00" <= rest[0] <= "\u9fff"
+            and rest[0] not in "一二三四五"
+        ):
             out.extend([line[: cut + 1], rest])
         else:
             out.append(line)
@@ -99,7 +104,9 @@ VARIANTS = [
         "labels-halfwidth",
         utf8(
             label_lines(
-                lambda s: s.replace("（单位）", "(单位)").replace("（万元）", "(万元)").replace("：", ":")
+                lambda s: (
+                    s.replace("（单位）", "(单位)").replace("（万元）", "(万元)").replace("：", ":")
+                )
             )
         ),
     ),
@@ -115,7 +122,13 @@ VARIANTS = [
     ),
     Variant(
         "amounts-fullwidth-no-unit",
-        utf8(per_line(lambda s: re.sub(r"^\t([0-9.]+)万元$", lambda m: "\t" + m[1].translate(FULLWIDTH), s))),
+        utf8(
+            per_line(
+                lambda s: re.sub(
+                    r"^\t([0-9.]+)万元$", lambda m: "\t" + m[1].translate(FULLWIDTH), s
+                )
+            )
+        ),
     ),
     Variant(
         "amounts-spaced",

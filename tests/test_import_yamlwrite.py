@@ -70,7 +70,14 @@ def test_modeline_comments_and_scalars() -> None:
 
 @pytest.mark.parametrize(
     ("text", "ok"),
-    [("北京市", True), ("无", True), ("yes", False), ("1.5", False), ("“一街一品”", False), ("", False)],
+    [
+        ("北京市", True),
+        ("无", True),
+        ("yes", False),
+        ("1.5", False),
+        ("“一街一品”", False),
+        ("", False),
+    ],
 )
 def test_plain_ok(text: str, ok: bool) -> None:
     assert plain_ok(text) is ok
@@ -79,8 +86,10 @@ def test_plain_ok(text: str, ok: bool) -> None:
 scalars = st.text(max_size=80)
 trees: st.SearchStrategy[Any] = st.recursive(
     scalars,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(min_size=1, max_size=10), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.text(min_size=1, max_size=10), children, max_size=4)
+    ),
     max_leaves=12,
 )
 

@@ -164,7 +164,9 @@ _ITEM = re.compile(
     r"|(?P<num>[0-9]{1,3})\s*(?P<sep>[.、)])"
     rf"|(?P<cn>[{_CN}]{{1,3}})\s*、)"
 )
-_LEVEL1_HEAD = re.compile(r"^(?:社会公众或服务对象满意度|服务对象满意度|产出|效益|效果|满意度|成本)(?:指标|$)")
+_LEVEL1_HEAD = re.compile(
+    r"^(?:社会公众或服务对象满意度|服务对象满意度|产出|效益|效果|满意度|成本)(?:指标|$)"
+)
 
 
 def _nfkc(text: str) -> str:
@@ -177,7 +179,12 @@ def _compact(text: str) -> str:
 
 
 def _problem(
-    code: str, file: str, zh: str, en: str, line: int | None = None, severity: Severity | None = None
+    code: str,
+    file: str,
+    zh: str,
+    en: str,
+    line: int | None = None,
+    severity: Severity | None = None,
 ) -> Problem:
     return Problem(
         code, severity or IMPORT_CODES[code][1], Message(zh, en), file, line, 1 if line else None
@@ -255,7 +262,7 @@ def _level1(text: str) -> fw.Level1Name | None:
 
 def _level2(text: str) -> fw.Level2Name | None:
     c = _compact(text)
-    if len(c) > 24 or _ITEM.match(c) and not c.endswith("指标"):
+    if len(c) > 24 or (_ITEM.match(c) and not c.endswith("指标")):
         return None
     parsed = fw.canonical_level2(text)
     if parsed.level2 is None:
@@ -289,7 +296,7 @@ def _strand_number(text: str) -> int | None:
 
 
 def parse_amount(text: str) -> tuple[Decimal, bool] | None:
-    """"18891.87万元" -> (Decimal("18891.87"), False); yuan amounts are converted (True)."""
+    """ "18891.87万元" -> (Decimal("18891.87"), False); yuan amounts are converted (True)."""
     c = _compact(text).replace(",", "")
     m = _AMOUNT.match(c)
     if m is None:
@@ -365,7 +372,9 @@ class ImportResult:
         labels = {key: zh for key, zh, _ in SECTIONS}
         if self.missing:
             names = "、".join(labels.get(m, m) for m in self.missing)
-            notes.append(f"perfdecl import: 未找到 / not found: {names} ({', '.join(self.missing)})")
+            notes.append(
+                f"perfdecl import: 未找到 / not found: {names} ({', '.join(self.missing)})"
+            )
         unplaced = sorted({p.line for p in self.problems if p.code == "PD401" and p.line})
         if unplaced:
             shown = ", ".join(str(n) for n in unplaced[:20])

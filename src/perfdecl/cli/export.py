@@ -55,13 +55,13 @@ def register(app: typer.Typer) -> None:
         ] = ExportFormat.csv,
         output: Annotated[
             str | None,
-            typer.Option(
-                "--output", "-o", help="Indicator table file (default: standard output)."
-            ),
+            typer.Option("--output", "-o", help="Indicator table file (default: standard output)."),
         ] = None,
         funds_out: Annotated[
             str | None,
-            typer.Option("--funds-out", help="Also write the funds table (unit, year, amounts) here."),
+            typer.Option(
+                "--funds-out", help="Also write the funds table (unit, year, amounts) here."
+            ),
         ] = None,
         force: Annotated[
             bool, typer.Option("--force", help="Replace output files that exist.")
@@ -74,14 +74,21 @@ def register(app: typer.Typer) -> None:
         skipped with a message; the exit code is then 1, and the rows of the other files are still
         written. Columns: see docs/import.md.
         """
-        from perfdecl.export import FUNDS_COLUMNS, ROW_COLUMNS, funds_row, indicator_table, render
+        from perfdecl.export import (
+            FUNDS_COLUMNS,
+            ROW_COLUMNS,
+            Row,
+            funds_row,
+            indicator_table,
+            render,
+        )
         from perfdecl.lint import Options, check_path, expand_paths
 
         language = resolve_lang(lang)
         fmt = output_format.value
         options = Options(run_rules=False)
-        rows = []
-        funds = []
+        rows: list[Row] = []
+        funds: list[Row] = []
         failed = 0
         for path in expand_paths(paths):
             result = check_path(path, options)

@@ -43,7 +43,9 @@ def register(app: typer.Typer) -> None:
         ] = False,
         year: Annotated[
             int | None,
-            typer.Option("--year", min=1990, max=2100, help="Declaration year (default: from the goals)."),
+            typer.Option(
+                "--year", min=1990, max=2100, help="Declaration year (default: from the goals)."
+            ),
         ] = None,
         framework: Annotated[
             FrameworkChoice | None,
@@ -71,7 +73,9 @@ def register(app: typer.Typer) -> None:
             _show((internal_error(file, exc),), language)
             raise typer.Exit(2) from None
         _show(result.problems, language)
-        if any(p.code == "PD001" or p.code == "PD002" or p.code == "PD003" for p in result.problems):
+        if any(
+            p.code == "PD001" or p.code == "PD002" or p.code == "PD003" for p in result.problems
+        ):
             raise typer.Exit(2)
         if result.data is None or (not result.ok and not partial):
             hint = (
