@@ -106,6 +106,7 @@ def collect(
     *,
     excluded: Callable[[str], bool] | None = None,
     stdin_filename: str | None = None,
+    force_exclude: bool = False,
 ) -> Collected:
     """Expand command-line inputs into files, in a deterministic order.
 
@@ -113,7 +114,8 @@ def collect(
     pattern is expanded with ``**`` spanning folders, sorted. Folders (given or matched) are
     walked for ``*.yaml``/``*.yml``. ``excluded`` (the configuration's ``exclude``) applies to files
     found by walking or globbing, never to a file named explicitly — as in ruff and black, so that
-    pre-commit, which names files, still checks what the user asked for.
+    pre-commit, which names files, still checks what the user asked for — unless
+    ``force_exclude`` is set (the pre-commit hook sets it, so that ``exclude`` holds there too).
     """
     out = Collected()
     seen: set[str] = set()
@@ -136,7 +138,8 @@ def collect(
         elif os.path.isdir(arg):
             walk(arg)
         elif os.path.lexists(arg) or not is_glob(arg):
-            add(arg)
+            if not (force_exclude and excluded is not None and excluded(arg)):
+                add(arg)
         else:
             matches = sorted(glob.glob(arg, recursive=True), key=_path_order)
             if not matches:
@@ -380,6 +383,7 @@ class RunSettings:
     baseline: str | None = None
     write_baseline: str | None = None
     force: bool = False
+    force_exclude: bool = False
 
 
 @dataclass(slots=True)
@@ -451,7 +455,12 @@ def execute(
     collected = (
         Collected()
         if fatal
-        else collect(args, excluded=resolver.excluded, stdin_filename=settings.stdin_filename)
+        else collect(
+            args,
+            excluded=resolver.excluded,
+            stdin_filename=settings.stdin_filename,
+            force_exclude=settings.force_exclude,
+        )
     )
     tasks = plan(collected.inputs, resolver, stdin=stdin)
     prefaces = [list(pending(t.name)) if callable(pending) else [] for t in tasks]
@@ -500,6 +509,9 @@ def execute(
 
     outcome = Outcome(summary)
     try:
+        for target in [path for _, path, _ in buffers] + [settings.write_baseline or ""]:
+            if target and os.path.dirname(target):
+                os.makedirs(os.path.dirname(target), exist_ok=True)  # reports/ in CI
         for _, path, buffer in buffers:
             write_atomic(path, buffer.getvalue(), force=settings.force)
             outcome.written.append(path)

@@ -67,6 +67,13 @@ def register(app: typer.Typer) -> None:
                 help="Record today's findings in FILE (exit 0 unless a file is unreadable).",
             ),
         ] = None,
+        force_exclude: Annotated[
+            bool,
+            typer.Option(
+                "--force-exclude",
+                help="Apply the configured exclude to files named explicitly too (pre-commit).",
+            ),
+        ] = False,
         stdin_filename: Annotated[
             str | None,
             typer.Option(
@@ -153,6 +160,7 @@ def register(app: typer.Typer) -> None:
                 baseline=baseline,
                 write_baseline=write_baseline,
                 force=force,
+                force_exclude=force_exclude,
             )
             outcome = execute(paths, resolver, settings)
         except UsageError as exc:

@@ -117,8 +117,10 @@ class SarifReporter(Reporter):
     def end(self, summary: Summary) -> None:
         table = dict(sorted({**self._codes, **self._extra}.items()))
         index = {code: n for n, code in enumerate(table)}
-        for entry in self._results:
-            entry["ruleIndex"] = index[entry["ruleId"]]
+        results = [
+            {"ruleId": entry["ruleId"], "ruleIndex": index[entry["ruleId"]], **entry}
+            for entry in self._results
+        ]
         run: dict[str, Any] = {
             "tool": {
                 "driver": {
@@ -130,7 +132,7 @@ class SarifReporter(Reporter):
                 }
             },
             "columnKind": "unicodeCodePoints",
-            "results": self._results,
+            "results": results,
             "invocations": [
                 {"executionSuccessful": summary.unreadable == 0, "exitCode": summary.exit_code}
             ],
