@@ -277,3 +277,16 @@ def test_progress_only_for_many_files_on_terminals(monkeypatch: pytest.MonkeyPat
     assert not want_progress(100, machine_readable=True)
     assert not want_progress(3, machine_readable=False)
     assert not want_progress(100, machine_readable=False, quiet=True)
+
+
+def test_progress_handle_prints_above_the_bar(capsys: pytest.CaptureFixture[str]) -> None:
+    from perfdecl.runner import progress_bar
+
+    with progress_bar(3, enabled=True) as bar:
+        assert bar.advance is not None and bar.stdout is not None
+        bar.stdout.write("a line\n")
+        bar.advance()
+    with progress_bar(3, enabled=False) as quiet:
+        assert quiet.advance is None and quiet.stdout is None
+    captured = capsys.readouterr()
+    assert "a line" in captured.err + captured.out

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, Protocol, TextIO, cast
 
 from perfdecl.lint import (
     DEFAULT_OPTIONS,
@@ -281,15 +281,51 @@ def check_files(
     return results
 
 
-@contextlib.contextmanager
-def progress_bar(total: int, *, enabled: bool) -> Iterator[Callable[[], None] | None]:
-    """A transient progress bar on standard error, or nothing.
+class _Above(io.TextIOBase):
+    """Standard output while a progress bar shows: each line is printed above the bar.
 
-    While it shows, writes to ``sys.stdout`` are routed above the bar (rich's redirect), so a
-    reporter created inside the block on ``sys.stdout`` prints cleanly.
+    rich's own redirect replaces ``sys.stdout`` with a proxy, but a rich console given that proxy
+    unwraps it and writes to the terminal directly, through the bar; this plain wrapper is not
+    unwrapped, so a reporter's console (colours and all) lands above the bar.
+    """
+
+    def __init__(self, target: TextIO) -> None:
+        self._target = target
+
+    def write(self, text: str) -> int:
+        return self._target.write(text)
+
+    def flush(self) -> None:
+        self._target.flush()
+
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._target.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return "utf-8"
+
+
+@dataclass(slots=True)
+class ProgressHandle:
+    """What a caller of :func:`progress_bar` uses: advance it, print through ``stdout``."""
+
+    advance: Callable[[], None] | None = None
+    stdout: TextIO | None = None
+
+
+@contextlib.contextmanager
+def progress_bar(total: int, *, enabled: bool) -> Iterator[ProgressHandle]:
+    """A transient progress bar on standard error, or a handle that does nothing.
+
+    While it shows, ``handle.stdout`` prints above the bar; reporters on standard output must be
+    created on it.
     """
     if not enabled:
-        yield None
+        yield ProgressHandle()
         return
     from rich.console import Console
     from rich.progress import (
@@ -312,7 +348,7 @@ def progress_bar(total: int, *, enabled: bool) -> Iterator[Callable[[], None] | 
     )
     task = progress.add_task("checking", total=total)
     with progress:
-        yield lambda: progress.advance(task)
+        yield ProgressHandle(lambda: progress.advance(task), cast(TextIO, _Above(sys.stdout)))
 
 
 def want_progress(total: int, *, machine_readable: bool, quiet: bool = False) -> bool:
@@ -470,11 +506,11 @@ def execute(
     show = want_progress(len(tasks), machine_readable=machine, quiet=settings.quiet)
     buffers = [(name, path, io.StringIO()) for name, path in settings.outputs]
     summary = Summary(strict=settings.strict)
-    with progress_bar(len(tasks), enabled=show) as advance:
-        # Created inside the block: while the bar shows, sys.stdout is routed above it.
+    with progress_bar(len(tasks), enabled=show) as bar:
+        stdout = bar.stdout or sys.stdout  # above the bar while it shows
         reporters = [
             get_reporter(name)(
-                sys.stdout, lang=settings.lang, color=settings.color, quiet=settings.quiet
+                stdout, lang=settings.lang, color=settings.color, quiet=settings.quiet
             )
             for name in settings.stdout_formats
         ]
@@ -500,8 +536,8 @@ def execute(
             for extra in preface:
                 emit(extra)
             emit(result)
-            if advance is not None:
-                advance()
+            if bar.advance is not None:
+                bar.advance()
         if parked is not None:
             summary.baseline = parked.finish()
         for reporter in reporters:
