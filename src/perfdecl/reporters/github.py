@@ -39,6 +39,8 @@ def workspace_path(file: str) -> str:
             return file.replace(os.sep, "/")
         if not rel.startswith(".."):
             file = rel
+    else:
+        file = os.path.normpath(file)  # ./decl/a.yaml -> decl/a.yaml
     return file.replace(os.sep, "/")
 
 
