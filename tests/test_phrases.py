@@ -669,26 +669,16 @@ print(" ".join(sorted(set(sys.modules) - before)))
 """
 
 
-def test_import_is_cheap_and_stdlib_only(tmp_path: Path) -> None:
-    """No heavy imports, and the module's own import (from bytecode) under 5 ms of CPU.
-
-    About half of it is the two frozen, slotted dataclasses the API asks for.
-    """
+def test_import_is_stdlib_only(tmp_path: Path) -> None:
+    """No heavy imports. (Its import time is measured by the benchmark, never asserted here.)"""
     source = Path(__file__).resolve().parents[1] / "src" / "perfdecl" / "phrases.py"
     env = {**os.environ, "PYTHONPYCACHEPREFIX": str(tmp_path)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    best = float("inf")
-    for attempt in range(8):  # the first run writes the bytecode; the best run counts
-        out = subprocess.run(
-            [sys.executable, "-c", _PROBE, str(source)],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=env,
-        ).stdout.splitlines()
-        assert out[1].split() == ["__future__", "perfdecl_phrases_probe"]
-        if attempt:
-            best = min(best, float(out[0]))
-            if best < 0.005:
-                break
-    assert best < 0.005
+    out = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(source)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    ).stdout.splitlines()
+    assert out[1].split() == ["__future__", "perfdecl_phrases_probe"]
