@@ -18,9 +18,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.stdout.write(f"perfdecl {__version__}\n")
         raise SystemExit(0)
     try:
-        from perfdecl.cli.app import app
+        from perfdecl.cli.app import build_app
 
-        app(args=args, prog_name="perfdecl")
+        command = next((a for a in args if not a.startswith("-")), None)
+        build_app(command)(args=args, prog_name="perfdecl")
     except (KeyboardInterrupt, BrokenPipeError):
         raise SystemExit(130 if sys.exc_info()[0] is KeyboardInterrupt else 1) from None
     except SystemExit:

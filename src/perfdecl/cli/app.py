@@ -9,15 +9,6 @@ import typer
 
 from perfdecl import __version__
 
-app = typer.Typer(
-    name="perfdecl",
-    help="Check, compare and render performance-target declarations (绩效目标申报表) kept as YAML.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
 
 def _version(value: bool) -> None:
     if value:
@@ -25,7 +16,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool,
@@ -45,8 +35,50 @@ def _root(
         lint.DEBUG = True
 
 
-COMMANDS: tuple[str, ...] = ("validate", "schema", "render", "diff", "rules", "init", "import_", "export")
-"""Modules of perfdecl.cli that each define ``register(app)``; the order is the help order."""
+COMMANDS: dict[str, str] = {
+    "validate": "validate",
+    "schema": "schema",
+    "render": "render",
+    "diff": "diff",
+    "rules": "rules",
+    "explain": "rules",
+    "init": "init",
+    "import": "import_",
+    "export": "export",
+}
+"""Command name -> module of perfdecl.cli defining ``register(app)``; the order is the help order."""
 
-for _name in COMMANDS:
-    importlib.import_module(f"perfdecl.cli.{_name}").register(app)
+
+def build_app(command: str | None = None) -> typer.Typer:
+    """The Typer app with every command, or only ``command``'s module when it is a known name.
+
+    Importing a command module pulls in what it needs (diff, render, pydantic models …), so the
+    console script registers just the invoked command: ``perfdecl validate`` does not pay for
+    ``render``.
+    """
+    app = typer.Typer(
+        name="perfdecl",
+        help="Check, compare and render performance-target declarations (绩效目标申报表) kept as YAML.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(_root)
+    modules = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    for module in modules:
+        importlib.import_module(f"perfdecl.cli.{module}").register(app)
+    return app
+
+
+_FULL: typer.Typer | None = None
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """``from perfdecl.cli.app import app``: the full app, built once on first use."""
+    global _FULL
+    if name != "app":
+        raise AttributeError(name)
+    if _FULL is None:
+        _FULL = build_app()
+    return _FULL
