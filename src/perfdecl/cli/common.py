@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
+from perfdecl.cli._env import default_lang as default_lang
+from perfdecl.cli._env import use_color as use_color
 from perfdecl.problem import Lang
 
 
@@ -17,24 +18,8 @@ class LangChoice(StrEnum):
     en = "en"
 
 
-def default_lang() -> Lang:
-    """zh when the locale says Chinese (LC_ALL, LC_MESSAGES, LANG, in that order), else en."""
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
-
-
 def resolve_lang(choice: LangChoice | None) -> Lang:
     return default_lang() if choice is None else ("zh" if choice is LangChoice.zh else "en")
-
-
-def use_color(no_color: bool) -> bool | None:
-    """False when --no-color or NO_COLOR is set; None lets rich decide from the terminal."""
-    if no_color or os.environ.get("NO_COLOR"):
-        return False
-    return None
 
 
 def fail(message_en: str, message_zh: str, lang: Lang, code: int = 2) -> typer.Exit:

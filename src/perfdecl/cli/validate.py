@@ -1,15 +1,18 @@
-"""``perfdecl validate``: options -> core -> reporter -> exit code."""
+"""``perfdecl validate``'s Typer command: help, errors and unusual spellings.
+
+The console script parses common command lines itself (:mod:`perfdecl.cli.validate_core`);
+both end in :func:`perfdecl.cli.validate_core.run`.
+"""
 
 from __future__ import annotations
 
-import os
-import sys
 from enum import Enum
 from typing import Annotated
 
 import typer
 
-from perfdecl.cli.common import LangOpt, NoColorOpt, QuietOpt, fail, resolve_lang, use_color
+from perfdecl.cli.common import LangOpt, NoColorOpt, QuietOpt, resolve_lang
+from perfdecl.cli.validate_core import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, ValidateArgs, run
 from perfdecl.reporters import REPORTERS
 
 FormatChoice = Enum("FormatChoice", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]
@@ -90,10 +93,10 @@ def register(app: typer.Typer) -> None:
         no_color: NoColorOpt = False,
         max_bytes: Annotated[
             int, typer.Option("--max-bytes", min=1, help="Largest file accepted, in bytes.")
-        ] = 16 * 1024 * 1024,
+        ] = DEFAULT_MAX_BYTES,
         max_depth: Annotated[
             int, typer.Option("--max-depth", min=2, help="Deepest YAML nesting accepted.")
-        ] = 64,
+        ] = DEFAULT_MAX_DEPTH,
         config: Annotated[
             str | None,
             typer.Option(
@@ -124,51 +127,24 @@ def register(app: typer.Typer) -> None:
         Exit codes: 0 no errors; 1 errors found (or warnings with --strict); 2 usage error or a
         path that cannot be read.
         """
-        from perfdecl.config import ConfigResolver, split_codes
-        from perfdecl.lint import Options
-        from perfdecl.loader import Limits
-        from perfdecl.runner import RunSettings, UsageError, execute, parse_outputs
-
-        language = resolve_lang(lang)
-        options = Options(limits=Limits(max_bytes=max_bytes, max_depth=max_depth))
-        try:
-            resolver = ConfigResolver(
-                options, config=config, select=split_codes(select), ignore=split_codes(ignore)
-            )
-        except ValueError as exc:
-            raise fail(
-                f"--select/--ignore: {exc} is not a code or prefix such as PD203 or PD2.",
-                f"--select/--ignore：“{exc}”不是问题代码或前缀（如 PD203、PD2）。",
-                language,
-            ) from None
-        if output_format is not None:
-            stdout_formats = [output_format.value]
-        elif os.environ.get("GITHUB_ACTIONS") == "true":
-            stdout_formats = ["text", "github"]  # annotations as well as the log
-        else:
-            stdout_formats = ["text"]
-        try:
-            settings = RunSettings(
-                stdout_formats=stdout_formats,
-                outputs=parse_outputs(outputs or [], REPORTERS),
-                lang=language,
-                color=use_color(no_color),
-                quiet=quiet,
-                strict=strict,
-                jobs=jobs,
-                stdin_filename=stdin_filename,
-                baseline=baseline,
-                write_baseline=write_baseline,
-                force=force,
-                force_exclude=force_exclude,
-            )
-            outcome = execute(paths, resolver, settings)
-        except UsageError as exc:
-            raise fail(exc.en, exc.zh, language) from None
-        if outcome.recorded is not None and write_baseline:
-            sys.stderr.write(
-                f"perfdecl: 已将 {outcome.recorded} 个问题记入基线 {write_baseline}。\n"
-                if language == "zh"
-                else f"perfdecl: recorded {outcome.recorded} finding(s) in {write_baseline}.\n"
-            )
-        raise typer.Exit(outcome.exit_code)
+        args = ValidateArgs(
+            paths=list(paths),
+            output_format=None if output_format is None else output_format.value,
+            outputs=list(outputs or []),
+            force=force,
+            jobs=jobs,
+            baseline=baseline,
+            write_baseline=write_baseline,
+            force_exclude=force_exclude,
+            stdin_filename=stdin_filename,
+            strict=strict,
+            lang=None if lang is None else resolve_lang(lang),
+            quiet=quiet,
+            no_color=no_color,
+            max_bytes=max_bytes,
+            max_depth=max_depth,
+            config=config,
+            select=select,
+            ignore=ignore,
+        )
+        raise typer.Exit(run(args))

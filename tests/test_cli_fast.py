@@ -1,0 +1,141 @@
+"""The Typer-free ``validate`` path: same options, same parse, same results as the Typer command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer.main
+from typer.testing import CliRunner
+
+from perfdecl.cli import validate as validate_cmd
+from perfdecl.cli import validate_core
+from perfdecl.cli.app import build_app
+from perfdecl.cli.validate_core import OPTIONS, ValidateArgs, parse
+
+from .conftest import EXAMPLE
+
+
+def _typer_params() -> dict[str, object]:
+    command = typer.main.get_command(build_app("validate"))
+    return {p.name: p for p in command.commands["validate"].params}  # type: ignore[attr-defined]
+
+
+def test_options_match_the_typer_command() -> None:
+    """Every Typer option is in OPTIONS with the same spellings, kind and default, and back."""
+    params = _typer_params()
+    fast = {opt.dest: opt for opt in OPTIONS}
+    assert set(params) - {"paths"} == set(fast)
+    defaults = ValidateArgs()
+    for name, param in params.items():
+        if name == "paths":
+            continue
+        opt = fast[name]
+        assert tuple(param.opts) == opt.flags, name  # type: ignore[attr-defined]
+        assert bool(param.is_flag) == (opt.kind == "flag"), name  # type: ignore[attr-defined]
+        assert bool(param.multiple) == (opt.kind == "list"), name  # type: ignore[attr-defined]
+        default = getattr(defaults, name)
+        assert param.default == (None if opt.kind == "list" else default), name  # type: ignore[attr-defined]
+
+
+CASES: list[list[str]] = [
+    ["a.yaml"],
+    ["a.yaml", "b.yaml", "dir"],
+    ["-"],
+    ["--format", "json", "a.yaml"],
+    ["--format=sarif", "a.yaml"],
+    ["-f", "github", "a.yaml"],
+    ["-fjunit", "a.yaml"],
+    ["a.yaml", "-q", "--strict", "--no-color", "--force", "--force-exclude"],
+    ["-o", "sarif=x.sarif", "--output", "json=y.json", "a.yaml"],
+    ["-j", "3", "a.yaml"],
+    ["--jobs=1", "a.yaml"],
+    ["--lang", "zh", "a.yaml"],
+    ["--max-bytes", "100", "--max-depth", "2", "a.yaml"],
+    ["--config", "c.toml", "--select", "PD2", "--ignore", "PD211,PD215", "a.yaml"],
+    ["--baseline", "b.json", "--write-baseline", "w.json", "a.yaml"],
+    ["--stdin-filename", "x.yaml", "-"],
+    ["--", "-odd-name.yaml"],
+]
+
+
+@pytest.mark.parametrize("argv", CASES, ids=[" ".join(c) for c in CASES])
+def test_fast_parse_equals_typer(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the fast parser builds is exactly what the Typer command hands to ``run``."""
+    seen: list[ValidateArgs] = []
+
+    def fake_run(args: ValidateArgs) -> int:
+        seen.append(args)
+        return 0
+
+    monkeypatch.setattr(validate_cmd, "run", fake_run)
+    result = CliRunner().invoke(build_app("validate"), ["validate", *argv])
+    assert result.exit_code == 0, result.output
+    assert parse(argv) == seen[0]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--help"],
+        ["-h", "a.yaml"],
+        ["--format", "bogus", "a.yaml"],
+        ["--jobs", "0", "a.yaml"],
+        ["--jobs", "many", "a.yaml"],
+        ["--max-depth", "1", "a.yaml"],
+        ["--lang", "fr", "a.yaml"],
+        ["--unknown", "a.yaml"],
+        ["-qf", "json", "a.yaml"],
+        ["--strict=yes", "a.yaml"],
+        ["a.yaml", "--format"],
+    ],
+)
+def test_fast_parse_defers_to_typer(argv: list[str]) -> None:
+    """Help, bad values and odd spellings go to Typer, which explains them."""
+    assert parse(argv) is None
+
+
+def test_main_uses_the_fast_path_without_typer(tmp_path: Path) -> None:
+    """A real process: validate answers without importing typer or rich (json output)."""
+    code = (
+        "import sys\n"
+        "from perfdecl.cli import main\n"
+        "try:\n"
+        f"    main(['validate', '--format', 'json', {str(EXAMPLE)!r}])\n"
+        "except SystemExit as exc:\n"
+        "    sys.stderr.write(f'exit={exc.code} typer={\"typer\" in sys.modules} '\n"
+        "                     f'rich={\"rich\" in sys.modules}')\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+    assert proc.stderr.strip() == "exit=0 typer=False rich=False"
+    assert json.loads(proc.stdout)["summary"]["errors"] == 0
+
+
+def test_fast_and_typer_outputs_are_identical(capsys: pytest.CaptureFixture[str]) -> None:
+    """Same file, same options: byte-identical report and exit code on both paths."""
+    argv = ["--format", "json", "--lang", "zh", str(EXAMPLE)]
+    parsed = parse(argv)
+    assert parsed is not None
+    code = validate_core.run(parsed)
+    fast_out = capsys.readouterr().out
+    result = CliRunner().invoke(build_app("validate"), ["validate", *argv])
+    assert (code, fast_out) == (result.exit_code, result.stdout)
+
+
+def test_debug_before_validate_still_fast(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``perfdecl --debug validate …`` takes the fast path and turns on lint.DEBUG."""
+    from perfdecl import cli, lint
+
+    calls: list[ValidateArgs] = []
+    monkeypatch.setattr(validate_core, "run", lambda a: calls.append(a) or 0)
+    monkeypatch.setattr(lint, "DEBUG", False)
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--debug", "validate", "x.yaml"])
+    assert exc.value.code == 0
+    assert calls and calls[0].paths == ["x.yaml"] and lint.DEBUG is True
