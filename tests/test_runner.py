@@ -157,7 +157,8 @@ def test_slim_results_are_small_and_keep_what_reporters_read() -> None:
     small = slim(full)
     assert small.problems == full.problems and small.declaration is None
     assert small.source.text == full.source.text
-    assert len(pickle.dumps(small)) < len(pickle.dumps(full)) / 3
+    text = len(pickle.dumps(full.source.text))  # both carry the text, for excerpts
+    assert len(pickle.dumps(small)) - text < (len(pickle.dumps(full)) - text) / 4
     for p in small.problems:  # only leaves (scalars) are kept, for the baseline's hash
         if p.pointer in small.source.values:
             assert not any(k.startswith(p.pointer + "/") for k in full.source.values)

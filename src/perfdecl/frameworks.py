@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from perfdecl.model import Framework
 
@@ -192,6 +193,7 @@ _LEVEL1 = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def canonical_level1(raw: str) -> Level1Name:
     """Parse a verbatim 一级 label.
 
@@ -216,6 +218,7 @@ _LEVEL2_PREFIXES = ("产出", "效益", "效果", "成本", "满意度")
 _LEVEL2_WORDS = sorted(LEVEL2_SYNONYMS, key=len, reverse=True)
 
 
+@lru_cache(maxsize=1024)
 def canonical_level2(raw: str) -> Level2Name:
     """Parse a verbatim 二级 label: "产出进度指标" -> 时效 (written 进度).
 

@@ -43,6 +43,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, DecimalException
+from functools import lru_cache
 from typing import Final, Literal
 
 __all__ = [
@@ -138,6 +139,12 @@ def _ascii_digit(match: re.Match[str]) -> str:
     return str(digit) if 0 <= digit <= 9 else char
 
 
+_CACHED = 16384
+"""Texts remembered by the parsers below: rules ask about the same indicator text many times
+(about 200 parses per declaration before caching), and a bounded cache keeps memory flat."""
+
+
+@lru_cache(maxsize=_CACHED)
 def normalize(text: str) -> str:
     """Map full-width digits, letters and symbols to ASCII, one char for one.
 
@@ -429,8 +436,9 @@ def _is_year_token(digits: str) -> bool:
     return len(digits) == 4 and digits[:2] in ("19", "20")
 
 
-def _date_hits(norm: str) -> list[_DateHit]:
-    """Every year written with 年, as a numeric date, or opening a year range."""
+@lru_cache(maxsize=_CACHED)
+def _date_hits(norm: str) -> tuple[_DateHit, ...]:
+    """Every year written with 年, as a numeric date, or opening a year range (shared: read-only)."""
     hits: list[_DateHit] = []
     for m in _RUN_RE.finditer(norm):
         if not _is_year_token(m.group()):
@@ -457,7 +465,7 @@ def _date_hits(norm: str) -> list[_DateHit]:
                 hits.append(_after_nian(norm, cn_year, start, pos + 1))
         pos = norm.find("年", pos + 1)
     hits.sort(key=lambda h: h.start)
-    return hits
+    return tuple(hits)
 
 
 def parse_dates(text: str) -> list[ParsedDate]:
@@ -1001,8 +1009,13 @@ def parse_targets(text: str) -> list[ParsedTarget]:
     around it; list markers, item numbers, years, dates, addresses (12号楼),
     ordinals (第3), document numbers and parts of names ("3+7+X", 5G) are not.
     """
+    return list(_parse_targets(text))
+
+
+@lru_cache(maxsize=_CACHED)
+def _parse_targets(text: str) -> tuple[ParsedTarget, ...]:
     if not text:
-        return []
+        return ()
     norm = normalize(text)
     masked = _mask(norm)
     quotes = _quote_spans(masked)
@@ -1022,19 +1035,20 @@ def parse_targets(text: str) -> list[ParsedTarget]:
         if cand.unit or cand.explicit:
             floor = cand.end
     _join_ranges(masked, cands)
-    return [
+    return tuple(
         ParsedTarget(c.comparison, c.value, c.unit, c.start, c.end, c.subject)
         for c in cands
         if c.unit or c.explicit
-    ]
+    )
 
 
+@lru_cache(maxsize=_CACHED)
 def is_quantified(text: str) -> bool:
     """True when the text states a number with a unit or comparison, or a date.
 
     A bare year ("2019年") is not enough: it names the period, not a target.
     """
-    if parse_targets(text):
+    if _parse_targets(text):
         return True
     return any(d.kind != "year" for d in parse_dates(text))
 
