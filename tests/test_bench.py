@@ -1,0 +1,155 @@
+"""The benchmark's generator and a smoke run of bench/run.py (no timings are asserted: speed is
+shown by the benchmark, not by tests that fail on a slow machine)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import yaml
+
+from perfdecl.lint import check_path
+from perfdecl.problem import Severity
+from tests.conftest import ROOT
+
+BENCH = ROOT / "bench"
+
+
+@pytest.fixture(scope="module")
+def gen() -> Iterator[ModuleType]:
+    sys.path.insert(0, str(BENCH))
+    try:
+        import gen as module
+
+        yield module
+    finally:
+        sys.path.remove(str(BENCH))
+
+
+def test_generated_files_are_valid_and_all_different(gen: ModuleType, tmp_path: Path) -> None:
+    made = gen.generate(5, tmp_path, inject_rate=0.0, vague_rate=0.5)
+    assert len(made) == 5
+    raws = [g.path.read_bytes() for g in made]
+    assert len(set(raws)) == 5
+    units = set()
+    for g in made:
+        result = check_path(g.path)
+        assert result.declaration is not None, g.path
+        errors = [p for p in result.problems if p.severity is Severity.ERROR]
+        assert errors == [], (g.path, errors)
+        units.add(result.declaration.unit)
+        funds = result.declaration.funds
+        assert funds is not None and funds.total == funds.basic + funds.project + funds.other
+    assert len(units) > 1
+
+
+def test_same_seed_same_bytes(gen: ModuleType, tmp_path: Path) -> None:
+    first = gen.generate(2, tmp_path / "a", seed=3)
+    second = gen.generate(2, tmp_path / "b", seed=3)
+    assert [g.path.read_bytes() for g in first] == [g.path.read_bytes() for g in second]
+
+
+def test_emitter_round_trips_the_example(gen: ModuleType) -> None:
+    base = gen.load_example()
+    assert yaml.load(gen.dump(base), Loader=gen._Loader) == base
+
+
+INJECTED = (
+    "header_missing",
+    "funds_sum",
+    "funds_negative",
+    "level2_unknown",
+    "percent_range",
+    "question",
+    "cost_exceeds",
+    "date_outside_year",
+    "year_mismatch",
+    "goal_reference",
+    "placeholder",
+    "duplicate_id",
+)
+"""What bench/gen.py can inject (each must make its rule fire)."""
+
+
+@pytest.mark.parametrize("name", INJECTED)
+def test_each_injected_problem_fires_its_rule(gen: ModuleType, tmp_path: Path, name: str) -> None:
+    data, injected, _ = gen.variant(11, inject=[name])
+    assert injected == (name,)
+    path = tmp_path / "x.yaml"
+    path.write_text(gen.dump(data), encoding="utf-8")
+    codes = {p.code for p in check_path(path).problems}
+    assert gen.INJECTIONS[name] in codes
+
+
+def test_injection_list_is_complete(gen: ModuleType) -> None:
+    assert set(INJECTED) == set(gen.INJECTIONS)
+
+
+def test_large_declaration_fits_the_node_limit(gen: ModuleType) -> None:
+    text = gen.big(200 * 1024)
+    assert 150 * 1024 < len(text.encode("utf-8")) < 260 * 1024
+    data = yaml.load(text, Loader=gen._Loader)
+    assert len(data["indicators"]) > 5
+    assert gen.count_nodes(text) <= gen.DEFAULT_MAX_NODES
+
+
+def test_batches_split_long_argument_lists() -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(BENCH))
+    files = [f"/tmp/{'x' * 200}/{i}.yaml" for i in range(20_000)]
+    parts = run.batches(["tool", "--flag"], files)
+    assert [f for part in parts for f in part[2:]] == files
+    assert all(part[:2] == ["tool", "--flag"] for part in parts)
+    assert len(parts) > 1
+
+
+SECTIONS = (
+    "== generating declarations",
+    "== 1. start-up",
+    "== 2. many files",
+    "== 3. the floor",
+    "== 4. check-jsonschema",
+    "== 5. peak memory",
+    "== 6. one large declaration",
+    "== 7. profile",
+    "== results ==",
+    "== machine ==",
+)
+
+
+def test_quick_run_prints_every_section(tmp_path: Path) -> None:
+    out = tmp_path / "figures.json"
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), "--quick", "--no-peer", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    for section in SECTIONS:
+        assert section in proc.stdout, section
+    assert "failed" not in proc.stdout, proc.stdout
+    for measure in ("perfdecl --version", "perfdecl serial / floor", "peak RSS serial"):
+        assert measure in proc.stdout
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert {"startup", "many", "floor", "memory", "big"} <= set(figures["figures"])
+    assert figures["machine"]["PyYAML"]
+    # The raw figures are never overwritten without --force (checked before any work is done).
+    again = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), "--quick", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert again.returncode == 2
+    assert "--force" in again.stderr
