@@ -16,10 +16,8 @@ from typer.testing import CliRunner
 from perfdecl import config as config_module
 from perfdecl.cli.app import app
 from perfdecl.config import (
-    Config,
     ConfigResolver,
-    DiffIgnore,
-    Thresholds,
+    ProjectConfig,
     glob_regex,
     nearest_key,
     options_for,
@@ -27,6 +25,7 @@ from perfdecl.config import (
     read_config,
     split_codes,
 )
+from perfdecl.config_model import Config, DiffIgnore, Thresholds
 from perfdecl.lint import Options, check_path
 from perfdecl.loader import Limits
 from perfdecl.problem import Severity
@@ -412,3 +411,34 @@ def test_documentation_example_is_valid_and_complete() -> None:
         assert f"`thresholds.{key}`" in doc, key
     for code in ("PD020", "PD021", "PD022", "PD023", "PD024", "PD025", "PD026"):
         assert f"| {code} |" in doc, code
+
+
+def test_no_config_file_answers_the_defaults_without_the_models() -> None:
+    """Without a configuration file the defaults are answered from RuleSettings and Options;
+    they must equal what the pydantic defaults would give."""
+    bare = ProjectConfig()
+    modelled = ProjectConfig(model=Config())
+    assert bare.settings() == modelled.settings()
+    assert bare.config == modelled.config == Config()
+    assert bare.per_file_codes("x.yaml") == modelled.per_file_codes("x.yaml") == ()
+    resolver = ConfigResolver(discover=False, select=("PD2",), ignore=("PD211",))
+    assert resolver._build(bare, ()) == resolver._build(modelled, ())
+
+
+def test_validate_without_a_config_file_builds_no_config_model(tmp_path: Path) -> None:
+    """A real process: the common run never imports perfdecl.config_model."""
+    (tmp_path / ".git").mkdir()  # stop the upward search here
+    target = tmp_path / "d.yaml"
+    target.write_bytes(EXAMPLE.read_bytes())
+    code = (
+        "import sys\n"
+        "from perfdecl.cli import main\n"
+        "try:\n"
+        f"    main(['validate', '-q', '--format', 'json', {str(target)!r}])\n"
+        "except SystemExit:\n"
+        "    sys.stderr.write(str('perfdecl.config_model' in sys.modules))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+    assert proc.stderr.strip() == "False"
