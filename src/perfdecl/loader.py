@@ -20,7 +20,7 @@ import codecs
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -761,6 +761,38 @@ class _PyEvents(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
         yaml.parser.Parser.__init__(self)
 
 
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _reader_index(exc: yaml.reader.ReaderError, text: str) -> int:
+    """The character index of a reader error.
+
+    libyaml's reader reports a byte offset into the UTF-8 encoding of the text (the pure-Python
+    reader a character index): without the conversion, a control character after Chinese text
+    was reported lines and columns too far on.
+    """
+    if _CParser is None:
+        return int(exc.position)
+    return len(text.encode("utf-8")[: exc.position].decode("utf-8", errors="ignore"))
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index, counting line breaks as YAML does."""
+    before = text[:index]
+    breaks = list(_YAML_BREAK.finditer(before))
+    start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, index - start + 1
+
+
+def _clamp(text: str, line: int, column: int) -> tuple[int, int]:
+    """A position inside the text: libyaml marks errors at the end of a file without a final
+    line break one line past the last line, which editors and CI annotations cannot show."""
+    lines = _YAML_BREAK.split(text)
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, min(column, len(lines[line - 1]) + 1)
+
+
 def _syntax_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
     line = column = None
     detail = str(exc)
@@ -771,14 +803,14 @@ def _syntax_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
         if exc.context:
             detail = f"{detail} ({exc.context})"
     elif isinstance(exc, yaml.reader.ReaderError):
-        before = text[: exc.position]
-        line = before.count("\n") + 1
-        column = exc.position - (before.rfind("\n") + 1) + 1
+        line, column = _line_column(text, _reader_index(exc, text))
         detail = (
             f"unacceptable character U+{exc.character:04X}"
             if isinstance(exc.character, int)
             else detail
         )
+    if line is not None and column is not None:
+        line, column = _clamp(text, line, column)
     hint_zh, hint_en = "", ""
     source_line = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
     if "\t" in detail or "'\\t'" in detail or ("\t" in source_line[: (column or 1)]):
@@ -843,6 +875,23 @@ def load_text(text: str, *, file: str = "<text>", limits: Limits = DEFAULT_LIMIT
     except yaml.YAMLError as exc:
         composer.problems.append(_syntax_problem(exc, file, text))
         data = None
+    except UnicodeEncodeError as exc:  # a lone surrogate in text handed to libyaml
+        line, column = _line_column(text, exc.start)
+        composer.problems.append(
+            Problem(
+                "PD003",
+                Severity.ERROR,
+                Message(
+                    f"第 {line} 行第 {column} 列有无效的 Unicode 字符（单独的代理项）。",
+                    f"invalid Unicode character (a lone surrogate) at line {line}, column "
+                    f"{column}.",
+                ),
+                file,
+                line,
+                column,
+            )
+        )
+        data = None
     except RecursionError:  # pragma: no cover - the loop is iterative; belt and braces
         composer.problem("PD009", "嵌套层级过深。", "nesting too deep.")
         data = None
@@ -896,10 +945,39 @@ def load_text(text: str, *, file: str = "<text>", limits: Limits = DEFAULT_LIMIT
         )
     if any(p.severity is Severity.ERROR and p.code in _FATAL for p in composer.problems):
         data = None
+    if text and not text.endswith(_FINAL_BREAKS):
+        _clamp_to_end(composer.source, composer.problems, text)
     return Loaded(file, data, composer.source, composer.problems)
 
 
 _FATAL = frozenset({"PD005", "PD008", "PD009", "PD010"})
+_FINAL_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
+
+
+def _clamp_to_end(source: SourceMap, problems: list[Problem], text: str) -> None:
+    """Keep every position inside a text that has no final line break.
+
+    libyaml ends the last collection (and places end-of-stream marks) at column 1 of a line after
+    the last one, so a file cut short was reported at a line it does not have.
+    """
+    lines = _YAML_BREAK.split(text)
+    last = (len(lines), len(lines[-1]) + 1)
+    for table in (source.values, source.keys):
+        for pointer, span in table.items():
+            if (span.end_line, span.end_column) > last or (span.line, span.column) > last:
+                start = min((span.line, span.column), last)
+                table[pointer] = Span(start[0], start[1], last[0], last[1], span.style)
+    for n, p in enumerate(problems):
+        if p.line is None or p.column is None:
+            continue
+        start = min((p.line, p.column), last)
+        end = (p.end_line, p.end_column)
+        if p.end_line is not None and p.end_column is not None:
+            end = min((p.end_line, p.end_column), last)
+        if start != (p.line, p.column) or end != (p.end_line, p.end_column):
+            problems[n] = replace(
+                p, line=start[0], column=start[1], end_line=end[0], end_column=end[1]
+            )
 
 
 def load_bytes(raw: bytes, *, file: str = "<bytes>", limits: Limits = DEFAULT_LIMITS) -> Loaded:

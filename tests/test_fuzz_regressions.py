@@ -1,0 +1,93 @@
+"""Every fuzzer finding, replayed: tests/fuzz_regressions/<harness>-<what>.<ext>.
+
+Each input is a minimised finding of the atheris harnesses under fuzz/ (or of the Hypothesis
+corruption tests); fuzz/README.md lists them with the fix. Each is replayed through the loader,
+the whole validate pipeline (with every reporter and a renderer), diff against the example both
+ways, and the importer, under the harnesses' invariants (fuzz/invariants.py); and the problems
+the finding is about are asserted exactly, so the fix cannot silently regress.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from perfdecl.loader import load_text
+
+from .conftest import EXAMPLE, ROOT
+
+FOLDER = Path(__file__).parent / "fuzz_regressions"
+
+
+def _invariants() -> ModuleType:
+    """fuzz/invariants.py, shared with the atheris harnesses (fuzz/ is not a package)."""
+    name = "perfdecl_fuzz_invariants"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "fuzz" / "invariants.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+inv = _invariants()
+
+Position = tuple[str, int | None, int | None]
+
+# file -> the (code, line, column) of the problems the finding is about, from the harness named
+# by the file's prefix (loader: load_bytes; validate: check_bytes; importer: import_bytes).
+EXPECTED: dict[str, list[Position]] = {
+    # libyaml reports a reader error's byte offset; it was taken as a character index, so a
+    # control character after Chinese text was placed lines and columns too far on.
+    "loader-control-char-after-chinese.yaml": [("PD005", 1, 11)],
+    # libyaml marks an error at the end of a file without a final line break one line past the
+    # last line; clamped to the end of the last line.
+    "loader-error-past-last-line.yaml": [("PD005", 2, 5)],
+    # A file cut short: the root mapping's end (and so PD102's end) lay on a line that does not
+    # exist; every span is now clamped to the text.
+    "validate-truncated-end-past-last-line.yaml": [("PD102", 1, 1), ("PD103", 2, 6)],
+}
+
+
+def _files() -> list[Path]:
+    return sorted(p for p in FOLDER.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def test_every_regression_file_has_an_expectation() -> None:
+    names = {p.name for p in _files()}
+    assert names == set(EXPECTED), names ^ set(EXPECTED)
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
+def test_regression_input(path: Path) -> None:
+    raw = path.read_bytes()
+    loaded = inv.run_loader(raw)
+    result = inv.run_validate(raw)
+    inv.run_outputs(result, variant=0)
+    inv.run_outputs(result, variant=1)
+    example = EXAMPLE.read_bytes()
+    inv.run_diff(example, raw, reports=True)
+    inv.run_diff(raw, example, reports=True)
+    imported = inv.run_import(raw)
+
+    harness = path.name.split("-", 1)[0]
+    problems = {
+        "loader": loaded.problems,
+        "validate": result.problems,
+        "importer": imported.problems,
+    }[harness]
+    got = [(p.code, p.line, p.column) for p in problems]
+    assert got == EXPECTED[path.name]
+
+
+def test_lone_surrogate_in_text_is_a_problem() -> None:
+    """load_text on a str with a lone surrogate: libyaml's UTF-8 encoding raised through."""
+    loaded = load_text("a: 牛\nb: x\ud800", file="<t>")
+    assert loaded.data is None
+    assert [(p.code, p.line, p.column) for p in loaded.problems] == [("PD003", 2, 5)]
+    inv.check_problems(loaded.problems, file="<t>", lines=inv.yaml_lines("a: 牛\nb: x\ud800"))
