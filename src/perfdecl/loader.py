@@ -185,6 +185,10 @@ _NUMBERISH = re.compile(
     r"[-+]?(?:\.(?:inf|Inf|INF|nan|NaN|NAN)|[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?)"
 )
 
+_NUMBER_START = frozenset("+-.0123456789")
+"""Every number form above, and every YAML 1.1 number trap, starts with one of these."""
+_WORDS = _NULLS | _TRUE | _FALSE | _YAML11_BOOLS
+
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
     f"{_CORE}str",
@@ -291,6 +295,8 @@ class _Composer:
         return self.plain(value, event, pointer)
 
     def plain(self, value: str, event: Any, pointer: str, explicit: str | None = None) -> Any:
+        if explicit is None and value[:1] not in _NUMBER_START and value not in _WORDS:
+            return value  # ordinary text (most of a declaration): no number or keyword
         if value in _NULLS and explicit in (None, f"{_CORE}null"):
             return None
         if value in _TRUE and explicit in (None, f"{_CORE}bool"):

@@ -68,32 +68,87 @@ class IndicatorRow:
         return self.item.text
 
 
-def level1_rows(decl: Declaration) -> Iterator[Level1Row]:
+def _level1_rows(decl: Declaration) -> Iterator[Level1Row]:
     for i, level1 in enumerate(decl.indicators):
         yield Level1Row(i, level1, canonical_level1(level1.name), f"/indicators/{i}")
 
 
-def groups_of(l1: Level1Row) -> Iterator[GroupRow]:
-    """The 二级 groups of one 一级 row."""
+def _groups_of(l1: Level1Row) -> Iterator[GroupRow]:
     for j, group in enumerate(l1.level1.groups):
         yield GroupRow(l1, j, group, canonical_level2(group.name), f"{l1.pointer}/groups/{j}")
 
 
-def items_of(g: GroupRow) -> Iterator[IndicatorRow]:
-    """The 三级 indicators of one 二级 group."""
+def _items_of(g: GroupRow) -> Iterator[IndicatorRow]:
     for k, item in enumerate(g.group.items):
         yield IndicatorRow(g, k, item, f"{g.pointer}/items/{k}")
 
 
+@dataclass(slots=True)
+class _Table:
+    """Every row of one declaration, built once: some thirty rules walk the same table."""
+
+    level1: tuple[Level1Row, ...]
+    children: dict[int, tuple[object, tuple[GroupRow, ...] | tuple[IndicatorRow, ...]]]
+    groups: tuple[GroupRow, ...]
+    indicators: tuple[IndicatorRow, ...]
+
+
+_last: tuple[Declaration, _Table] | None = None
+"""The most recent declaration's table. One entry is enough (rules run one declaration at a time)
+and keeps memory flat; holding the declaration keeps its ``id`` from being reused."""
+
+
+def _table(decl: Declaration) -> _Table:
+    global _last
+    if _last is not None and _last[0] is decl:
+        return _last[1]
+    level1 = tuple(_level1_rows(decl))
+    children: dict[int, tuple[object, tuple[GroupRow, ...] | tuple[IndicatorRow, ...]]] = {}
+    groups: list[GroupRow] = []
+    indicators: list[IndicatorRow] = []
+    for l1 in level1:
+        its_groups = tuple(_groups_of(l1))
+        children[id(l1)] = (l1, its_groups)
+        groups.extend(its_groups)
+        for g in its_groups:
+            its_items = tuple(_items_of(g))
+            children[id(g)] = (g, its_items)
+            indicators.extend(its_items)
+    table = _Table(level1, children, tuple(groups), tuple(indicators))
+    _last = (decl, table)
+    return table
+
+
+def _cached_children(row: object) -> tuple[object, ...] | None:
+    if _last is None:
+        return None
+    found = _last[1].children.get(id(row))
+    return found[1] if found is not None and found[0] is row else None
+
+
+def level1_rows(decl: Declaration) -> Iterator[Level1Row]:
+    return iter(_table(decl).level1)
+
+
+def groups_of(l1: Level1Row) -> Iterator[GroupRow]:
+    """The 二级 groups of one 一级 row."""
+    cached = _cached_children(l1)
+    return iter(cached) if cached is not None else _groups_of(l1)  # type: ignore[arg-type]
+
+
+def items_of(g: GroupRow) -> Iterator[IndicatorRow]:
+    """The 三级 indicators of one 二级 group."""
+    cached = _cached_children(g)
+    return iter(cached) if cached is not None else _items_of(g)  # type: ignore[arg-type]
+
+
 def group_rows(decl: Declaration) -> Iterator[GroupRow]:
-    for l1 in level1_rows(decl):
-        yield from groups_of(l1)
+    return iter(_table(decl).groups)
 
 
 def indicator_rows(decl: Declaration) -> Iterator[IndicatorRow]:
     """Every indicator in table order, with pointer ``/indicators/{i}/groups/{j}/items/{k}``."""
-    for g in group_rows(decl):
-        yield from items_of(g)
+    return iter(_table(decl).indicators)
 
 
 __all__ = [
