@@ -89,6 +89,9 @@ class SourceMap:
 
     def nearest(self, pointer: str, *, key: bool = False) -> tuple[str, Span | None]:
         """The span of ``pointer`` or of its closest located ancestor."""
+        span = (self.keys.get(pointer) if key else None) or self.values.get(pointer)
+        if span is not None:  # the usual case: no need to take the pointer apart
+            return pointer, span
         tokens = split_pointer(pointer)
         while True:
             current = "".join(f"/{t.replace('~', '~0').replace('/', '~1')}" for t in tokens)
