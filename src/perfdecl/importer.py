@@ -295,12 +295,16 @@ def _strand_number(text: str) -> int | None:
     return fw.chinese_number(token) if token else None
 
 
+_MAX_AMOUNT_DIGITS = 40
+"""As the loader's ``Limits.max_number_digits``: an amount no declaration can hold."""
+
+
 def parse_amount(text: str) -> tuple[Decimal, bool] | None:
     """ "18891.87万元" -> (Decimal("18891.87"), False); yuan amounts are converted (True)."""
     c = _compact(text).replace(",", "")
     m = _AMOUNT.match(c)
-    if m is None:
-        return None
+    if m is None or len(m["num"].lstrip("-").replace(".", "")) > _MAX_AMOUNT_DIGITS:
+        return None  # validate would refuse a longer number (PD007): report it here instead
     try:
         value = Decimal(m["num"])
     except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
@@ -458,13 +462,15 @@ class _Importer:
             if mode in _FUND_FIELDS:
                 amount = parse_amount(text)
                 if amount is None:
+                    shown = text if len(text) <= 40 else f"{text[:40]}…"
                     self.problems.append(
                         _problem(
                             "PD404",
                             self.file,
-                            f"第 {line.number} 行的金额“{text}”无法读取为数字（应如 18891.87万元）。",
-                            f"line {line.number}: the amount {text!r} is not a number "
-                            "(expected e.g. 18891.87万元).",
+                            f"第 {line.number} 行的金额“{shown}”无法读取为数字"
+                            f"（应如 18891.87万元，至多 {_MAX_AMOUNT_DIGITS} 位数字）。",
+                            f"line {line.number}: the amount {shown!r} is not a number "
+                            f"(expected e.g. 18891.87万元, at most {_MAX_AMOUNT_DIGITS} digits).",
                             line.number,
                         )
                     )
@@ -689,6 +695,10 @@ class _Builder:
             return []
 
 
+MAX_LINES = 20_000
+"""Longest input :func:`import_text` reads; the published example has 268 lines."""
+
+
 def import_text(
     text: str,
     *,
@@ -697,6 +707,24 @@ def import_text(
     framework: Framework | str | None = None,
 ) -> ImportResult:
     """Read the published layout from text. Never raises on bad input."""
+    count = max(text.count("\n"), text.count("\r")) + 1
+    if count > MAX_LINES:  # checked before splitting: each line costs ~20 µs to classify
+        return ImportResult(
+            file,
+            None,
+            (
+                Problem(
+                    "PD002",
+                    Severity.ERROR,
+                    Message(
+                        f"输入有 {count} 行，超过导入上限 {MAX_LINES} 行（一份申报表只有几百行）。",
+                        f"the text has {count} lines, more than the {MAX_LINES} an import reads "
+                        "(a published form has a few hundred).",
+                    ),
+                    file,
+                ),
+            ),
+        )
     importer = _Importer(file)
     lines = _lines(text)
     importer.run(lines)

@@ -46,7 +46,7 @@ class Limits:
 
     max_bytes: int = 16 * 1024 * 1024
     max_depth: int = 64
-    max_nodes: int = 2_000_000  # after alias expansion
+    max_nodes: int = 100_000  # after alias expansion; the example has ~1,500 (keys and values)
     max_number_digits: int = 40
 
 
@@ -167,6 +167,11 @@ class Loaded:
         )
 
 
+def _shown(value: str, limit: int = 60) -> str:
+    """A value as quoted in a message: hostile files hold megabyte-long scalars."""
+    return value if len(value) <= limit else f"{value[:limit]}…"
+
+
 class _Abort(Exception):
     """Stop composing: the document cannot be trusted past this point."""
 
@@ -231,6 +236,7 @@ class _Composer:
         self.source = SourceMap(text=text)
         self.problems: list[Problem] = []
         self.nodes = 0
+        self.expanded = 0  # nodes that aliases added: tells a billion-laughs file from a huge one
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
 
@@ -264,13 +270,23 @@ class _Composer:
     def count(self, n: int, event: Any) -> None:
         self.nodes += n
         if self.nodes > self.limits.max_nodes:
-            self.problem(
-                "PD008",
-                f"节点数超过上限 {self.limits.max_nodes}（别名展开过多，可能是“十亿笑声”攻击）。",
-                f"more than {self.limits.max_nodes} nodes after alias expansion "
-                "(a 'billion laughs' document?); the file is rejected.",
-                event.start_mark,
-            )
+            if self.expanded:
+                self.problem(
+                    "PD008",
+                    f"节点数超过上限 {self.limits.max_nodes}（别名展开过多，可能是“十亿笑声”攻击）。",
+                    f"more than {self.limits.max_nodes} nodes after alias expansion "
+                    "(a 'billion laughs' document?); the file is rejected.",
+                    event.start_mark,
+                )
+            else:  # no alias: simply far more keys and values than any declaration holds
+                self.problem(
+                    "PD002",
+                    f"文件包含的键和值超过 {self.limits.max_nodes} 个（一份申报表通常只有几千个），"
+                    "文件被拒绝。",
+                    f"the file holds more than {self.limits.max_nodes} keys and values (a "
+                    "declaration has a few thousand); the file is rejected.",
+                    event.start_mark,
+                )
             raise _Abort
 
     # -- scalars --
@@ -282,8 +298,8 @@ class _Composer:
             if tag not in _ALLOWED_TAGS:
                 self.problem(
                     "PD007",
-                    f"不允许使用标签 {tag}：声明文件只能包含普通的文本、数字、列表和映射。",
-                    f"tag {tag} is not allowed: a declaration holds only plain text, numbers, "
+                    f"不允许使用标签 {_shown(tag)}：声明文件只能包含普通的文本、数字、列表和映射。",
+                    f"tag {_shown(tag)} is not allowed: a declaration holds only plain text, numbers, "
                     "lists and mappings.",
                     event.start_mark,
                     event.end_mark,
@@ -318,8 +334,8 @@ class _Composer:
         if explicit is not None:
             self.problem(
                 "PD007",
-                f"“{value}”不能按标签 {explicit} 读取。",
-                f"{value!r} cannot be read as {explicit}.",
+                f"“{_shown(value)}”不能按标签 {explicit} 读取。",
+                f"{_shown(value)!r} cannot be read as {explicit}.",
                 event.start_mark,
                 event.end_mark,
                 pointer,
@@ -354,8 +370,8 @@ class _Composer:
             return
         self.problem(
             "PD012",
-            f"“{value}”按原文读取为文本；其他 YAML 1.1 工具会把它当作{what_zh}。请加引号。",
-            f"{value!r} is read as the text you wrote; YAML 1.1 tools would read it as "
+            f"“{_shown(value)}”按原文读取为文本；其他 YAML 1.1 工具会把它当作{what_zh}。请加引号。",
+            f"{_shown(value)!r} is read as the text you wrote; YAML 1.1 tools would read it as "
             f"{what_en}. Quote it to make that explicit.",
             event.start_mark,
             event.end_mark,
@@ -461,8 +477,8 @@ class _Composer:
                 if anchor in self.open_anchors:
                     self.problem(
                         "PD008",
-                        f"别名 *{anchor} 引用了自身（递归别名），无法读取。",
-                        f"alias *{anchor} refers to a node that contains it (recursive alias).",
+                        f"别名 *{_shown(anchor)} 引用了自身（递归别名），无法读取。",
+                        f"alias *{_shown(anchor)} refers to a node that contains it (recursive alias).",
                         event.start_mark,
                         event.end_mark,
                         top_pointer,
@@ -471,14 +487,15 @@ class _Composer:
                 if anchor not in self.anchors:
                     self.problem(
                         "PD008",
-                        f"别名 *{anchor} 没有对应的锚点 &{anchor}。",
-                        f"alias *{anchor} has no anchor &{anchor} before it.",
+                        f"别名 *{_shown(anchor)} 没有对应的锚点 &{_shown(anchor)}。",
+                        f"alias *{_shown(anchor)} has no anchor &{_shown(anchor)} before it.",
                         event.start_mark,
                         event.end_mark,
                         top_pointer,
                     )
                     raise _Abort
                 value, size = self.anchors[anchor]
+                self.expanded += size
                 self.count(size, event)
                 self.source.values[top_pointer] = self.span(event)
                 attach(value, self.span(event), event, size)
@@ -487,8 +504,8 @@ class _Composer:
                 if event.tag not in (None, "!") and event.tag not in _ALLOWED_TAGS:
                     self.problem(
                         "PD007",
-                        f"不允许使用标签 {event.tag}：声明文件只能包含普通的文本、数字、列表和映射。",
-                        f"tag {event.tag} is not allowed: a declaration holds only plain text, "
+                        f"不允许使用标签 {_shown(str(event.tag))}：声明文件只能包含普通的文本、数字、列表和映射。",
+                        f"tag {_shown(str(event.tag))} is not allowed: a declaration holds only plain text, "
                         "numbers, lists and mappings.",
                         event.start_mark,
                         event.end_mark,
@@ -576,8 +593,8 @@ class _Composer:
         if event.tag not in (None, "!") and event.tag not in _ALLOWED_TAGS:
             self.problem(
                 "PD007",
-                f"不允许使用标签 {event.tag}。",
-                f"tag {event.tag} is not allowed.",
+                f"不允许使用标签 {_shown(str(event.tag))}。",
+                f"tag {_shown(str(event.tag))} is not allowed.",
                 event.start_mark,
                 event.end_mark,
                 frame.pointer,
@@ -603,8 +620,8 @@ class _Composer:
             where_en = f" (first at line {first.line})" if first else ""
             self.problem(
                 "PD006",
-                f"重复的键“{key}”{where_zh}：YAML 会静默丢弃其中一个值。请合并或删除重复项。",
-                f"duplicate key {key!r}{where_en}: YAML tools silently keep only one of the "
+                f"重复的键“{_shown(key)}”{where_zh}：YAML 会静默丢弃其中一个值。请合并或删除重复项。",
+                f"duplicate key {_shown(key)!r}{where_en}: YAML tools silently keep only one of the "
                 "values. Merge or remove the duplicate.",
                 event.start_mark,
                 event.end_mark,
@@ -857,11 +874,26 @@ USE_NODES = True
 _NOT_CLEAN = object()
 
 
+def _may_exceed(text: str, limits: Limits) -> bool:
+    """True when ``text`` might hold more than ``limits.max_nodes`` nodes.
+
+    libyaml composes the whole tree before :mod:`perfdecl.nodes` can count it: 16 MB of small
+    keys took 24 s and 800 MB that way. Every node but the first two follows a line break, ``:``,
+    ``-``, ``?`` or ``[`` (a flow entry without ``:`` makes two nodes after ``,`` or ``{``), so
+    counting those characters (C speed) bounds the nodes; the event composer, which stops at the
+    limit, takes the files above it.
+    """
+    if len(text) < limits.max_nodes:  # a node takes a character at least
+        return False
+    single = sum(text.count(c) for c in "\n\r\x85\u2028\u2029:-?[")
+    return 2 + single + 2 * (text.count(",") + text.count("{")) > limits.max_nodes
+
+
 def _compose_clean(composer: _Composer, text: str) -> Any:
     """The document's data when libyaml's node tree converts cleanly, else ``_NOT_CLEAN``."""
     from perfdecl import nodes
 
-    if not (USE_NODES and nodes.AVAILABLE):
+    if not (USE_NODES and nodes.AVAILABLE) or _may_exceed(text, composer.limits):
         return _NOT_CLEAN
     try:
         data = nodes.compose_clean(text, composer.source, composer.limits, composer.plain)
@@ -1019,44 +1051,72 @@ def unreadable(file: str, zh: str, en: str) -> Problem:
     return Problem("PD001", Severity.ERROR, Message(zh, en), file)
 
 
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)  # a FIFO opens at once instead of waiting for a writer
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _os_problem(name: str, exc: OSError) -> Problem:
+    """PD001 for an ``OSError`` raised while opening or reading ``name``."""
+    if isinstance(exc, FileNotFoundError):
+        if os.path.islink(name):
+            return unreadable(
+                name,
+                f"符号链接指向的文件不存在（{os.readlink(name)}）。",
+                f"a symbolic link to a file that does not exist ({os.readlink(name)}).",
+            )
+        return unreadable(name, "文件不存在。", "no such file.")
+    if isinstance(exc, IsADirectoryError) or os.path.isdir(name):
+        return _directory(name)
+    if isinstance(exc, PermissionError):
+        return unreadable(name, "没有读取权限。", "permission denied.")
+    reason = exc.strerror or type(exc).__name__
+    return unreadable(name, f"无法读取：{reason}。", f"cannot read: {reason}.")
+
+
+def _directory(name: str) -> Problem:
+    return unreadable(name, "这是一个目录，不是文件。", "this is a directory, not a file.")
+
+
 def read_path(
     path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[bytes | None, list[Problem]]:
-    """Read a regular file's bytes within the size limit; refuse FIFOs, devices and folders."""
+    """Read a regular file's bytes within the size limit; refuse FIFOs, devices and folders.
+
+    The path is opened first (non-blocking) and the open descriptor is checked with ``fstat``:
+    what is checked is what is read, so a file swapped for a FIFO after a folder was listed is
+    refused instead of hanging the run, and one deleted meanwhile is reported, not raised.
+    """
     name = os.fspath(path)
     try:
-        st = os.stat(name)
-    except FileNotFoundError:
-        return None, [unreadable(name, "文件不存在。", "no such file.")]
-    except PermissionError:
-        return None, [unreadable(name, "没有读取权限。", "permission denied.")]
+        fd = os.open(name, _OPEN_FLAGS)
     except OSError as exc:
-        return None, [
-            unreadable(name, f"无法读取：{exc.strerror}。", f"cannot read: {exc.strerror}.")
-        ]
-    if stat.S_ISDIR(st.st_mode):
-        return None, [
-            unreadable(name, "这是一个目录，不是文件。", "this is a directory, not a file.")
-        ]
-    if not stat.S_ISREG(st.st_mode):
-        return None, [
-            unreadable(
-                name,
-                "这不是普通文件（可能是管道或设备），已跳过。",
-                "not a regular file (a FIFO or a device); skipped.",
-            )
-        ]
-    if st.st_size > limits.max_bytes:
-        return None, [_too_large(name, st.st_size, limits)]
+        return None, [_os_problem(name, exc)]
     try:
-        with open(name, "rb") as fh:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            return None, [_directory(name)]
+        if not stat.S_ISREG(st.st_mode):
+            return None, [
+                unreadable(
+                    name,
+                    "这不是普通文件（可能是管道或设备），已跳过。",
+                    "not a regular file (a FIFO or a device); skipped.",
+                )
+            ]
+        if st.st_size > limits.max_bytes:
+            return None, [_too_large(name, st.st_size, limits)]
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1  # the file object closes it
             raw = fh.read(limits.max_bytes + 1)
-    except PermissionError:
-        return None, [unreadable(name, "没有读取权限。", "permission denied.")]
     except OSError as exc:
-        return None, [
-            unreadable(name, f"无法读取：{exc.strerror}。", f"cannot read: {exc.strerror}.")
-        ]
+        return None, [_os_problem(name, exc)]
+    finally:
+        if fd >= 0:
+            os.close(fd)
     if len(raw) > limits.max_bytes:
         return None, [_too_large(name, len(raw), limits)]
     return raw, []

@@ -127,16 +127,20 @@ def collect(
         seen.add(key)
         out.inputs.append(Input(name, stdin))
 
-    def walk(folder: str) -> None:
+    def walk(folder: str, *, named: bool = False) -> None:
+        empty = True
         for found in expand_paths([folder]):
+            empty = False
             if excluded is None or not excluded(found):
                 add(found)
+        if named and empty:  # a folder named on the command line with nothing to check
+            out.missing.append(_empty_folder(folder))
 
     for arg in args:
         if arg == STDIN:
             add(stdin_filename or STDIN_NAME, stdin=True)
         elif os.path.isdir(arg):
-            walk(arg)
+            walk(arg, named=True)
         elif os.path.lexists(arg) or not is_glob(arg):
             if not (force_exclude and excluded is not None and excluded(arg)):
                 add(arg)
@@ -163,6 +167,15 @@ def _no_match(pattern: str) -> FileResult:
         "no file matches this pattern.",
     )
     return FileResult(pattern, (problem,))
+
+
+def _empty_folder(folder: str) -> FileResult:
+    problem = unreadable(
+        folder,
+        "此文件夹（含子文件夹）中没有 *.yaml 或 *.yml 文件。",
+        "this folder (with its subfolders) holds no *.yaml or *.yml file.",
+    )
+    return FileResult(folder, (problem,))
 
 
 def default_jobs() -> int:
