@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, ScalarNode
 
-from perfdecl.problem import join_pointer
+from perfdecl.problem import escape_pointer_token
 
 if TYPE_CHECKING:
     from perfdecl.loader import Limits, SourceMap, Span
@@ -72,7 +72,7 @@ def compose_clean(
     caller gives up on the result when that resolution made a remark. An empty stream or a
     second document gives up too (rare, and the event composer words them).
     """
-    from perfdecl.loader import Span
+    from perfdecl.loader import _NUMBER_START, _WORDS, Span
 
     try:
         parser = _Parser(text)
@@ -91,72 +91,78 @@ def compose_clean(
     max_depth = limits.max_depth
     max_nodes = limits.max_nodes
     seen: set[int] = set()
-    count = 0
+    remember = seen.add
+    count = 1  # the root, as the event composer counts it
+    mapping, scalar = MappingNode, ScalarNode
 
-    def span(node: Any, style: str | None) -> Span:
-        s, e = node.start_mark, node.end_mark
-        return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1, style)
-
-    def scalar(node: ScalarNode, pointer: str) -> Any:
-        tag = node.tag
-        if tag == _TEXT:
-            value: Any = node.value
-        elif tag == _PLAIN and not node.style:
-            value = resolve_plain(node.value, node, pointer)
-        else:
+    def convert(node: Any, pointer: str) -> Any:
+        """A scalar's value (recording its span); gives up on anything but plain data."""
+        tag, style, value = node.tag, node.style, node.value
+        if tag == _PLAIN and not style:
+            if value[:1] in _NUMBER_START or value in _WORDS:
+                value = resolve_plain(value, node, pointer)
+        elif tag != _TEXT:
             raise GiveUp  # an explicit tag
-        values[pointer] = span(node, node.style or None)
+        s, e = node.start_mark, node.end_mark
+        values[pointer] = Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1, style or None)
         return value
 
-    # Each frame: node, its container, its pointer, the items' iterator.
-    stack: list[tuple[Any, Any, str, Any]] = []
-
-    def open_(node: Any, pointer: str) -> Any:
+    def frame(node: Any, pointer: str) -> tuple[Any, Any, str, Any, bool]:
         if node.tag != _PLAIN or len(stack) >= max_depth:
-            raise GiveUp
-        container: Any = {} if isinstance(node, MappingNode) else []
-        stack.append((node, container, pointer, iter(node.value)))
-        return container
+            raise GiveUp  # a tagged collection, or too deep
+        is_map = type(node) is mapping
+        return node, {} if is_map else [], pointer, iter(node.value), is_map
 
-    def enter(node: Any, pointer: str) -> tuple[bool, Any]:
-        """Convert a scalar now, or open a collection frame; (is_collection, value)."""
-        nonlocal count
-        ident = id(node)
-        if ident in seen:
-            raise GiveUp  # an alias: the tree has lost where it was written
-        seen.add(ident)
-        count += 1
-        if count > max_nodes:
-            raise GiveUp
-        if isinstance(node, ScalarNode):
-            return False, scalar(node, pointer)
-        return True, open_(node, pointer)
-
-    is_collection, root_value = enter(root, "")
-    if not is_collection:
-        return root_value
+    remember(id(root))
+    if type(root) is scalar:
+        return convert(root, "")
+    # Each frame: node, its container, its pointer, the items' iterator, whether a mapping.
+    stack: list[tuple[Any, Any, str, Any, bool]] = []
+    stack.append(frame(root, ""))
+    root_value = stack[0][1]
     while stack:
-        node, container, pointer, items = stack[-1]
-        item = next(items, None)
-        if item is None:
+        node, container, pointer, items, is_map = stack[-1]
+        for item in items:
+            if is_map:
+                key_node, child = item
+                if type(key_node) is not scalar or key_node.tag not in (_PLAIN, _TEXT):
+                    raise GiveUp  # complex or tagged key
+                key = key_node.value
+                ident = id(key_node)
+                if key in container or (key == "<<" and not key_node.style) or ident in seen:
+                    raise GiveUp  # duplicate, merge or aliased key
+                remember(ident)
+                count += 1
+                token = key if "~" not in key and "/" not in key else escape_pointer_token(key)
+                child_pointer = f"{pointer}/{token}"
+                s, e = key_node.start_mark, key_node.end_mark
+                keys[child_pointer] = Span(
+                    s.line + 1, s.column + 1, e.line + 1, e.column + 1, key_node.style or None
+                )
+            else:
+                key, child = len(container), item
+                child_pointer = f"{pointer}/{key}"
+            ident = id(child)
+            if ident in seen:
+                raise GiveUp  # an alias: the tree has lost where it was written
+            remember(ident)
+            count += 1
+            if count > max_nodes:
+                raise GiveUp
+            if type(child) is scalar:
+                value = convert(child, child_pointer)
+            else:
+                opened = frame(child, child_pointer)
+                value = opened[1]
+            if is_map:
+                container[key] = value
+            else:
+                container.append(value)
+            if type(child) is not scalar:
+                stack.append(opened)
+                break
+        else:
             stack.pop()
-            values.setdefault(pointer, span(node, None))
-            continue
-        if isinstance(node, SequenceNode):
-            child_pointer = join_pointer(pointer, len(container))
-            is_collection, value = enter(item, child_pointer)
-            container.append(value)
-            continue
-        key_node, value_node = item
-        if not isinstance(key_node, ScalarNode) or key_node.tag not in (_PLAIN, _TEXT):
-            raise GiveUp  # complex or tagged key
-        key = key_node.value
-        if key in container or (key == "<<" and not key_node.style) or id(key_node) in seen:
-            raise GiveUp  # duplicate, merge or aliased key
-        seen.add(id(key_node))
-        count += 1
-        child_pointer = join_pointer(pointer, key)
-        keys[child_pointer] = span(key_node, key_node.style or None)
-        is_collection, value = enter(value_node, child_pointer)
-        container[key] = value
+            s, e = node.start_mark, node.end_mark
+            values.setdefault(pointer, Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1))
     return root_value
