@@ -7,6 +7,7 @@ through :func:`write_atomic`, so a crash or a full disk leaves the old file inta
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -25,10 +26,10 @@ def write_atomic(
     failure removes the temporary file and leaves an existing ``path`` untouched.
     """
     target = Path(path)
+    if target.is_dir():  # before the existence check: --force cannot help here
+        raise IsADirectoryError(errno.EISDIR, "a folder is there, not a file", str(target))
     if target.exists() and not force:
         raise RefusedOverwrite(f"{target} exists; use --force to replace it")
-    if target.is_dir():
-        raise IsADirectoryError(f"{target} is a directory")
     payload = data.encode(encoding) if isinstance(data, str) else data
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)

@@ -46,7 +46,7 @@ class Limits:
 
     max_bytes: int = 16 * 1024 * 1024
     max_depth: int = 64
-    max_nodes: int = 100_000  # after alias expansion; the example has ~1,500 (keys and values)
+    max_nodes: int = 50_000  # after alias expansion; the example has ~1,500 (keys and values)
     max_number_digits: int = 40
 
 
@@ -885,8 +885,13 @@ def _may_exceed(text: str, limits: Limits) -> bool:
     """
     if len(text) < limits.max_nodes:  # a node takes a character at least
         return False
-    single = sum(text.count(c) for c in "\n\r\x85\u2028\u2029:-?[")
-    return 2 + single + 2 * (text.count(",") + text.count("{")) > limits.max_nodes
+    bound = 2
+    for chars, weight in (("\n:-", 1), (",{", 2), ("\r\x85\u2028\u2029?[", 1)):
+        for c in chars:
+            bound += weight * text.count(c)
+            if bound > limits.max_nodes:  # usually on the first count or two
+                return True
+    return False
 
 
 def _compose_clean(composer: _Composer, text: str) -> Any:

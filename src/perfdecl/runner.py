@@ -557,22 +557,27 @@ def execute(
             reporter.end(summary)
 
     outcome = Outcome(summary)
+    current = ""  # the file being written, for the message when the disk is full
     try:
         for target in [path for _, path, _ in buffers] + [settings.write_baseline or ""]:
+            current = target
             if target and os.path.dirname(target):
                 os.makedirs(os.path.dirname(target), exist_ok=True)  # reports/ in CI
         for _, path, buffer in buffers:
+            current = path
             write_atomic(path, buffer.getvalue(), force=settings.force)
             outcome.written.append(path)
         if recorder is not None and settings.write_baseline:
+            current = settings.write_baseline
             write_atomic(settings.write_baseline, recorder.to_json(), force=settings.force)
             outcome.written.append(settings.write_baseline)
             outcome.recorded = sum(recorder.entries.values())
     except RefusedOverwrite as exc:
         raise UsageError(f"{exc}.", f"{exc}（文件已存在；如需覆盖请加 --force）。") from None
     except OSError as exc:
+        reason = exc.strerror or str(exc) or type(exc).__name__
         raise UsageError(
-            f"cannot write {exc.filename or ''}: {exc.strerror or exc}.",
-            f"无法写入 {exc.filename or ''}：{exc.strerror or exc}。",
+            f"cannot write {current}: {reason}; the file was left as it was.",
+            f"无法写入 {current}：{reason}；原文件保持不变。",
         ) from None
     return outcome
