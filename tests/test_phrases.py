@@ -682,3 +682,30 @@ def test_import_is_stdlib_only(tmp_path: Path) -> None:
         env=env,
     ).stdout.splitlines()
     assert out[1].split() == ["__future__", "perfdecl_phrases_probe"]
+
+
+def _vague_reference(text: str, words: tuple[str, ...]) -> list[tuple[str, int]]:
+    """The plain definition: every occurrence, earliest first, longest at a position, no overlap."""
+    hits = sorted(
+        (pos, -len(w), w) for w in words for pos in range(len(text)) if text.startswith(w, pos)
+    )
+    out: list[tuple[str, int]] = []
+    end = 0
+    for pos, negative, word in hits:
+        if pos >= end:
+            out.append((word, pos))
+            end = pos - negative
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("进一步明显有效提升高加强不断改善良好更好持续稳步 ，。a")),
+        max_size=40,
+    ),
+    st.lists(st.sampled_from(["一步", "提升高", "好", "进", "有效提升", "x"]), max_size=3),
+)
+def test_vague_words_matches_its_definition(text: str, extra: list[str]) -> None:
+    words = tuple(sorted(set(VAGUE_WORDS) | set(extra), key=len, reverse=True))
+    assert vague_words(text, extra=extra) == _vague_reference(text, words)

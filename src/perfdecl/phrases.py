@@ -1091,20 +1091,14 @@ def vague_words(text: str, extra: Iterable[str] = ()) -> list[tuple[str, int]]:
     """
     more = {w for w in extra if w}
     words = _longest_first(set(VAGUE_WORDS) | more) if more else _VAGUE_ORDER
-    hits: list[tuple[int, int, str]] = []
-    for word in words:
-        pos = text.find(word)
-        while pos != -1:
-            hits.append((pos, -len(word), word))
-            pos = text.find(word, pos + 1)
-    hits.sort()
-    out: list[tuple[str, int]] = []
-    taken_up_to = 0
-    for pos, negative_length, word in hits:
-        if pos >= taken_up_to:
-            out.append((word, pos))
-            taken_up_to = pos - negative_length
-    return out
+    return [(m.group(), m.start()) for m in _alternation(words).finditer(text)]
+
+
+@lru_cache(maxsize=64)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Longest-first alternation: the regex engine then takes, scanning left to right, the
+    longest word at the first position where one starts, and skips what it covers."""
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 _QUESTION_WORDS: Final = ("是否", "能否", "可否", "是不是", "有没有", "与否")

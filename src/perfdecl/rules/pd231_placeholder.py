@@ -13,6 +13,9 @@ from perfdecl.walk import group_rows, indicator_rows, level1_rows
 PLACEHOLDER = re.compile(
     r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[×＊*]{2,}|某某|待定|待补充|待填|TBD|TODO|[?？]{2,}|〇〇|○○"
 )
+_MAYBE = re.compile("[Xx×＊*某待TＴ?？〇○]")
+"""Every placeholder starts with one of these; this check scans a text far faster than the
+alternation above, which then runs only on the few texts that pass it."""
 
 
 def _texts(decl: Declaration) -> Iterator[tuple[str, str]]:
@@ -73,6 +76,8 @@ class Placeholder(Rule):
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for pointer, text in _texts(decl):
+            if _MAYBE.search(text) is None:
+                continue
             for m in PLACEHOLDER.finditer(text):
                 yield Finding(
                     pointer,

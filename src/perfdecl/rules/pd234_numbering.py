@@ -11,6 +11,7 @@ from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.walk import group_rows, items_of
 
 LEADING_NUMBER = re.compile(r"^\s*([0-9０-９]{1,3})\s*[.．、]")
+_FULLWIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}
 
 
 def leading_number(text: str, expected: int | None = None) -> tuple[int, int, int] | None:
@@ -22,7 +23,7 @@ def leading_number(text: str, expected: int | None = None) -> tuple[int, int, in
     m = LEADING_NUMBER.match(text)
     if m is None:
         return None
-    number = int(m.group(1).translate({0xFF10 + i: 0x30 + i for i in range(10)}))
+    number = int(m.group(1).translate(_FULLWIDTH_DIGITS))
     follows = text[m.end() : m.end() + 1]
     if follows and follows in "0123456789０１２３４５６７８９" and number != expected:
         return None
