@@ -51,6 +51,13 @@ EXPECTED: dict[str, list[Position]] = {
     # A file cut short: the root mapping's end (and so PD102's end) lay on a line that does not
     # exist; every span is now clamped to the text.
     "validate-truncated-end-past-last-line.yaml": [("PD102", 1, 1), ("PD103", 2, 6)],
+    # SourceMap.lines used str.splitlines, which also breaks at \f and \x1c-\x1e: a suppression
+    # comment after such a character was reported lines below the end of the file.
+    "validate-suppression-line-after-control-char.yaml": [
+        ("PD024", 1, 20),
+        ("PD005", 1, 31),
+        ("PD024", 3, 1),
+    ],
 }
 
 
@@ -91,3 +98,19 @@ def test_lone_surrogate_in_text_is_a_problem() -> None:
     assert loaded.data is None
     assert [(p.code, p.line, p.column) for p in loaded.problems] == [("PD003", 2, 5)]
     inv.check_problems(loaded.problems, file="<t>", lines=inv.yaml_lines("a: 牛\nb: x\ud800"))
+
+
+def test_quoted_hash_texts_do_not_make_suppression_scan_quadratic() -> None:
+    """Every "#" inside a quoted text was checked against every quoted scalar of the file.
+
+    A file of 8,000 quoted "… # perfdecl …" texts took ten seconds (a 16 MB one would take
+    hours). Generated here, not committed; the check is on the work done, not on time.
+    """
+    from perfdecl.loader import load_bytes
+    from perfdecl.suppress import _Layout, scan
+
+    lines = [f'k{i}: "a # perfdecl: ignore[PD201] x"\n' for i in range(3000)]
+    loaded = load_bytes("".join(lines).encode("utf-8"))
+    assert scan(loaded.source, "<big>") == ([], [])  # inside quotes: not comments
+    layout = _Layout.of(loaded.source)
+    assert max(len(spans) for spans in layout.quoted.values()) == 1  # one scalar per line looked at

@@ -80,7 +80,12 @@ class SourceMap:
     @property
     def lines(self) -> list[str]:
         if self._lines is None:
-            self._lines = self.text.splitlines()
+            # Split as YAML does (not str.splitlines, which also breaks at \v, \f and \x1c-\x1e):
+            # line numbers here must be the parser's, or suppressions land on the wrong line.
+            lines = _YAML_BREAK.split(self.text)
+            if lines[-1] == "":
+                lines.pop()  # a final line break ends the last line; it does not start a new one
+            self._lines = lines
         return self._lines
 
     def line_text(self, line: int) -> str:
@@ -838,7 +843,8 @@ def _syntax_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
     if line is not None and column is not None:
         line, column = _clamp(text, line, column)
     hint_zh, hint_en = "", ""
-    source_line = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+    text_lines = _YAML_BREAK.split(text)
+    source_line = text_lines[line - 1] if line and line <= len(text_lines) else ""
     if "\t" in detail or "'\\t'" in detail or ("\t" in source_line[: (column or 1)]):
         hint_zh = "YAML 不能用制表符（Tab）缩进，请改用空格。"
         hint_en = " YAML does not allow tabs for indentation: use spaces."
