@@ -83,6 +83,12 @@ IMPORT_CASES: tuple[ImportCase, ...] = (
         ("PD405",),
         1,
     ),
+    ImportCase(
+        "100k-cells",
+        text(lambda: "产出指标\t" * 100_000),
+        ("PD405", "PD401"),
+        1,
+    ),
     ImportCase("control-characters", text(in_form("李丽京", "李\x07丽\x1b京\x7f")), (), 0),
     ImportCase("nul", text(in_form("李丽京", "李\x00丽京")), ("PD003",), 2),
     ImportCase("only-headers", text(lambda: "一级指标\t二级指标\t三级指标\n"), ("PD405",), 1),

@@ -538,8 +538,22 @@ def _common_prefix(a: str, b: str) -> int:
     return lo
 
 
+_SHOWN_ENDS = 200
+"""Characters kept at each end of a segment of a coarse diff (the rest becomes "…")."""
+
+
+def _ends(text: str) -> str:
+    if len(text) <= 2 * _SHOWN_ENDS + 1:
+        return text
+    return f"{text[:_SHOWN_ENDS]}…{text[-_SHOWN_ENDS:]}"
+
+
 def coarse_diff(old: str, new: str) -> tuple[Segment, ...]:
-    """The common prefix and suffix kept, everything between shown as one replacement."""
+    """The common prefix and suffix kept, everything between shown as one replacement.
+
+    Each segment is shown by its two ends: the wording diff is for reading, and printing
+    megabytes of a hostile text took longer than comparing it (the change keeps both texts).
+    """
     head = _common_prefix(old, new)
     room = min(len(old), len(new)) - head
     tail = min(_common_prefix(old[::-1], new[::-1]), room)
@@ -549,7 +563,7 @@ def coarse_diff(old: str, new: str) -> tuple[Segment, ...]:
         ("+", new[head : len(new) - tail]),
         ("=", old[len(old) - tail :]),
     )
-    return tuple((op, text) for op, text in parts if text)
+    return tuple((op, _ends(text)) for op, text in parts if text)
 
 
 def coarse_ratio(a: str, b: str) -> float:
