@@ -123,8 +123,10 @@ def missing(folder: Path) -> str:
 
 
 def many_keys() -> bytes:
-    """Far more keys than a declaration holds, yet only ~1.5 MB: the node limit, not the size."""
-    rows = "".join(f"  k{i}: {i}\n" for i in range(30_000))
+    """More keys than the node limit allows in a file far under the size limit."""
+    from perfdecl.loader import DEFAULT_LIMITS
+
+    rows = "".join(f"  k{i}: {i}\n" for i in range(DEFAULT_LIMITS.max_nodes // 2 + 1000))
     return swap("remarks: 无\n", f"remarks: 无\nextra:\n{rows}").encode()
 
 

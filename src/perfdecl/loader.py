@@ -172,9 +172,10 @@ class Loaded:
         )
 
 
-def _shown(value: str, limit: int = 60) -> str:
+def _shown(value: str | None, limit: int = 60) -> str:
     """A value as quoted in a message: hostile files hold megabyte-long scalars."""
-    return value if len(value) <= limit else f"{value[:limit]}…"
+    text = value or ""
+    return text if len(text) <= limit else f"{text[:limit]}…"
 
 
 class _Abort(Exception):
