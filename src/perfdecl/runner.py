@@ -22,10 +22,9 @@ import io
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Protocol, TextIO, cast
+from typing import IO, TYPE_CHECKING, Protocol, TextIO, cast
 
 from perfdecl.lint import (
     DEFAULT_OPTIONS,
@@ -39,6 +38,9 @@ from perfdecl.lint import (
 from perfdecl.loader import SourceMap, unreadable
 from perfdecl.problem import Lang
 from perfdecl.reporters.base import Summary
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -262,6 +264,8 @@ def run(tasks: Sequence[Task], *, jobs: int | None = None) -> Iterator[FileResul
     workers = min(default_jobs() if jobs is None else max(1, jobs), len(tasks))
     if workers <= 1 or len(tasks) < SERIAL_BELOW:
         return (check_task(task) for task in tasks)
+    from concurrent.futures import ProcessPoolExecutor  # only here: a serial run skips it
+
     chunksize = max(1, min(16, len(tasks) // (workers * 4)))
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
