@@ -65,6 +65,8 @@ def _longest(code: str, table: dict[str, Severity]) -> Severity | None:
 
 def enabled(code: str, options: Options) -> bool:
     """Select/ignore semantics of ruff: the longer matching pattern wins, ignore wins ties."""
+    if not options.select and not options.ignore:
+        return True  # the usual run: asked for every problem of every file
     sel = max((len(p) for p in options.select if code.startswith(p)), default=-1)
     ign = max((len(p) for p in options.ignore if code.startswith(p)), default=-1)
     if options.select and sel < 0:
