@@ -99,13 +99,14 @@ def test_fast_parse_defers_to_typer(argv: list[str]) -> None:
     assert parse(argv) is None
 
 
-def test_main_uses_the_fast_path_without_typer(tmp_path: Path) -> None:
-    """A real process: validate answers without importing typer or rich (json output)."""
+@pytest.mark.parametrize("output", ["json", "text"])
+def test_main_uses_the_fast_path_without_typer(tmp_path: Path, output: str) -> None:
+    """A real process writing to a pipe: validate answers without importing typer or rich."""
     code = (
         "import sys\n"
         "from perfdecl.cli import main\n"
         "try:\n"
-        f"    main(['validate', '--format', 'json', {str(EXAMPLE)!r}])\n"
+        f"    main(['validate', '--format', {output!r}, {str(EXAMPLE)!r}])\n"
         "except SystemExit as exc:\n"
         "    sys.stderr.write(f'exit={exc.code} typer={\"typer\" in sys.modules} '\n"
         "                     f'rich={\"rich\" in sys.modules}')\n"
@@ -114,7 +115,10 @@ def test_main_uses_the_fast_path_without_typer(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path
     )
     assert proc.stderr.strip() == "exit=0 typer=False rich=False"
-    assert json.loads(proc.stdout)["summary"]["errors"] == 0
+    if output == "json":
+        assert json.loads(proc.stdout)["summary"]["errors"] == 0
+    else:
+        assert proc.stdout.endswith("0 error(s), 40 warning(s), 59 info.\n")
 
 
 def test_fast_and_typer_outputs_are_identical(capsys: pytest.CaptureFixture[str]) -> None:

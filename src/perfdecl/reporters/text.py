@@ -7,6 +7,7 @@ Elsewhere: plain lines, stable for logs and golden tests.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from perfdecl.problem import Lang, Problem, Severity
@@ -64,6 +65,16 @@ def baseline_lines(summary: Summary, lang: Lang) -> list[str]:
     return lines
 
 
+def _is_terminal(stream: TextIO) -> bool:
+    """Whether ``stream`` is a terminal, decided as rich decides it (FORCE_COLOR counts)."""
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):  # closed, detached or not a real stream
+        return False
+
+
 class TextReporter(Reporter):
     name: ClassVar[str] = "text"
     description: ClassVar[str] = "human-readable lines, with source excerpts on a terminal"
@@ -72,6 +83,9 @@ class TextReporter(Reporter):
         self, stream: TextIO, *, lang: Lang = "en", color: bool | None = None, quiet: bool = False
     ) -> None:
         super().__init__(stream, lang=lang, color=color, quiet=quiet)
+        self.fancy = _is_terminal(stream)
+        if not self.fancy:
+            return  # plain lines: written directly, without importing rich (start-up of hooks)
         from rich.console import Console
 
         self.console: Console = Console(
@@ -81,19 +95,18 @@ class TextReporter(Reporter):
             soft_wrap=True,
             emoji=False,
         )
-        self.fancy = self.console.is_terminal
 
     def file(self, result: FileResult) -> None:
         if not result.problems:
+            return
+        if not self.fancy:
+            self.stream.write("".join(plain_line(p, self.lang) + "\n" for p in result.problems))
             return
         from rich.markup import escape
 
         if self.fancy and not self.quiet:
             self.console.print(f"[bold underline]{escape(result.file)}[/]")
         for p in result.problems:
-            if not self.fancy:
-                self.console.out(plain_line(p, self.lang), highlight=False)
-                continue
             severity = p.severity.zh if self.lang == "zh" else p.severity.value
             self.console.print(
                 f"[bold]{escape(location(p))}[/]: [{_STYLE[p.severity]}]{p.code} {severity}[/] "
@@ -127,11 +140,11 @@ class TextReporter(Reporter):
     def end(self, summary: Summary) -> None:
         if self.quiet:
             return
-        for extra in baseline_lines(summary, self.lang):
+        lines = [*baseline_lines(summary, self.lang), summary_line(summary, self.lang)]
+        if not self.fancy:
+            self.stream.write("".join(f"{line}\n" for line in lines))
+            return
+        for extra in lines[:-1]:
             self.console.out(extra, highlight=False)
-        line = summary_line(summary, self.lang)
-        if self.fancy:
-            style = "bold red" if summary.exit_code else "bold green"
-            self.console.print(f"[{style}]{line}[/]")
-        else:
-            self.console.out(line, highlight=False)
+        style = "bold red" if summary.exit_code else "bold green"
+        self.console.print(f"[{style}]{lines[-1]}[/]")
