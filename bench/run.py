@@ -197,22 +197,33 @@ def per_file(many: Stat, one: Stat, n: int) -> float | None:
 # this wrapper holds only that command's process tree. ru_maxrss is the largest single process
 # (parent or one worker); the tree's total RSS, summed over its processes, is sampled from /proc.
 MEM_WRAPPER = r"""
-import json, os, resource, subprocess, sys, tempfile, time
+import glob, json, os, resource, subprocess, sys, tempfile, time
 page = os.sysconf("SC_PAGE_SIZE") // 1024
-def tree_kib(root):
-    kids = {}
-    try:
-        names = os.listdir("/proc")
-    except OSError:
-        return None
-    for name in names:
+def children(pid):
+    # /proc/PID/task/TID/children is cheap; without it (old kernels) scan every /proc/PID/stat.
+    files = glob.glob(f"/proc/{pid}/task/*/children")
+    if files:
+        out = []
+        for name in files:
+            try:
+                with open(name, "rb") as fh:
+                    out.extend(int(x) for x in fh.read().split())
+            except OSError:
+                pass
+        return out
+    out = []
+    for name in os.listdir("/proc"):
         if name.isdigit():
             try:
                 with open(f"/proc/{name}/stat", "rb") as fh:
-                    ppid = int(fh.read().rsplit(b")", 1)[1].split()[1])
+                    if int(fh.read().rsplit(b")", 1)[1].split()[1]) == pid:
+                        out.append(int(name))
             except (OSError, IndexError, ValueError):
                 continue
-            kids.setdefault(ppid, []).append(int(name))
+    return out
+def tree_kib(root):
+    if not os.path.isdir("/proc/self"):
+        return None
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
@@ -220,8 +231,8 @@ def tree_kib(root):
             with open(f"/proc/{pid}/statm", "rb") as fh:
                 total += int(fh.read().split()[1]) * page
         except (OSError, IndexError, ValueError):
-            pass
-        todo.extend(kids.get(pid, ()))
+            continue
+        todo.extend(children(pid))
     return total
 start = time.perf_counter()
 errors = tempfile.TemporaryFile()
@@ -234,7 +245,7 @@ while proc.poll() is None:
         proc.wait()
         break
     peak = max(peak, now)
-    time.sleep(0.02)
+    time.sleep(0.02 if time.perf_counter() - start < 2 else 0.1)
 wall = time.perf_counter() - start
 errors.seek(0)
 err = errors.read().decode("utf-8", "replace")[-400:]
@@ -414,7 +425,18 @@ class Bench:
         print(f"  {label:<48} {text}")
 
 
+_last_header: list[tuple[str, float]] = []
+
+
 def header(title: str) -> None:
+    """Print a section title, and how long the previous section took (where the time goes)."""
+    now = time.perf_counter()
+    if _last_header:
+        name, began = _last_header.pop()
+        if name[0].isdigit() or name.startswith("generating"):
+            short = name.split(":")[0].split(" --")[0]
+            print(f"  ({short} took {now - began:.0f} s)")
+    _last_header.append((title, now))
     print(f"\n== {title} ==", flush=True)
 
 
