@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 import yaml
 from yaml import events as ev
 
-from perfdecl.problem import Message, Problem, Severity, join_pointer, split_pointer
+from perfdecl.problem import Message, Problem, Severity, join_pointer, shorten, split_pointer
 
 _CParser: Any
 try:  # libyaml's C parser when PyYAML was built with it; the pure-Python parser otherwise.
@@ -174,8 +174,7 @@ class Loaded:
 
 def _shown(value: str | None, limit: int = 60) -> str:
     """A value as quoted in a message: hostile files hold megabyte-long scalars."""
-    text = value or ""
-    return text if len(text) <= limit else f"{text[:limit]}…"
+    return shorten(value or "", limit)
 
 
 class _Abort(Exception):

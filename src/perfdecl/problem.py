@@ -88,6 +88,15 @@ class Problem:
         }
 
 
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` as quoted in a message: at most ``limit`` characters, then "…".
+
+    Hostile files hold megabyte-long values; a message quotes enough to find the place, never
+    the whole value (every message stays short whatever the input).
+    """
+    return text if len(text) <= limit else f"{text[:limit]}…"
+
+
 def escape_pointer_token(token: str | int) -> str:
     return str(token).replace("~", "~0").replace("/", "~1")
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from perfdecl.loader import SourceMap
 from perfdecl.model import Declaration
-from perfdecl.problem import Message, Problem, Severity, join_pointer
+from perfdecl.problem import Message, Problem, Severity, join_pointer, shorten
 
 STRUCTURE_CODES: dict[str, tuple[str, str, str]] = {
     "PD101": ("unknown-key", "未知的键", "unknown key"),
@@ -38,8 +38,9 @@ def build(
             _problem(
                 "PD105",
                 Message(
-                    f"不支持的格式版本 {version!r}：本版本的 perfdecl 读取 schema_version: 1。",
-                    f"schema_version {version!r} is not supported; this perfdecl reads "
+                    f"不支持的格式版本 {shorten(repr(version))}：本版本的 perfdecl 读取 "
+                    "schema_version: 1。",
+                    f"schema_version {shorten(repr(version))} is not supported; this perfdecl reads "
                     "schema_version: 1.",
                 ),
                 file,
@@ -165,7 +166,10 @@ def _convert(err: Any, data: Any, source: SourceMap, file: str) -> Problem:
         hint_en = f"did you mean {close[0]!r}?" if close else f"valid keys: {', '.join(valid)}."
         return _problem(
             "PD101",
-            Message(f"未知的键“{key}”：{hint_zh}", f"unknown key {key!r}: {hint_en}"),
+            Message(
+                f"未知的键“{shorten(key)}”：{hint_zh}",
+                f"unknown key {shorten(repr(key))}: {hint_en}",
+            ),
             file,
             join_pointer(parent_pointer, key),
             source,
@@ -190,7 +194,10 @@ def _convert(err: Any, data: Any, source: SourceMap, file: str) -> Problem:
     if etype == "literal_error" and loc[:1] == ("schema_version",):
         return _problem(
             "PD105",
-            Message("schema_version 必须是 1。", f"schema_version must be 1, not {given!r}."),
+            Message(
+                "schema_version 必须是 1。",
+                f"schema_version must be 1, not {shorten(repr(given))}.",
+            ),
             file,
             pointer,
             source,
@@ -200,8 +207,8 @@ def _convert(err: Any, data: Any, source: SourceMap, file: str) -> Problem:
         return _problem(
             "PD104",
             Message(
-                f"{where_zh}的取值“{given}”无效，应为 {expected} 之一。",
-                f"{where_en}: {given!r} is not allowed; expected {expected}.",
+                f"{where_zh}的取值“{shorten(str(given))}”无效，应为 {expected} 之一。",
+                f"{where_en}: {shorten(repr(given))} is not allowed; expected {expected}.",
             ),
             file,
             pointer,
@@ -309,4 +316,4 @@ def _show(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     text = repr(value) if not isinstance(value, str) else f"“{value}”"
-    return text if len(text) <= 60 else text[:57] + "…"
+    return shorten(text, 57)

@@ -11,12 +11,24 @@ every defect at once instead of a model that refuses to load.
 from __future__ import annotations
 
 import datetime
+import re
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
+
+from perfdecl.problem import shorten
 
 SCHEMA_VERSION = 1
 
@@ -30,11 +42,87 @@ def _as_text(value: Any) -> Any:
     return value
 
 
+MAX_DIGITS = 40
+"""Digits a number may have before the point, and after it: as the loader's
+``Limits.max_number_digits``, which only bounds plain scalars. A quoted "999…" or "1e5000" is
+numeric text the model would otherwise take at any length (and a rule then quote whole)."""
+
+_NUMBER_TEXT = re.compile(r"\s*[+-]?([0-9]*)(?:\.([0-9]*))?\s*")
+_LONG_TEXT = 4 * MAX_DIGITS
+"""Longer numeric text is counted as text, before Decimal reads it (15 MB of digits: 0.5 s)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _DigitBound:
+    """At most ``MAX_DIGITS`` digits on either side of the point, else a clerk's error (PD104)
+    naming what was given ("金额/amount", "数值/number") and how many digits it has."""
+
+    zh: str
+    en: str
+
+    def fail(self, before: int, after: int) -> None:
+        if before <= MAX_DIGITS and after <= MAX_DIGITS:
+            return
+        side_zh, side_en, count = (
+            ("整数部分", "before the point", before)
+            if before > MAX_DIGITS
+            else ("小数部分", "after the point", after)
+        )
+        raise PydanticCustomError(
+            "perfdecl",
+            "{what} has too many digits ({count} {side}, at most {limit}); check the figure.",
+            {
+                "what": self.en,
+                "count": f"{count:,}",
+                "side": side_en,
+                "limit": MAX_DIGITS,
+                "zh": f"{self.zh}位数过多（{side_zh} {count:,} 位，最多 {MAX_DIGITS} 位），"
+                "请核对数字。",
+            },
+        )
+
+    def text(self, value: Any) -> Any:
+        """Before parsing: long numeric text is refused by counting its digits."""
+        if isinstance(value, str) and len(value) > _LONG_TEXT:
+            m = _NUMBER_TEXT.fullmatch(value)
+            if m is not None and (m[1] or m[2]):
+                self.fail(len(m[1].lstrip("0")), len(m[2] or ""))
+        return value
+
+    def number(self, value: Decimal) -> Decimal:
+        """After parsing: exponents count too ("1e5000" has 5,001 digits before the point)."""
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int):  # finite: pydantic refuses NaN and infinity first
+            before = max(value.adjusted() + 1, 0) if value else 0
+            self.fail(before, max(-exponent, 0))
+        return value
+
+    def check(self, value: Decimal | str) -> None:
+        """For a target's value that fell back to text: refuse it if it is a long number."""
+        if isinstance(value, Decimal):
+            self.number(value)
+            return
+        self.text(value)
+        if value.strip()[:1] in tuple("+-.0123456789"):
+            try:
+                number = Decimal(value.strip())
+            except ArithmeticError:
+                return
+            self.number(number)
+
+
+_AMOUNT = _DigitBound("金额", "amount")
+_NUMBER = _DigitBound("数值", "number")
+_WEIGHT = _DigitBound("权重", "weight")
+
 Text = Annotated[str, BeforeValidator(_as_text)]
 Money = Annotated[
     Decimal,
+    BeforeValidator(_AMOUNT.text),
+    AfterValidator(_AMOUNT.number),
     Field(description="金额，单位万元，精确到分（0.01 万元）/ Amount in 万元 (10,000 yuan)."),
 ]
+Number = Annotated[Decimal, BeforeValidator(_NUMBER.text), AfterValidator(_NUMBER.number)]
 Id = Annotated[
     str,
     BeforeValidator(_as_text),
@@ -157,7 +245,7 @@ class Target(_Model):
         title="比较符 / Comparison",
         description=">= <= = > < ~（约）或 qualitative（定性）；也接受 ≥ ≤ ≈ 定性。",
     )
-    value: Decimal | str | None = Field(
+    value: Number | str | None = Field(
         None,
         union_mode="left_to_right",
         title="指标值 / Value",
@@ -167,8 +255,24 @@ class Target(_Model):
     deadline: datetime.date | None = Field(
         None, title="完成时限 / Deadline", description="YYYY-MM-DD（如 截止2019年12月31日）"
     )
-    weight: Decimal | None = Field(None, ge=0, le=100, title="权重 / Weight")
+    weight: (
+        Annotated[
+            Decimal,
+            Field(ge=0, le=100),
+            BeforeValidator(_WEIGHT.text),
+            AfterValidator(_WEIGHT.number),
+        ]
+        | None
+    ) = Field(None, title="权重 / Weight")
     direction: Direction | None = Field(None, title="指标方向 / Direction (正向/反向)")
+
+    @field_validator("value", mode="after")
+    @classmethod
+    def _value_digits(cls, value: Decimal | str | None) -> Decimal | str | None:
+        """A number too long for :data:`Number` falls back to text: refuse it as a number."""
+        if value is not None:
+            _NUMBER.check(value)
+        return value
 
     @model_validator(mode="after")
     def _value_fits_comparison(self) -> Target:
@@ -187,9 +291,10 @@ class Target(_Model):
                 "perfdecl",
                 "value '{value}' must be a number for comparison {comparison}",
                 {
-                    "value": self.value,
+                    "value": shorten(self.value),
                     "comparison": self.comparison.value,
-                    "zh": f"比较符为 {self.comparison.value} 时，指标值必须是数字，而不是“{self.value}”。",
+                    "zh": f"比较符为 {self.comparison.value} 时，指标值必须是数字，"
+                    f"而不是“{shorten(self.value)}”。",
                 },
             )
         return self

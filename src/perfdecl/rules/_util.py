@@ -111,8 +111,9 @@ def is_quantitative(row: IndicatorRow) -> bool:
 
 def label(row: IndicatorRow) -> str:
     """How a clerk names a row: its id and the first words of its wording."""
-    text = " ".join(row.text.split())
-    return f"{row.item.id}（{text[:16]}{'…' if len(text) > 16 else ''}）"
+    text = " ".join(row.text[:1000].split())  # a bounded look: texts may be megabytes long
+    more = len(text) > 16 or len(row.text) > 1000
+    return f"{row.item.id}（{text[:16]}{'…' if more else ''}）"
 
 
 def funds_limit(decl: Declaration) -> Decimal | None:
@@ -134,8 +135,18 @@ def find_any(text: str, words: tuple[str, ...] | list[str]) -> tuple[str, int] |
     return best
 
 
+FMT_WIDTH = 60
+"""Wider numbers (only hostile texts hold them: the model bounds its own) are written with an
+exponent, so that no message quotes thousands of digits."""
+
+
 def fmt(value: Decimal) -> str:
     """A Decimal as a clerk writes it: no exponent, no trailing zeros beyond the cents."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int):  # finite
+        width = max(value.adjusted() + 1, 1) + max(-exponent, 0)
+        if width > FMT_WIDTH:
+            return format(value, ".10E")
     text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from perfdecl.frameworks import spec
 from perfdecl.model import Declaration
-from perfdecl.problem import Message, Severity
+from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.walk import level1_rows
 
@@ -50,9 +50,9 @@ class Level1OutsideFramework(Rule):
             yield Finding(
                 f"{row.pointer}/name",
                 Message(
-                    f"一级指标“{row.level1.name}”不属于{fw.title_zh}。该体系的一级指标为：{allowed}。"
+                    f"一级指标“{shorten(row.level1.name)}”不属于{fw.title_zh}。该体系的一级指标为：{allowed}。"
                     "请改用其中之一，或把 framework 改为实际采用的指标体系。",
-                    f"The 一级 indicator {row.level1.name!r} is not part of the {fw.title_en}; "
+                    f"The 一级 indicator {shorten(row.level1.name)!r} is not part of the {fw.title_en}; "
                     f"its 一级 are {allowed}. Use one of them, or set framework to the one "
                     "the table follows.",
                 ),

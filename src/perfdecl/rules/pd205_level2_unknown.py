@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from perfdecl.frameworks import spec
 from perfdecl.model import Declaration
-from perfdecl.problem import Message, Severity
+from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.walk import group_rows
 
@@ -56,9 +56,9 @@ class Level2OutsideFramework(Rule):
             yield Finding(
                 f"{row.pointer}/name",
                 Message(
-                    f"二级指标“{row.group.name}”不属于{fw.title_zh}。此处可用的二级指标为：{names}。"
+                    f"二级指标“{shorten(row.group.name)}”不属于{fw.title_zh}。此处可用的二级指标为：{names}。"
                     "请改用规范名称。",
-                    f"The 二级 indicator {row.group.name!r} is not part of the {fw.title_en}; "
+                    f"The 二级 indicator {shorten(row.group.name)!r} is not part of the {fw.title_en}; "
                     f"use one of: {names}.",
                 ),
             )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from perfdecl.frameworks import spec
 from perfdecl.model import Declaration
-from perfdecl.problem import Message, Severity
+from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.walk import group_rows
 
@@ -55,9 +55,10 @@ class Level2UnderWrongLevel1(Rule):
             yield Finding(
                 f"{row.pointer}/name",
                 Message(
-                    f"二级指标“{row.group.name}”应放在“{where}”下，而不是“{row.parent.level1.name}”下。"
+                    f"二级指标“{shorten(row.group.name)}”应放在“{where}”下，"
+                    f"而不是“{shorten(row.parent.level1.name)}”下。"
                     "请移到对应的一级指标中。",
-                    f"The 二级 indicator {row.group.name!r} belongs under {where}, not under "
-                    f"{row.parent.level1.name!r}; move it there.",
+                    f"The 二级 indicator {shorten(row.group.name)!r} belongs under {where}, not under "
+                    f"{shorten(row.parent.level1.name)!r}; move it there.",
                 ),
             )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from perfdecl.frameworks import OUTPUT, SATISFACTION_L1, spec
 from perfdecl.model import Declaration
-from perfdecl.problem import Message, Severity
+from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.walk import groups_of, level1_rows
 
@@ -76,9 +76,9 @@ class IncompleteCoverage(Rule):
                 yield Finding(
                     f"{row.pointer}/name",
                     Message(
-                        f"“{row.level1.name}”缺少{names}指标。每项产出都应有数量、质量、时效和成本"
+                        f"“{shorten(row.level1.name)}”缺少{names}指标。每项产出都应有数量、质量、时效和成本"
                         "指标，请补充。",
-                        f"{row.level1.name!r} has no {names} row; every output needs its "
+                        f"{shorten(row.level1.name)!r} has no {names} row; every output needs its "
                         "quantity, quality, timeliness and cost rows.",
                     ),
                 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perfdecl.model import Declaration
-from perfdecl.problem import Message, Severity
+from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.walk import group_rows, level1_rows
 
@@ -49,8 +49,8 @@ class EmptyRow(Rule):
                 yield Finding(
                     f"{l1.pointer}/name",
                     Message(
-                        f"一级指标“{l1.level1.name}”下没有二级指标。请补充具体指标，或删除该行。",
-                        f"The 一级 row {l1.level1.name!r} has no 二级 rows; fill it in or remove it.",
+                        f"一级指标“{shorten(l1.level1.name)}”下没有二级指标。请补充具体指标，或删除该行。",
+                        f"The 一级 row {shorten(l1.level1.name)!r} has no 二级 rows; fill it in or remove it.",
                     ),
                 )
         for g in group_rows(decl):
@@ -58,8 +58,8 @@ class EmptyRow(Rule):
                 yield Finding(
                     f"{g.pointer}/name",
                     Message(
-                        f"二级指标“{g.group.name}”下没有填写具体指标。请填写指标内容和指标值，或删除该行。",
-                        f"The 二级 row {g.group.name!r} has no indicator text; write the indicator "
+                        f"二级指标“{shorten(g.group.name)}”下没有填写具体指标。请填写指标内容和指标值，或删除该行。",
+                        f"The 二级 row {shorten(g.group.name)!r} has no indicator text; write the indicator "
                         "and its target, or remove the row.",
                     ),
                 )

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from perfdecl.model import Declaration
-from perfdecl.problem import Message, Severity
+from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules._util import COUNT_UNITS, MONEY_UNITS, clean_unit, fmt, is_percent, numeric
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.walk import indicator_rows
@@ -65,9 +65,9 @@ class UnitValueMismatch(Rule):
                     yield Finding(
                         f"{pointer}/unit",
                         Message(
-                            f"指标 {row.item.id} 的“{name}”是金额，却以 % 计量。请写明金额和单位"
+                            f"指标 {row.item.id} 的“{shorten(name)}”是金额，却以 % 计量。请写明金额和单位"
                             "（元或万元）；若指占比，请在名称中写明“占…比例”。",
-                            f"{row.item.id}: {name!r} is money but measured in %; give the amount "
+                            f"{row.item.id}: {shorten(name)!r} is money but measured in %; give the amount "
                             "in 元 or 万元, or name it as a share (占…比例).",
                         ),
                     )

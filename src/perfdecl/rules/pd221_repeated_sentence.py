@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from perfdecl import phrases
 from perfdecl.model import Declaration
-from perfdecl.problem import Message, Severity
+from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.walk import IndicatorRow, indicator_rows
 
@@ -74,7 +74,9 @@ class RepeatedSentence(Rule):
             original = first.setdefault(key, row)
             if original is row:
                 continue
-            where = f"{original.group_row.parent.level1.name} / {original.group_row.group.name}"
+            where = shorten(
+                f"{original.group_row.parent.level1.name} / {original.group_row.group.name}"
+            )
             yield Finding(
                 row.text_pointer,
                 Message(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perfdecl.model import Declaration
-from perfdecl.problem import Message, Severity
+from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
 
@@ -42,12 +42,12 @@ class GoalReferenceMissing(Rule):
         for i, l1 in enumerate(decl.indicators):
             if l1.goal is None or l1.goal in ids:
                 continue
-            have = "、".join(ids) if ids else "（无）"
+            have = shorten("、".join(ids)) if ids else "（无）"
             yield Finding(
                 f"/indicators/{i}/goal",
                 Message(
-                    f"“{l1.name}”对应的目标 {l1.goal} 不存在（现有目标：{have}）。请改为正确的目标编号。",
-                    f"{l1.name!r} refers to goal {l1.goal!r}, which does not exist (goals: "
-                    f"{', '.join(ids) or 'none'}); fix the id.",
+                    f"“{shorten(l1.name)}”对应的目标 {l1.goal} 不存在（现有目标：{have}）。请改为正确的目标编号。",
+                    f"{shorten(l1.name)!r} refers to goal {l1.goal!r}, which does not exist (goals: "
+                    f"{shorten(', '.join(ids)) or 'none'}); fix the id.",
                 ),
             )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from perfdecl.frameworks import OUTPUT, spec
 from perfdecl.model import Declaration
-from perfdecl.problem import Message, Severity
+from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.walk import level1_rows
 
@@ -51,7 +51,7 @@ class OutputWithoutGoal(Rule):
             yield Finding(
                 f"{row.pointer}/name",
                 Message(
-                    f"“{row.level1.name}”没有写明对应的绩效目标。请加上 goal: 目标编号（如 g1）。",
-                    f"{row.level1.name!r} names no goal strand; add 'goal: <strand id>' (such as g1).",
+                    f"“{shorten(row.level1.name)}”没有写明对应的绩效目标。请加上 goal: 目标编号（如 g1）。",
+                    f"{shorten(row.level1.name)!r} names no goal strand; add 'goal: <strand id>' (such as g1).",
                 ),
             )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from perfdecl.frameworks import BENEFIT, SATISFACTION
 from perfdecl.model import Declaration
-from perfdecl.problem import Message, Severity
+from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.walk import groups_of, level1_rows
 
@@ -45,9 +45,9 @@ class SatisfactionAsBenefit(Rule):
                 yield Finding(
                     f"{l1.pointer}/name",
                     Message(
-                        f"“{l1.level1.name}”下只有满意度指标。请补充社会效益、经济效益、生态效益"
+                        f"“{shorten(l1.level1.name)}”下只有满意度指标。请补充社会效益、经济效益、生态效益"
                         "或可持续影响指标，写明资金带来的实际变化。",
-                        f"{l1.level1.name!r} holds only satisfaction; add social, economic, "
+                        f"{shorten(l1.level1.name)!r} holds only satisfaction; add social, economic, "
                         "ecological or sustainability rows saying what the money changes.",
                     ),
                 )

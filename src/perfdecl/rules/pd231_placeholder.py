@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from perfdecl.model import Declaration
-from perfdecl.problem import Message, Severity
+from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.walk import group_rows, indicator_rows, level1_rows
 
@@ -82,8 +82,8 @@ class Placeholder(Rule):
                 yield Finding(
                     pointer,
                     Message(
-                        f"这里留有占位符“{m.group()}”。请填入实际内容或数值。",
-                        f"A placeholder {m.group()!r} is left here; fill in the real content or "
+                        f"这里留有占位符“{shorten(m.group())}”。请填入实际内容或数值。",
+                        f"A placeholder {shorten(m.group())!r} is left here; fill in the real content or "
                         "value.",
                     ),
                     offset=m.start(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perfdecl.model import Declaration
-from perfdecl.problem import Message, Severity
+from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules._util import clean_unit, fmt, numeric
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.walk import group_rows
@@ -79,12 +79,13 @@ class SameValueEverywhere(Rule):
             if not complete or len(values) != 1:
                 continue
             comparison, value, unit = next(iter(values))
+            unit = shorten(unit)
             yield Finding(
                 f"{g.pointer}/name",
                 Message(
-                    f"“{g.group.name}”下每一项的目标值都是 {value}{unit}。请根据计划、行业标准或历史数据"
+                    f"“{shorten(g.group.name)}”下每一项的目标值都是 {value}{unit}。请根据计划、行业标准或历史数据"
                     "分别设定各项目标值。",
-                    f"Every row of {g.group.name!r} has the target {comparison} {value} {unit}; "
+                    f"Every row of {shorten(g.group.name)!r} has the target {comparison} {value} {unit}; "
                     "set each from the plan, an industry standard or history.",
                 ),
             )

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from perfdecl.model import Declaration
-from perfdecl.problem import Message, Severity
+from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.walk import group_rows, items_of
 
@@ -83,9 +83,9 @@ class NumberingBroken(Rule):
                     yield Finding(
                         row.text_pointer,
                         Message(
-                            f"“{g.group.name}”的编号在此处从 {previous} 跳到 {number}"
+                            f"“{shorten(g.group.name)}”的编号在此处从 {previous} 跳到 {number}"
                             f"（应为 {previous + 1}）。请核对是否漏了一条或两条粘在了一起，并重新编号。",
-                            f"The numbering of {g.group.name!r} goes from {previous} to {number} "
+                            f"The numbering of {shorten(g.group.name)!r} goes from {previous} to {number} "
                             f"here (expected {previous + 1}); check for a lost or merged row and "
                             "renumber.",
                         ),
