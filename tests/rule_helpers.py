@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-from perfdecl.lint import run_rules
+from perfdecl.lint import Options, run_rules
 from perfdecl.loader import load_text
 from perfdecl.problem import Problem
-from perfdecl.rules import Rule
+from perfdecl.rules import Rule, RuleSettings
 from perfdecl.rules.docs import wrap
 from perfdecl.structure import build
 
 
-def run_rule(rule: type[Rule], snippet: str, *, file: str = "<case>") -> list[Problem]:
-    """The rule's problems on the wrapped snippet; the snippet must load and validate cleanly."""
+def run_rule(
+    rule: type[Rule], snippet: str, *, file: str = "<case>", settings: RuleSettings | None = None
+) -> list[Problem]:
+    """The rule's problems on the wrapped snippet; the snippet must load and validate cleanly.
+
+    ``settings`` default to the rule's ``example_options`` (empty for almost every rule)."""
     text = wrap(snippet)
     loaded = load_text(text, file=file)
     assert loaded.data is not None, [p.message.en for p in loaded.problems]
     decl, problems = build(loaded.data, loaded.source, file)
     assert decl is not None and not problems, [p.message.en for p in problems]
-    return sorted(run_rules(decl, loaded.source, file, rules=[rule]), key=Problem.sort_key)
+    if settings is None:
+        settings = RuleSettings(options=dict(rule.example_options))
+    options = Options(settings=settings)
+    return sorted(run_rules(decl, loaded.source, file, options, rules=[rule]), key=Problem.sort_key)

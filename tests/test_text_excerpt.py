@@ -158,7 +158,7 @@ def test_excerpt_window_properties(line: str, start: int, end: int) -> None:
 
 
 def test_five_megabyte_line_in_a_real_terminal_process(tmp_path: Path) -> None:
-    """FORCE_COLOR makes the CLI print excerpts as on a terminal; the 5 MB line is windowed."""
+    """FORCE_COLOR makes the CLI print excerpts as on a terminal; the 6 MB line is windowed."""
     path = tmp_path / "long.yaml"
     path.write_text(
         EXAMPLE.read_text(encoding="utf-8").replace(
@@ -176,5 +176,5 @@ def test_five_megabyte_line_in_a_real_terminal_process(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
-    assert "PD231" in done.stdout
+    assert "PD237" in done.stdout  # at the 20,001st character of the 2,000,008-character line
     assert max(len(line) for line in done.stdout.splitlines()) < 400

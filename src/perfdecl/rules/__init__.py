@@ -43,6 +43,7 @@ from perfdecl.rules.pd233_item_number_inside import ItemNumberInsideSentence
 from perfdecl.rules.pd234_numbering import NumberingBroken
 from perfdecl.rules.pd235_weights import WeightsDoNotSum
 from perfdecl.rules.pd236_duplicate_id import DuplicateId
+from perfdecl.rules.pd237_text_too_long import TextTooLong
 
 RULES: tuple[type[Rule], ...] = (
     HeaderIncomplete,
@@ -81,6 +82,7 @@ RULES: tuple[type[Rule], ...] = (
     NumberingBroken,
     WeightsDoNotSum,
     DuplicateId,
+    TextTooLong,
 )
 
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}

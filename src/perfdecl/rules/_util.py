@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 from perfdecl import phrases
 from perfdecl.model import Comparison, Declaration, IndicatorKind, Target
-from perfdecl.walk import IndicatorRow
+from perfdecl.walk import IndicatorRow, group_rows, indicator_rows, level1_rows
 
 MONEY_UNITS: dict[str, Decimal] = {
     "元": Decimal("0.0001"),
@@ -114,6 +115,31 @@ def label(row: IndicatorRow) -> str:
     text = " ".join(row.text[:1000].split())  # a bounded look: texts may be megabytes long
     more = len(text) > 16 or len(row.text) > 1000
     return f"{row.item.id}（{text[:16]}{'…' if more else ''}）"
+
+
+def texts(decl: Declaration) -> Iterator[tuple[str, str]]:
+    """(pointer, text) of every text a clerk writes: header, goals, names, indicators and the
+    text values of targets (what PD231 scans for placeholders, and PD237 measures)."""
+    for key in ("unit", "head", "phone", "functions", "remarks"):
+        value = getattr(decl, key)
+        if isinstance(value, str):
+            yield f"/{key}", value
+    if decl.project is not None and decl.project.name:
+        yield "/project/name", decl.project.name
+    if decl.goals is not None:
+        if decl.goals.lead:
+            yield "/goals/lead", decl.goals.lead
+        for i, strand in enumerate(decl.goals.strands):
+            yield f"/goals/strands/{i}/text", strand.text
+    for l1 in level1_rows(decl):
+        yield f"{l1.pointer}/name", l1.level1.name
+    for g in group_rows(decl):
+        yield f"{g.pointer}/name", g.group.name
+    for row in indicator_rows(decl):
+        yield row.text_pointer, row.text
+        for t, target in enumerate(row.item.targets):
+            if isinstance(target.value, str):
+                yield f"{row.pointer}/targets/{t}/value", target.value
 
 
 def funds_limit(decl: Declaration) -> Decimal | None:

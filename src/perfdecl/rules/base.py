@@ -48,6 +48,10 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[Severity]
     summary: ClassVar[Message]
+    example_options: ClassVar[dict[str, object]] = {}
+    """``RuleSettings.options`` the docstring examples and tests/rules/<CODE>.yaml run with: for a
+    rule whose trigger does not fit in a snippet (PD237's 20,000 characters); say so in the
+    docstring."""
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         raise NotImplementedError

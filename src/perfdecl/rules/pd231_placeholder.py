@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 
 from perfdecl.model import Declaration
+from perfdecl.phrases import MAX_TEXT
 from perfdecl.problem import Message, Severity, shorten
+from perfdecl.rules._util import texts
 from perfdecl.rules.base import Finding, Rule, RuleSettings
-from perfdecl.walk import group_rows, indicator_rows, level1_rows
 
 PLACEHOLDER = re.compile(
     r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[×＊*]{2,}|某某|待定|待补充|待填|TBD|TODO|[?？]{2,}|〇〇|○○"
@@ -16,29 +17,6 @@ PLACEHOLDER = re.compile(
 _MAYBE = re.compile("[Xx×＊*某待TＴ?？〇○]")
 """Every placeholder starts with one of these; this check scans a text far faster than the
 alternation above, which then runs only on the few texts that pass it."""
-
-
-def _texts(decl: Declaration) -> Iterator[tuple[str, str]]:
-    for key in ("unit", "head", "phone", "functions", "remarks"):
-        value = getattr(decl, key)
-        if isinstance(value, str):
-            yield f"/{key}", value
-    if decl.project is not None and decl.project.name:
-        yield "/project/name", decl.project.name
-    if decl.goals is not None:
-        if decl.goals.lead:
-            yield "/goals/lead", decl.goals.lead
-        for i, strand in enumerate(decl.goals.strands):
-            yield f"/goals/strands/{i}/text", strand.text
-    for l1 in level1_rows(decl):
-        yield f"{l1.pointer}/name", l1.level1.name
-    for g in group_rows(decl):
-        yield f"{g.pointer}/name", g.group.name
-    for row in indicator_rows(decl):
-        yield row.text_pointer, row.text
-        for t, target in enumerate(row.item.targets):
-            if isinstance(target.value, str):
-                yield f"{row.pointer}/targets/{t}/value", target.value
 
 
 class Placeholder(Rule):
@@ -75,7 +53,8 @@ class Placeholder(Rule):
     )
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        for pointer, text in _texts(decl):
+        for pointer, whole in texts(decl):
+            text = whole[:MAX_TEXT]  # read as far as every rule reads (PD237 says so)
             if _MAYBE.search(text) is None:
                 continue
             for m in PLACEHOLDER.finditer(text):
