@@ -11,7 +11,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from perfdecl.loader import DEFAULT_LIMITS, Limits, Loaded, SourceMap, load_bytes, load_path
+from perfdecl.loader import (
+    DEFAULT_LIMITS,
+    Limits,
+    Loaded,
+    SourceMap,
+    gc_paused,
+    load_bytes,
+    load_path,
+)
 from perfdecl.model import Declaration
 from perfdecl.problem import Message, Problem, Severity
 from perfdecl.rules.base import Finding, Rule, RuleSettings
@@ -197,7 +205,8 @@ DEBUG = os.environ.get("PERFDECL_DEBUG", "") not in ("", "0")
 def _guard(file: str, work: object) -> FileResult:
     assert callable(work)
     try:
-        result = work()
+        with gc_paused():
+            result = work()
         assert isinstance(result, FileResult)
         return result
     except (KeyboardInterrupt, SystemExit):
