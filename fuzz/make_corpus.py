@@ -1,4 +1,4 @@
-"""Write the seed corpora the harnesses start from: fuzz/corpus/{loader,validate,diff,importer}/.
+"""Write the seed corpora the harnesses start from: fuzz/corpus/<harness>/.
 
 Seeds come from the repository (examples/, tests/fixtures/, the rule cases in tests/rules/
 wrapped into whole declarations, the regression inputs in tests/fuzz_regressions/) and from the
@@ -93,6 +93,35 @@ def _text_seeds() -> Iterable[tuple[str, bytes]]:
         yield f"render-{path.stem}.txt", render(decl, "text").encode("utf-8")
 
 
+def _wording_seeds() -> Iterable[tuple[str, bytes]]:
+    """For fuzz_texts.py: real wordings, NUL-separated, six rows then a name, a unit, a lead."""
+    from perfdecl.lint import load_declaration
+    from perfdecl.loader import load_text
+    from perfdecl.rules.docs import wrap
+
+    texts: list[str] = []
+    targets: list[tuple[str, str]] = []
+    decl = load_declaration(EXAMPLE)
+    for level1 in decl.indicators:
+        for group in level1.groups:
+            for item in group.items:
+                texts.append(item.text)
+                targets.extend((t.name or "", t.unit or "") for t in item.targets)
+    for path in sorted((ROOT / "tests" / "rules").glob("PD*.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
+            data = load_text(wrap(case["input"])).data or {}
+            for level1 in data.get("indicators") or []:
+                for group in (level1 or {}).get("groups") or []:
+                    for item in (group or {}).get("items") or []:
+                        if isinstance(item, dict) and isinstance(item.get("text"), str):
+                            texts.append(item["text"])
+    lead = decl.goals.lead if decl.goals and decl.goals.lead else "2019年"
+    for n in range(0, len(texts), 6):
+        name, unit = targets[n % len(targets)] if targets else ("", "")
+        parts = [*texts[n : n + 6], name, unit, lead]
+        yield f"wordings-{n}", "\x00".join(parts).encode("utf-8")
+
+
 def _write(folder: Path, seeds: Iterable[tuple[str, bytes]]) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     n = 0
@@ -118,6 +147,7 @@ def main() -> int:
         "validate": _write(OUT / "validate", yaml_seeds + _regressions("validate")),
         "diff": _write(OUT / "diff", yaml_seeds + _regressions("diff")),
         "importer": _write(OUT / "importer", text_seeds + _regressions("importer")),
+        "texts": _write(OUT / "texts", [*_wording_seeds(), *_regressions("texts")]),
     }
     for name, count in counts.items():
         size = sum(p.stat().st_size for p in (OUT / name).iterdir())

@@ -114,3 +114,33 @@ def test_quoted_hash_texts_do_not_make_suppression_scan_quadratic() -> None:
     assert scan(loaded.source, "<big>") == ([], [])  # inside quotes: not comments
     layout = _Layout.of(loaded.source)
     assert max(len(spans) for spans in layout.quoted.values()) == 1  # one scalar per line looked at
+
+
+def test_command_line_answers_every_finding_without_a_traceback() -> None:
+    """The real executable over all the findings: exit 1 (bad content), problems, no traceback;
+    diff refuses a damaged side with exit 2."""
+    import subprocess
+
+    files = [str(p) for p in _files()]
+    done = subprocess.run(
+        [sys.executable, "-m", "perfdecl", "validate", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and "PD900" not in done.stdout
+    for name in files:
+        assert Path(name).name in done.stdout
+    damaged = str(FOLDER / "validate-truncated-end-past-last-line.yaml")
+    diffed = subprocess.run(
+        [sys.executable, "-m", "perfdecl", "diff", str(EXAMPLE), damaged],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert diffed.returncode == 2, diffed.stderr
+    assert "Traceback" not in diffed.stderr
+    assert "PD102" in diffed.stderr
