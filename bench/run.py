@@ -564,11 +564,18 @@ def section_many(b: Bench, corpus: Path, first: Path) -> dict[str, Any]:
     one = measure(
         [*b.perfdecl, "validate", "--jobs", "1", "--format", "json", str(first)], b.s, cwd=b.tmp
     )
+    # No warm-up for runs over many files: the files are in the page cache since generation,
+    # perfdecl's bytecode since section 1, and one more run costs minutes.
     serial = measure(
-        [*b.perfdecl, "validate", "--jobs", "1", "--format", "json", str(corpus)], b.s, cwd=b.tmp
+        [*b.perfdecl, "validate", "--jobs", "1", "--format", "json", str(corpus)],
+        b.s,
+        cwd=b.tmp,
+        warmup=0,
     )
     # --jobs must be >= 1; leaving it out means "the number of cores" (runner.default_jobs).
-    parallel = measure([*b.perfdecl, "validate", "--format", "json", str(corpus)], b.s, cwd=b.tmp)
+    parallel = measure(
+        [*b.perfdecl, "validate", "--format", "json", str(corpus)], b.s, cwd=b.tmp, warmup=0
+    )
     b.line("one generated file, --jobs 1 (start-up)", one.describe())
     b.line(f"{n} files, --jobs 1", serial.describe(1.0, "s"))
     b.line(f"{n} files, default --jobs ({jobs} cores)", parallel.describe(1.0, "s"))
@@ -696,7 +703,7 @@ def section_peer(b: Bench, files: list[str], first: Path, serial_pf: float | Non
     )
     one = measure([*prefix, str(first)], b.s, cwd=b.tmp, warmup=0)
     parts = batches(prefix, files)
-    many = measure_all(parts, b.s, cwd=b.tmp)
+    many = measure_all(parts, b.s, cwd=b.tmp, warmup=0)  # its 1-file run warmed it up
     b.line("one file", one.describe())
     b.line(f"{n} files in {len(parts)} call(s)", many.describe(1.0, "s"))
     pf = None
