@@ -148,7 +148,7 @@ def _ascii_digit(match: re.Match[str]) -> str:
     return str(digit) if 0 <= digit <= 9 else char
 
 
-_CACHED = 16384
+_CACHED = 2048
 """Texts remembered by the parsers below: rules ask about the same indicator text many times
 (about 200 parses per declaration before caching), and a bounded cache keeps memory flat."""
 
