@@ -130,6 +130,9 @@ def check_loaded(loaded: Loaded, options: Options = DEFAULT_OPTIONS) -> FileResu
     problems = list(loaded.problems)
     decl = None
     if loaded.data is not None:
+        from perfdecl.phrases import trim_caches
+
+        trim_caches()
         decl, structural = build(loaded.data, loaded.source, loaded.file)
         problems.extend(structural)
         if decl is not None and options.run_rules:
