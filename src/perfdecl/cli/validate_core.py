@@ -12,7 +12,6 @@ it against the Typer command so that the two cannot drift apart.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -171,9 +170,6 @@ def run(args: ValidateArgs) -> int:
     from perfdecl.reporters import REPORTERS
     from perfdecl.runner import RunSettings, UsageError, execute, parse_outputs
 
-    # Everything imported so far lives as long as the process: keep the garbage collector from
-    # walking it again on every collection while thousands of files are checked.
-    gc.freeze()
     language: Lang = args.lang or default_lang()
     options = Options(limits=Limits(max_bytes=args.max_bytes, max_depth=args.max_depth))
     try:
