@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -25,3 +28,15 @@ def example_text() -> str:
 def needs_shared() -> pytest.MarkDecorator:
     """Tests that read ../shared/ (CI has it beside the clone)."""
     return pytest.mark.skipif(not SHARED.exists(), reason="../shared/ is not beside the clone")
+
+
+def fuzz_invariants() -> ModuleType:
+    """fuzz/invariants.py, shared with the atheris harnesses (fuzz/ is not a package)."""
+    name = "perfdecl_fuzz_invariants"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "fuzz" / "invariants.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]

@@ -14,11 +14,8 @@ harnesses (fuzz/invariants.py), so a failure here and a fuzzer finding mean the 
 from __future__ import annotations
 
 import datetime
-import importlib.util
 import re
-import sys
 from decimal import Decimal
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -29,22 +26,9 @@ from perfdecl.lint import check_bytes
 from perfdecl.render import render
 from perfdecl.yamlwrite import dumps
 
-from .conftest import EXAMPLE, ROOT
+from .conftest import EXAMPLE, ROOT, fuzz_invariants
 
-
-def _invariants() -> ModuleType:
-    """fuzz/invariants.py, shared with the atheris harnesses (fuzz/ is not a package)."""
-    name = "perfdecl_fuzz_invariants"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "fuzz" / "invariants.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-inv = _invariants()
+inv = fuzz_invariants()
 
 SETTINGS = settings(
     max_examples=120,

@@ -9,33 +9,19 @@ the finding is about are asserted exactly, so the fix cannot silently regress.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from perfdecl.loader import load_text
 
-from .conftest import EXAMPLE, ROOT
+from .conftest import EXAMPLE, fuzz_invariants
 
 FOLDER = Path(__file__).parent / "fuzz_regressions"
 
 
-def _invariants() -> ModuleType:
-    """fuzz/invariants.py, shared with the atheris harnesses (fuzz/ is not a package)."""
-    name = "perfdecl_fuzz_invariants"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "fuzz" / "invariants.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-inv = _invariants()
+inv = fuzz_invariants()
 
 Position = tuple[str, int | None, int | None]
 
