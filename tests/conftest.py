@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -40,3 +42,20 @@ def fuzz_invariants() -> ModuleType:
         sys.modules[name] = module
         spec.loader.exec_module(module)
     return sys.modules[name]
+
+
+UPDATE_GOLDEN = os.environ.get("PERFDECL_UPDATE_GOLDEN") == "1"
+
+
+def golden_checker(folder: Path) -> Callable[[str, str], None]:
+    """``check(name, actual)`` against ``folder/name``; PERFDECL_UPDATE_GOLDEN=1 rewrites it."""
+
+    def check(name: str, actual: str) -> None:
+        path = folder / name
+        if UPDATE_GOLDEN:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+        assert path.exists(), f"golden {name} missing; regenerate with PERFDECL_UPDATE_GOLDEN=1"
+        assert actual == path.read_text(encoding="utf-8"), f"golden {name} differs"
+
+    return check

@@ -15,11 +15,10 @@ from perfdecl import __version__
 from perfdecl.cli.app import app
 from perfdecl.cli.schema import schema_text
 
-from .conftest import EXAMPLE, ROOT
+from .conftest import EXAMPLE, ROOT, golden_checker
 
 FIXTURES = ROOT / "tests" / "fixtures" / "core"
 GOLDEN = ROOT / "tests" / "golden" / "core"
-UPDATE = os.environ.get("PERFDECL_UPDATE_GOLDEN") == "1"
 
 runner = CliRunner()
 
@@ -34,11 +33,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8"), f"golden {name} differs"
+golden = golden_checker(GOLDEN)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -37,11 +37,10 @@ from perfdecl.model import Declaration, Target
 from perfdecl.reporters.diff_base import DIFF_REPORTERS, condensed, get_diff_reporter
 from perfdecl.reporters.diff_github import escape_data, escape_property
 
-from .conftest import EXAMPLE, ROOT
+from .conftest import EXAMPLE, ROOT, golden_checker
 
 DRAFT = ROOT / "examples" / "niujie_2020_draft.yaml"
 GOLDEN = ROOT / "tests" / "golden" / "diff"
-UPDATE = os.environ.get("PERFDECL_UPDATE_GOLDEN") == "1"
 OLD = "examples/niujie_2019.yaml"
 NEW = "examples/niujie_2020_draft.yaml"
 
@@ -58,12 +57,7 @@ def run(*args: str, cwd: Path = ROOT) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8"), f"golden {name} differs"
+golden = golden_checker(GOLDEN)
 
 
 # --- the example pair ----------------------------------------------------------------------

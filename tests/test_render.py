@@ -20,21 +20,14 @@ from perfdecl.render import RENDERERS, render, renderer_for_suffix
 from perfdecl.render.base import anchor_key, money, percent
 from perfdecl.render.markdown import cell, paragraph_line
 
-from .conftest import EXAMPLE, ROOT, SEED, needs_shared
+from .conftest import EXAMPLE, ROOT, SEED, golden_checker, needs_shared
 
 GOLDEN = ROOT / "tests" / "golden" / "render"
-UPDATE = os.environ.get("PERFDECL_UPDATE_GOLDEN") == "1"
 
 runner = CliRunner()
 
 
-def golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert path.exists(), f"golden {name} missing; regenerate with PERFDECL_UPDATE_GOLDEN=1"
-    assert actual == path.read_text(encoding="utf-8"), f"golden {name} differs"
+golden = golden_checker(GOLDEN)
 
 
 @pytest.fixture(scope="module")

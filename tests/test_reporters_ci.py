@@ -4,7 +4,6 @@ output on a fixed small set, SARIF against the official schema, escaping rules."
 from __future__ import annotations
 
 import json
-import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -20,8 +19,9 @@ from perfdecl.reporters.markdown import cell
 from perfdecl.reporters.sarif import artifact_location, region
 from tests.conftest import EXAMPLE, SHARED, needs_shared
 
+from .conftest import golden_checker
+
 GOLDEN = Path(__file__).parent / "golden" / "reporters"
-UPDATE = os.environ.get("PERFDECL_UPDATE_GOLDEN") == "1"
 SARIF_SCHEMA = SHARED / "data" / "sarif-schema-2.1.0.json"
 SELECT = "PD0,PD1,PD202"
 """Golden output is limited to loader, structure and the funds-sum codes, so that the wording of
@@ -69,13 +69,7 @@ def stable_sarif(text: str) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def check_golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert path.exists(), f"golden {name} missing; regenerate with PERFDECL_UPDATE_GOLDEN=1"
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+check_golden = golden_checker(GOLDEN)
 
 
 GOLDEN_FILES = {

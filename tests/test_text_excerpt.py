@@ -23,19 +23,12 @@ from perfdecl.lint import FileResult, check_bytes, check_path
 from perfdecl.problem import Message, Problem, Severity
 from perfdecl.reporters.text import EXCERPT_CELLS, TextReporter, excerpt_window
 
-from .conftest import EXAMPLE, ROOT
+from .conftest import EXAMPLE, ROOT, golden_checker
 
 GOLDEN = Path(__file__).parent / "golden" / "excerpt"
-UPDATE = os.environ.get("PERFDECL_UPDATE_GOLDEN") == "1"
 
 
-def golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert path.exists(), f"golden {name} missing; regenerate with PERFDECL_UPDATE_GOLDEN=1"
-    assert actual == path.read_text(encoding="utf-8"), f"golden {name} differs"
+golden = golden_checker(GOLDEN)
 
 
 def terminal_output(result: FileResult, lang: str = "en") -> str:
