@@ -921,15 +921,15 @@ def _may_exceed(text: str, limits: Limits) -> bool:
     return False
 
 
-def _count_nodes(composer: _Composer, text: str) -> bool:
-    """Count nodes from libyaml's events without composing; True when within the limit.
+def _count_nodes(composer: _Composer, text: str) -> None:
+    """Count nodes from libyaml's events without composing; raise _Abort when over the limit.
 
     For texts the character bound cannot clear. Counting costs about a microsecond a node
     against ten for the event composer, so a 16 MB file of tiny keys is turned away in a
     fraction of a second, with the composer's own problem (PD002, or PD008 when aliases
     expanded past the limit, raised by :meth:`_Composer.count`). Anything unusual — a syntax
-    error, an undefined or recursive alias, a second document — returns False: the event
-    composer then words it, and stops at the limit itself.
+    error, an undefined or recursive alias, a second document — returns: the event composer
+    then words it, and stops at the limit itself.
     """
     limit = composer.limits.max_nodes
     parser = _CParser(text)
@@ -954,20 +954,20 @@ def _count_nodes(composer: _Composer, text: str) -> bool:
             elif kind is ev.AliasEvent:
                 size = sizes.get(event.anchor)
                 if size is None:
-                    return False
+                    return
                 count += size
                 expanded += size
             elif kind is ev.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    return False
+                    return
             elif kind is ev.StreamEndEvent:
-                return True
+                return
             if count > limit:
                 composer.expanded = expanded
                 composer.count(count - composer.nodes, event)  # raises _Abort with the problem
     except yaml.YAMLError:
-        return False
+        return
 
 
 def _compose_clean(composer: _Composer, text: str) -> Any:

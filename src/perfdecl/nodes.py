@@ -72,7 +72,7 @@ def compose_clean(
     caller gives up on the result when that resolution made a remark. An empty stream or a
     second document gives up too (rare, and the event composer words them).
     """
-    from perfdecl.loader import _NUMBER_START, _WORDS, Span
+    from perfdecl.loader import Span
 
     try:
         parser = _Parser(text)
@@ -99,8 +99,7 @@ def compose_clean(
         """A scalar's value (recording its span); gives up on anything but plain data."""
         tag, style, value = node.tag, node.style, node.value
         if tag == _PLAIN and not style:
-            if value[:1] in _NUMBER_START or value in _WORDS:
-                value = resolve_plain(value, node, pointer)
+            value = resolve_plain(value, node, pointer)  # returns ordinary text at once
         elif tag != _TEXT:
             raise GiveUp  # an explicit tag
         s, e = node.start_mark, node.end_mark

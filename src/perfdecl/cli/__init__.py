@@ -23,8 +23,7 @@ def main(argv: list[str] | None = None) -> None:
     # uses pydantic only internally, so no plugin has anything to observe.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
-        if _fast_validate(args):
-            return  # pragma: no cover - _fast_validate exits
+        _fast_validate(args)  # exits when it handles the command line
         from perfdecl.cli.app import build_app
 
         command = next((a for a in args if not a.startswith("-")), None)
@@ -44,17 +43,17 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(2) from None
 
 
-def _fast_validate(args: list[str]) -> bool:
-    """Run ``validate`` without Typer when its command line is one we parse; else False."""
+def _fast_validate(args: list[str]) -> None:
+    """Run ``validate`` without Typer and exit, when its command line is one we parse."""
     debug = args[:1] == ["--debug"]
     rest = args[1:] if debug else args
     if rest[:1] != ["validate"]:
-        return False
+        return
     from perfdecl.cli.validate_core import parse, run
 
     parsed = parse(rest[1:])
     if parsed is None:
-        return False
+        return
     if debug:
         from perfdecl import lint
 

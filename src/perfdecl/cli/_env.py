@@ -1,8 +1,9 @@
-"""Language and colour from the environment, without importing Typer (the fast path uses these)."""
+"""Language, colour and usage messages, without importing Typer (the fast path uses these)."""
 
 from __future__ import annotations
 
 import os
+import sys
 
 from perfdecl.problem import Lang
 
@@ -21,3 +22,8 @@ def use_color(no_color: bool) -> bool | None:
     if no_color or os.environ.get("NO_COLOR"):
         return False
     return None
+
+
+def say(lang: Lang, en: str, zh: str) -> None:
+    """A usage-level message on standard error, in the user's language."""
+    sys.stderr.write(f"perfdecl: {zh if lang == 'zh' else en}\n")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from perfdecl.cli._env import default_lang as default_lang
+from perfdecl.cli._env import say
 from perfdecl.cli._env import use_color as use_color
 from perfdecl.problem import Lang
 
@@ -24,7 +24,7 @@ def resolve_lang(choice: LangChoice | None) -> Lang:
 
 def fail(message_en: str, message_zh: str, lang: Lang, code: int = 2) -> typer.Exit:
     """Print a usage-level error to stderr and return the Exit to raise."""
-    sys.stderr.write(f"perfdecl: {message_zh if lang == 'zh' else message_en}\n")
+    say(lang, message_en, message_zh)
     return typer.Exit(code)
 
 

@@ -13,7 +13,6 @@ it against the Typer command so that the two cannot drift apart.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -157,13 +156,9 @@ def _convert(opt: Opt, value: str) -> object | None:
     return number if opt.minimum is None or number >= opt.minimum else None
 
 
-def _say(lang: Lang, en: str, zh: str) -> None:
-    sys.stderr.write(f"perfdecl: {zh if lang == 'zh' else en}\n")
-
-
 def run(args: ValidateArgs) -> int:
     """Check the declarations ``args`` names; print reports; return the exit code."""
-    from perfdecl.cli._env import default_lang, use_color
+    from perfdecl.cli._env import default_lang, say, use_color
     from perfdecl.config import ConfigResolver, split_codes
     from perfdecl.lint import Options
     from perfdecl.loader import Limits
@@ -180,7 +175,7 @@ def run(args: ValidateArgs) -> int:
             ignore=split_codes(args.ignore),
         )
     except ValueError as exc:
-        _say(
+        say(
             language,
             f"--select/--ignore: {exc} is not a code or prefix such as PD203 or PD2.",
             f"--select/--ignore：“{exc}”不是问题代码或前缀（如 PD203、PD2）。",
@@ -209,10 +204,10 @@ def run(args: ValidateArgs) -> int:
         )
         outcome = execute(args.paths, resolver, settings)
     except UsageError as exc:
-        _say(language, exc.en, exc.zh)
+        say(language, exc.en, exc.zh)
         return 2
     if outcome.recorded is not None and args.write_baseline:
-        _say(
+        say(
             language,
             f"recorded {outcome.recorded} finding(s) in {args.write_baseline}.",
             f"已将 {outcome.recorded} 个问题记入基线 {args.write_baseline}。",
