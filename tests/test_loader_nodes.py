@@ -117,8 +117,7 @@ def test_limits_agree() -> None:
 def test_node_limit_boundary_agrees(monkeypatch: pytest.MonkeyPatch) -> None:
     """At exactly the node limit, one more and one less: both roads decide alike (the loader's
     cheap "may exceed" guard is turned off so that the node road itself is tested)."""
-    if hasattr(loader, "_may_exceed"):
-        monkeypatch.setattr(loader, "_may_exceed", lambda text, limits: False)
+    monkeypatch.setattr(loader, "_may_exceed", lambda text, limits: False)
     text = "a:\n  b: [1, 2]\n  c: x\nd: z\n"  # 11 nodes: 2 maps, 1 list, 4 keys, 4 scalars
     for limit in range(1, 14):
         _same(*_both(text, loader.Limits(max_nodes=limit)))
