@@ -372,8 +372,8 @@ import sys, time
 from perfdecl.config import framework_problems
 from perfdecl.lint import DEFAULT_OPTIONS, run_rules
 from perfdecl.loader import load_bytes
-from perfdecl.structure import build
-from perfdecl.suppress import apply_suppressions
+from perfdecl.model.build import build
+from perfdecl.lint.suppress import apply_suppressions
 paths = [p for p in open(sys.argv[1], encoding="utf-8").read().splitlines() if p]
 t = {"read": 0.0, "load (decode, compose, positions)": 0.0, "structure (pydantic)": 0.0,
      "rules": 0.0, "framework + suppressions": 0.0}

@@ -20,7 +20,7 @@ with instrumented():
     from invariants import run_diff
 
     import perfdecl.diff
-    import perfdecl.reporters.diff_base  # noqa: F401
+    import perfdecl.reporters.diff.base  # noqa: F401
 
 EXAMPLE = (Path(__file__).resolve().parent.parent / "examples" / "niujie_2019.yaml").read_bytes()
 

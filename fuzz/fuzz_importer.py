@@ -1,4 +1,4 @@
-"""atheris harness: ``perfdecl.importer.import_bytes`` on arbitrary bytes (published text).
+"""atheris harness: ``perfdecl.convert.importer.import_bytes`` on arbitrary bytes (published text).
 
 Invariants (fuzz/invariants.py): no exception escapes; only PD0xx/PD4xx problems, each well
 formed and on a real line of the input; whatever the importer produced is written as YAML that
@@ -17,10 +17,6 @@ from driver import instrumented, main
 with instrumented():
     from invariants import run_import
 
-    import perfdecl.frameworks
-    import perfdecl.importer
-    import perfdecl.phrases
-    import perfdecl.yamlwrite  # noqa: F401
 
 
 def test_one_input(data: bytes) -> None:

@@ -17,7 +17,7 @@ with instrumented():
     import contextlib
 
     with contextlib.suppress(ImportError):
-        import perfdecl.nodes
+        import perfdecl.loader.fast
     from invariants import run_loader
 
     import perfdecl.loader  # noqa: F401  (instrumented for coverage)

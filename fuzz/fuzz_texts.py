@@ -20,10 +20,7 @@ from driver import instrumented, main
 with instrumented():
     from invariants import run_outputs, run_validate
 
-    import perfdecl.phrases
-    import perfdecl.rules
-    import perfdecl.suppress  # noqa: F401
-    from perfdecl.yamlwrite import double_quoted
+    from perfdecl.convert.yamlwrite import double_quoted
 
 TEMPLATE = """\
 schema_version: 1

@@ -18,12 +18,6 @@ from driver import instrumented, main
 with instrumented():
     from invariants import run_outputs, run_validate
 
-    import perfdecl.config
-    import perfdecl.lint
-    import perfdecl.phrases
-    import perfdecl.rules
-    import perfdecl.structure
-    import perfdecl.suppress  # noqa: F401
 
 
 def test_one_input(data: bytes) -> None:

@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from perfdecl.importer import ImportResult, import_bytes
+from perfdecl.convert.importer import ImportResult, import_bytes
+from perfdecl.convert.yamlwrite import dumps
 from perfdecl.lint import FileResult, Options, check_bytes
 from perfdecl.loader import Loaded, decode, load_bytes, load_text
+from perfdecl.model.build import build
 from perfdecl.problem import Lang, Problem, Severity
-from perfdecl.structure import build
-from perfdecl.yamlwrite import dumps
 
 CODE = re.compile(r"PD[0-9]{3}")
 # Line breaks as the YAML reader counts them (PyYAML: \r\n, \r, \n, NEL, LS, PS).
@@ -197,7 +197,7 @@ def run_loader(raw: bytes) -> Loaded:
 
 
 def _same_on_both_roads(raw: bytes, loaded: Loaded) -> None:
-    """The loader's libyaml fast road (perfdecl.nodes), when present, agrees with the events."""
+    """The loader's libyaml fast road (perfdecl.loader.fast), when present, agrees with the events."""
     from perfdecl import loader
 
     if not getattr(loader, "USE_NODES", False):
@@ -260,7 +260,7 @@ def run_diff(old: bytes, new: bytes, *, reports: bool = False) -> None:
     import io
 
     from perfdecl.diff import DiffOptions, FailOn, Side, diff_sides, summarize
-    from perfdecl.reporters.diff_base import DIFF_REPORTERS, get_diff_reporter
+    from perfdecl.reporters.diff.base import DIFF_REPORTERS, get_diff_reporter
 
     sides = []
     for name, raw in (("<old>", old), ("<new>", new)):

@@ -28,9 +28,9 @@ EXAMPLE = ROOT / "examples" / "niujie_2019.yaml"
 
 
 def _yaml_seeds() -> Iterable[tuple[str, bytes]]:
+    from perfdecl.convert.yamlwrite import dumps
     from perfdecl.lint import load_declaration
     from perfdecl.rules.docs import wrap
-    from perfdecl.yamlwrite import dumps
 
     for path in sorted((ROOT / "examples").glob("*.yaml")):
         yield path.name, path.read_bytes()

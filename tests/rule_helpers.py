@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from perfdecl.lint import Options, run_rules
 from perfdecl.loader import load_text
+from perfdecl.model.build import build
 from perfdecl.problem import Problem
 from perfdecl.rules import Rule, RuleSettings
 from perfdecl.rules.docs import wrap
-from perfdecl.structure import build
 
 
 def run_rule(

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from perfdecl.baseline import Baseline, BaselineError, Entry
 from perfdecl.cli.app import app
+from perfdecl.lint.baseline import Baseline, BaselineError, Entry
 from tests.conftest import EXAMPLE
 
 runner = CliRunner()

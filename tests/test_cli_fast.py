@@ -11,10 +11,10 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
+from perfdecl.cli import fastpath
 from perfdecl.cli import validate as validate_cmd
-from perfdecl.cli import validate_core
 from perfdecl.cli.app import build_app
-from perfdecl.cli.validate_core import OPTIONS, ValidateArgs, parse
+from perfdecl.cli.fastpath import OPTIONS, ValidateArgs, parse
 
 from .conftest import EXAMPLE
 
@@ -126,7 +126,7 @@ def test_fast_and_typer_outputs_are_identical(capsys: pytest.CaptureFixture[str]
     argv = ["--format", "json", "--lang", "zh", str(EXAMPLE)]
     parsed = parse(argv)
     assert parsed is not None
-    code = validate_core.run(parsed)
+    code = fastpath.run(parsed)
     fast_out = capsys.readouterr().out
     result = CliRunner().invoke(build_app("validate"), ["validate", *argv])
     assert (code, fast_out) == (result.exit_code, result.stdout)
@@ -137,7 +137,7 @@ def test_debug_before_validate_still_fast(monkeypatch: pytest.MonkeyPatch) -> No
     from perfdecl import cli, lint
 
     calls: list[ValidateArgs] = []
-    monkeypatch.setattr(validate_core, "run", lambda a: calls.append(a) or 0)
+    monkeypatch.setattr(fastpath, "run", lambda a: calls.append(a) or 0)
     monkeypatch.setattr(lint, "DEBUG", False)
     with pytest.raises(SystemExit) as exc:
         cli.main(["--debug", "validate", "x.yaml"])

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from perfdecl import runner
-from perfdecl.skeleton import skeleton
+from perfdecl.convert.skeleton import skeleton
+from perfdecl.lint import runner
 
 from .conftest import EXAMPLE
 from .test_hostile import assert_clean_output, invoke

@@ -25,7 +25,7 @@ from perfdecl.config import (
     read_config,
     split_codes,
 )
-from perfdecl.config_model import Config, DiffIgnore, Thresholds
+from perfdecl.config.schema import Config, DiffIgnore, Thresholds
 from perfdecl.lint import Options, check_path
 from perfdecl.loader import Limits
 from perfdecl.problem import Severity
@@ -426,7 +426,7 @@ def test_no_config_file_answers_the_defaults_without_the_models() -> None:
 
 
 def test_validate_without_a_config_file_builds_no_config_model(tmp_path: Path) -> None:
-    """A real process: the common run never imports perfdecl.config_model."""
+    """A real process: the common run never imports perfdecl.config.schema."""
     (tmp_path / ".git").mkdir()  # stop the upward search here
     target = tmp_path / "d.yaml"
     target.write_bytes(EXAMPLE.read_bytes())
@@ -436,7 +436,7 @@ def test_validate_without_a_config_file_builds_no_config_model(tmp_path: Path) -
         "try:\n"
         f"    main(['validate', '-q', '--format', 'json', {str(target)!r}])\n"
         "except SystemExit:\n"
-        "    sys.stderr.write(str('perfdecl.config_model' in sys.modules))\n"
+        "    sys.stderr.write(str('perfdecl.config.schema' in sys.modules))\n"
     )
     proc = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path

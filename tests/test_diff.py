@@ -34,8 +34,8 @@ from perfdecl.diff import (
 )
 from perfdecl.lint import load_declaration
 from perfdecl.model import Declaration, Target
-from perfdecl.reporters.diff_base import DIFF_REPORTERS, condensed, get_diff_reporter
-from perfdecl.reporters.diff_github import escape_data, escape_property
+from perfdecl.reporters.diff.base import DIFF_REPORTERS, condensed, get_diff_reporter
+from perfdecl.reporters.diff.github import escape_data, escape_property
 
 from .conftest import EXAMPLE, ROOT, golden_checker
 
@@ -542,7 +542,7 @@ def test_terminal_text_is_a_side_by_side_table() -> None:
 
     from rich.console import Console
 
-    from perfdecl.reporters.diff_text import DiffTextReporter
+    from perfdecl.reporters.diff.text import DiffTextReporter
 
     stream = io.StringIO()
     reporter = DiffTextReporter(stream, lang="en", color=False)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from perfdecl.cli.app import app
-from perfdecl.export import FUNDS_COLUMNS, ROW_COLUMNS, indicator_table
+from perfdecl.convert.export import FUNDS_COLUMNS, ROW_COLUMNS, indicator_table
 from perfdecl.lint import load_declaration
 
 from .conftest import EXAMPLE

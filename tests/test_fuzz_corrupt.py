@@ -22,9 +22,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from perfdecl.convert.yamlwrite import dumps
 from perfdecl.lint import check_bytes
 from perfdecl.render import render
-from perfdecl.yamlwrite import dumps
 
 from .conftest import EXAMPLE, ROOT, fuzz_invariants
 

@@ -92,8 +92,8 @@ def test_quoted_hash_texts_do_not_make_suppression_scan_quadratic() -> None:
     A file of 8,000 quoted "… # perfdecl …" texts took ten seconds (a 16 MB one would take
     hours). Generated here, not committed; the check is on the work done, not on time.
     """
+    from perfdecl.lint.suppress import _Layout, scan
     from perfdecl.loader import load_bytes
-    from perfdecl.suppress import _Layout, scan
 
     lines = [f'k{i}: "a # perfdecl: ignore[PD201] x"\n' for i in range(3000)]
     loaded = load_bytes("".join(lines).encode("utf-8"))

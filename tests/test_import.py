@@ -13,13 +13,19 @@ import pytest
 from typer.testing import CliRunner
 
 from perfdecl.cli.app import app
-from perfdecl.importer import import_bytes, import_path, import_text, iter_texts, parse_amount
+from perfdecl.convert.importer import (
+    import_bytes,
+    import_path,
+    import_text,
+    iter_texts,
+    parse_amount,
+)
+from perfdecl.convert.yamlwrite import dumps
 from perfdecl.lint import load_declaration
 from perfdecl.loader import load_text
 from perfdecl.model import Declaration
+from perfdecl.model.build import build
 from perfdecl.problem import Severity
-from perfdecl.structure import build
-from perfdecl.yamlwrite import dumps
 
 from .conftest import EXAMPLE, ROOT, SEED, needs_shared
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from perfdecl.importer import import_bytes, import_text
+from perfdecl.convert.importer import import_bytes, import_text
+from perfdecl.convert.yamlwrite import dumps
 from perfdecl.loader import load_text
+from perfdecl.model.build import build
 from perfdecl.problem import Severity
-from perfdecl.structure import build
-from perfdecl.yamlwrite import dumps
 
 from .conftest import SEED
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from perfdecl.importer import import_bytes
+from perfdecl.convert.importer import import_bytes
 from perfdecl.lint import load_declaration
 from perfdecl.problem import Severity
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from perfdecl.convert.yamlwrite import SCHEMA_URL, dumps, plain_ok
 from perfdecl.loader import load_path, load_text
-from perfdecl.yamlwrite import SCHEMA_URL, dumps, plain_ok
 
 from .conftest import EXAMPLE
 

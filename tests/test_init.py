@@ -10,10 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from perfdecl.cli.app import app
-from perfdecl.frameworks import canonical_level1, canonical_level2, spec
+from perfdecl.convert.skeleton import MODELINE_PREFIX, SCHEMA_URL, schema_reference, skeleton
 from perfdecl.lint import Options, check_path
 from perfdecl.model import Framework, Kind
-from perfdecl.skeleton import MODELINE_PREFIX, SCHEMA_URL, schema_reference, skeleton
+from perfdecl.model.frameworks import canonical_level1, canonical_level2, spec
 
 runner = CliRunner()
 

@@ -10,8 +10,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from perfdecl import loader, nodes
+from perfdecl import loader
 from perfdecl.loader import Loaded, load_text
+from perfdecl.loader import fast as nodes
 
 from .conftest import EXAMPLE, ROOT
 

@@ -671,7 +671,7 @@ print(" ".join(sorted(set(sys.modules) - before)))
 
 def test_import_is_stdlib_only(tmp_path: Path) -> None:
     """No heavy imports. (Its import time is measured by the benchmark, never asserted here.)"""
-    source = Path(__file__).resolve().parents[1] / "src" / "perfdecl" / "phrases.py"
+    source = Path(__file__).resolve().parents[1] / "src" / "perfdecl" / "phrases" / "__init__.py"
     env = {**os.environ, "PYTHONPYCACHEPREFIX": str(tmp_path)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     out = subprocess.run(

@@ -22,18 +22,18 @@ from hypothesis import strategies as st
 from perfdecl.lint import load_declaration
 from perfdecl.loader import SourceMap
 from perfdecl.model import Declaration
+from perfdecl.model.build import build
 from perfdecl.render import render
-from perfdecl.structure import build
 
 from .conftest import EXAMPLE, SEED, needs_shared
 
 try:
-    importer: Any = importlib.import_module("perfdecl.importer")
+    importer: Any = importlib.import_module("perfdecl.convert.importer")
 except ImportError:  # pragma: no cover - the importer is issue 5
     importer = None
 
 pytestmark = pytest.mark.skipif(
-    importer is None, reason="perfdecl.importer (issue 5) is not in this tree yet"
+    importer is None, reason="perfdecl.convert.importer (issue 5) is not in this tree yet"
 )
 
 

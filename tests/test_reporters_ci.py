@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from perfdecl.catalogue import all_codes, describe
 from perfdecl.cli.app import app
-from perfdecl.codes import all_codes, describe
 from perfdecl.problem import Message, Problem, Severity
 from perfdecl.reporters import REPORTERS
 from perfdecl.reporters.github import annotation, escape_data, escape_property

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from perfdecl.cli.app import app
-from perfdecl.frameworks import canonical_level1, canonical_level2
+from perfdecl.model.frameworks import canonical_level1, canonical_level2
 from perfdecl.problem import Message, Severity
 from perfdecl.rules import RULES, RULES_BY_CODE
 from perfdecl.rules.docs import README_END, README_START, readme_block, rule_doc, update_readme

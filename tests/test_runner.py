@@ -14,9 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from perfdecl.cli.app import app
+from perfdecl.convert.skeleton import skeleton
 from perfdecl.lint import check_path
-from perfdecl.model import Framework, Kind
-from perfdecl.runner import (
+from perfdecl.lint.runner import (
     FixedOptions,
     Task,
     check_files,
@@ -27,7 +27,7 @@ from perfdecl.runner import (
     slim,
     want_progress,
 )
-from perfdecl.skeleton import skeleton
+from perfdecl.model import Framework, Kind
 from tests.conftest import EXAMPLE, SHARED, needs_shared
 
 runner = CliRunner()
@@ -142,7 +142,7 @@ def test_one_broken_file_never_stops_the_others(tmp_path: Path) -> None:
 
 
 def test_a_crash_inside_a_worker_becomes_pd900(monkeypatch: pytest.MonkeyPatch) -> None:
-    import perfdecl.runner as runner_module
+    import perfdecl.lint.runner as runner_module
 
     def boom(*args: object, **kwargs: object) -> object:
         raise RuntimeError("boom")
@@ -281,7 +281,7 @@ def test_progress_only_for_many_files_on_terminals(monkeypatch: pytest.MonkeyPat
 
 
 def test_progress_handle_prints_above_the_bar(capsys: pytest.CaptureFixture[str]) -> None:
-    from perfdecl.runner import progress_bar
+    from perfdecl.lint.runner import progress_bar
 
     with progress_bar(3, enabled=True) as bar:
         assert bar.advance is not None and bar.stdout is not None

@@ -13,11 +13,11 @@ from typer.testing import CliRunner
 import perfdecl.rules
 from perfdecl.cli.app import app
 from perfdecl.lint import Options, check_bytes
+from perfdecl.lint.suppress import apply_suppressions, scan
 from perfdecl.loader import load_text
 from perfdecl.model import Declaration
 from perfdecl.problem import Message, Problem, Severity
 from perfdecl.rules.base import Finding, Rule, RuleSettings
-from perfdecl.suppress import apply_suppressions, scan
 
 from .conftest import EXAMPLE
 

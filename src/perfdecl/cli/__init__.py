@@ -1,7 +1,7 @@
 """Command-line entry point.
 
 Start-up is most of what a pre-commit hook waits for, so ``main`` answers ``--version`` and the
-usual ``validate`` command lines without importing Typer (see :mod:`perfdecl.cli.validate_core`);
+usual ``validate`` command lines without importing Typer (see :mod:`perfdecl.cli.fastpath`);
 everything else goes through the Typer app in :mod:`perfdecl.cli.app`.
 """
 
@@ -49,7 +49,7 @@ def _fast_validate(args: list[str]) -> None:
     rest = args[1:] if debug else args
     if rest[:1] != ["validate"]:
         return
-    from perfdecl.cli.validate_core import parse, run
+    from perfdecl.cli.fastpath import parse, run
 
     parsed = parse(rest[1:])
     if parsed is None:

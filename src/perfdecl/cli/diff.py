@@ -12,7 +12,7 @@ import typer
 from perfdecl.cli.common import LangOpt, NoColorOpt, fail, resolve_lang, use_color
 from perfdecl.diff import FailOn
 from perfdecl.problem import Lang, Problem, Severity
-from perfdecl.reporters.diff_base import DIFF_REPORTERS
+from perfdecl.reporters.diff.base import DIFF_REPORTERS
 
 DiffFormat = Enum("DiffFormat", {name: name for name in DIFF_REPORTERS}, type=str)  # type: ignore[misc]
 
@@ -84,7 +84,7 @@ def register(app: typer.Typer) -> None:
         """
         from perfdecl.config import ConfigResolver
         from perfdecl.diff import DiffOptions, SideError, diff_sides, ignore_result, load_side
-        from perfdecl.reporters.diff_base import file_in_repo, get_diff_reporter
+        from perfdecl.reporters.diff.base import file_in_repo, get_diff_reporter
 
         language = resolve_lang(lang)
         threshold = _threshold(funds_threshold, language)

@@ -18,7 +18,7 @@ class ExportFormat(StrEnum):
 
 
 def _write(path: str | None, text: str, fmt: str, force: bool, lang: Lang) -> None:
-    from perfdecl.export import ENCODINGS
+    from perfdecl.convert.export import ENCODINGS
     from perfdecl.files import RefusedOverwrite, write_atomic
 
     payload = text.encode(ENCODINGS[fmt])
@@ -74,7 +74,7 @@ def register(app: typer.Typer) -> None:
         skipped with a message; the exit code is then 1, and the rows of the other files are still
         written. Columns: see docs/import.md.
         """
-        from perfdecl.export import (
+        from perfdecl.convert.export import (
             FUNDS_COLUMNS,
             ROW_COLUMNS,
             Row,

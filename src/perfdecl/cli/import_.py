@@ -59,10 +59,10 @@ def register(app: typer.Typer) -> None:
         1 layout not recognised or year unknown (nothing written unless --partial); 2 unreadable
         input or an existing output file without --force.
         """
+        from perfdecl.convert.importer import import_path
+        from perfdecl.convert.yamlwrite import dumps
         from perfdecl.files import RefusedOverwrite, write_atomic
-        from perfdecl.importer import import_path
         from perfdecl.lint import DEBUG, internal_error
-        from perfdecl.yamlwrite import dumps
 
         language = resolve_lang(lang)
         try:

@@ -46,8 +46,8 @@ def register(app: typer.Typer) -> None:
         The skeleton loads and matches the schema; its 待填 placeholders are reported (PD231)
         until they are filled in.
         """
+        from perfdecl.convert.skeleton import schema_reference, skeleton
         from perfdecl.files import RefusedOverwrite, write_atomic
-        from perfdecl.skeleton import schema_reference, skeleton
 
         language = resolve_lang(lang)
         text = skeleton(

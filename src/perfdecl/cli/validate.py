@@ -1,7 +1,7 @@
 """``perfdecl validate``'s Typer command: help, errors and unusual spellings.
 
-The console script parses common command lines itself (:mod:`perfdecl.cli.validate_core`);
-both end in :func:`perfdecl.cli.validate_core.run`.
+The console script parses common command lines itself (:mod:`perfdecl.cli.fastpath`);
+both end in :func:`perfdecl.cli.fastpath.run`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from perfdecl.cli.common import LangOpt, NoColorOpt, QuietOpt, resolve_lang
-from perfdecl.cli.validate_core import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, ValidateArgs, run
+from perfdecl.cli.fastpath import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, ValidateArgs, run
 from perfdecl.reporters import REPORTERS
 
 FormatChoice = Enum("FormatChoice", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, ClassVar, TextIO
 from perfdecl.problem import Lang, Severity
 
 if TYPE_CHECKING:
-    from perfdecl.baseline import BaselineReport
     from perfdecl.lint import FileResult
+    from perfdecl.lint.baseline import BaselineReport
 
 
 @dataclass(slots=True)

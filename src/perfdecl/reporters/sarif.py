@@ -1,6 +1,6 @@
 """SARIF 2.1.0: the format of GitHub code scanning (``github/codeql-action/upload-sarif``).
 
-Rules come from :func:`perfdecl.codes.all_codes` (loader, structure and review codes with their
+Rules come from :func:`perfdecl.catalogue.all_codes` (loader, structure and review codes with their
 help text); results carry regions in the same 1-based character columns perfdecl uses everywhere,
 declared as ``columnKind: unicodeCodePoints``. URIs are relative to the working folder under
 ``%SRCROOT%`` (GitHub resolves them against the checkout). ``partialFingerprints`` hash file, code,
@@ -22,7 +22,7 @@ from perfdecl.problem import Problem, Severity
 from perfdecl.reporters.base import Reporter, Summary
 
 if TYPE_CHECKING:
-    from perfdecl.codes import CodeInfo
+    from perfdecl.catalogue import CodeInfo
     from perfdecl.lint import FileResult
 
 SARIF_VERSION = "2.1.0"
@@ -69,7 +69,7 @@ class SarifReporter(Reporter):
     description: ClassVar[str] = "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers"
 
     def begin(self) -> None:
-        from perfdecl.codes import all_codes
+        from perfdecl.catalogue import all_codes
 
         self._codes: dict[str, CodeInfo] = all_codes()
         self._results: list[dict[str, Any]] = []
@@ -89,8 +89,8 @@ class SarifReporter(Reporter):
         }
 
     def file(self, result: FileResult) -> None:
-        from perfdecl.baseline import value_hash
-        from perfdecl.codes import describe
+        from perfdecl.catalogue import describe
+        from perfdecl.lint.baseline import value_hash
 
         for p in result.problems:
             if p.code not in self._codes and p.code not in self._extra:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from perfdecl import phrases
 from perfdecl.model import Comparison, Declaration, IndicatorKind, Target
-from perfdecl.walk import IndicatorRow, group_rows, indicator_rows, level1_rows
+from perfdecl.model.rows import IndicatorRow, group_rows, indicator_rows, level1_rows
 
 MONEY_UNITS: dict[str, Decimal] = {
     "元": Decimal("0.0001"),

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perfdecl.model import Declaration
+from perfdecl.model.rows import group_rows, level1_rows
 from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules.base import Finding, Rule, RuleSettings
-from perfdecl.walk import group_rows, level1_rows
 
 
 class EmptyRow(Rule):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perfdecl.model import Declaration
+from perfdecl.model.rows import indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import fmt, is_percent, numeric
 from perfdecl.rules.base import Finding, Rule, RuleSettings
-from perfdecl.walk import indicator_rows
 
 
 class PercentOutOfRange(Rule):

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 from perfdecl.model import Declaration
+from perfdecl.model.rows import indicator_rows
 from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules._util import COUNT_UNITS, MONEY_UNITS, clean_unit, fmt, is_percent, numeric
 from perfdecl.rules.base import Finding, Rule, RuleSettings
-from perfdecl.walk import indicator_rows
 
 _MONEY_NAME = re.compile(r"经费|资金|金额|成本|费用|预算|支出|补贴|津贴")
 _SHARE_NAME = re.compile(r"率|比例|比重|占|百分")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perfdecl import phrases
-from perfdecl.frameworks import SATISFACTION
 from perfdecl.model import Declaration, IndicatorKind
+from perfdecl.model.frameworks import SATISFACTION
+from perfdecl.model.rows import indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import is_quantified
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.rules.pd217_cost_unquantified import is_cost_row
-from perfdecl.walk import indicator_rows
 
 
 class VagueWording(Rule):

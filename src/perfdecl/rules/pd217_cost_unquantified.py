@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perfdecl import phrases
-from perfdecl.frameworks import COST, COST_L1
 from perfdecl.model import Declaration
+from perfdecl.model.frameworks import COST, COST_L1
+from perfdecl.model.rows import IndicatorRow, indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import MONEY_UNITS, clean_unit, find_any, numeric
 from perfdecl.rules.base import Finding, Rule, RuleSettings
-from perfdecl.walk import IndicatorRow, indicator_rows
 
 BOILERPLATE = (
     "严格控制在预算批复之内",

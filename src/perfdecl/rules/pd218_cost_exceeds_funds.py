@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from perfdecl import phrases
 from perfdecl.model import Declaration
+from perfdecl.model.rows import indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import fmt, funds_limit, numeric, to_wan
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.rules.pd217_cost_unquantified import is_cost_row
-from perfdecl.walk import indicator_rows
 
 
 class CostExceedsFunds(Rule):

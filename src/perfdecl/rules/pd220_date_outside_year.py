@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from perfdecl import phrases
 from perfdecl.model import Declaration
+from perfdecl.model.rows import indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules.base import Finding, Rule, RuleSettings
-from perfdecl.walk import indicator_rows
 
 
 def allowed_period(decl: Declaration) -> tuple[datetime.date, datetime.date]:

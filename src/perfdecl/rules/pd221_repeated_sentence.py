@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from perfdecl import phrases
 from perfdecl.model import Declaration
+from perfdecl.model.rows import IndicatorRow, indicator_rows
 from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules.base import Finding, Rule, RuleSettings
-from perfdecl.walk import IndicatorRow, indicator_rows
 
 MIN_LENGTH = 8
 """Shorter texts ("无", "100%") may well repeat; a sentence may not."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perfdecl import phrases
-from perfdecl.frameworks import SATISFACTION
 from perfdecl.model import Declaration
+from perfdecl.model.frameworks import SATISFACTION
+from perfdecl.model.rows import IndicatorRow, indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import is_percent, numeric
 from perfdecl.rules.base import Finding, Rule, RuleSettings
-from perfdecl.walk import IndicatorRow, indicator_rows
 
 
 def has_threshold(row: IndicatorRow) -> bool:

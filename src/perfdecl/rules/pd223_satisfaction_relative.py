@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perfdecl import phrases
-from perfdecl.frameworks import SATISFACTION
 from perfdecl.model import Declaration
+from perfdecl.model.frameworks import SATISFACTION
+from perfdecl.model.rows import indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import find_any
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.rules.pd222_satisfaction_threshold import has_threshold
-from perfdecl.walk import indicator_rows
 
 _RELATIVE_WORDS = (
     "不低于上年度",

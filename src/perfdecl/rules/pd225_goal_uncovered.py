@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from perfdecl.frameworks import spec
 from perfdecl.model import Declaration
+from perfdecl.model.frameworks import spec
 from perfdecl.problem import Message, Severity
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from perfdecl.frameworks import OUTPUT, spec
 from perfdecl.model import Declaration
+from perfdecl.model.frameworks import OUTPUT, spec
+from perfdecl.model.rows import level1_rows
 from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules.base import Finding, Rule, RuleSettings
-from perfdecl.walk import level1_rows
 
 
 class OutputWithoutGoal(Rule):

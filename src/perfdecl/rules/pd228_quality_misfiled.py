@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from perfdecl.frameworks import QUALITY
 from perfdecl.model import Declaration
+from perfdecl.model.frameworks import QUALITY
+from perfdecl.model.rows import indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import find_any
 from perfdecl.rules.base import Finding, Rule, RuleSettings
-from perfdecl.walk import indicator_rows
 
 OUTCOME_WORDS = ("满意", "受益", "效果", "效益")
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perfdecl import phrases
-from perfdecl.frameworks import BENEFIT, SATISFACTION
 from perfdecl.model import Declaration
+from perfdecl.model.frameworks import BENEFIT, SATISFACTION
+from perfdecl.model.rows import indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import clean_unit, numeric
 from perfdecl.rules.base import Finding, Rule, RuleSettings
-from perfdecl.walk import indicator_rows
 
 ACTIVITY_UNITS = frozenset({"场", "场次", "次", "期", "项", "个", "批", "届"})
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perfdecl.model import Declaration
+from perfdecl.model.rows import group_rows
 from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules._util import clean_unit, fmt, numeric
 from perfdecl.rules.base import Finding, Rule, RuleSettings
-from perfdecl.walk import group_rows
 
 MIN_ROWS = 3
 

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from perfdecl import phrases
 from perfdecl.model import Declaration
+from perfdecl.model.rows import indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules.base import Finding, Rule, RuleSettings
-from perfdecl.walk import indicator_rows
 
 
 def _number_at(text: str, offset: int) -> str:

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from perfdecl.model import Declaration
+from perfdecl.model.rows import group_rows, items_of
 from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules.base import Finding, Rule, RuleSettings
-from perfdecl.walk import group_rows, items_of
 
 LEADING_NUMBER = re.compile(r"^\s*([0-9０-９]{1,3})\s*[.．、]")
 _FULLWIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perfdecl.model import Declaration
+from perfdecl.model.rows import indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import fmt
 from perfdecl.rules.base import Finding, Rule, RuleSettings
-from perfdecl.walk import indicator_rows
 
 
 class WeightsDoNotSum(Rule):

@@ -8,7 +8,7 @@ Matching, in short (docs/diff.md has the details):
 
 * goal strands, 一级 and indicators match by ``id``; what is left matches by wording similarity
   (``difflib`` ratio on normalised text, greedy best-first, at least ``similarity``), for
-  indicators only within the same canonical 一级/二级 (:mod:`perfdecl.frameworks`);
+  indicators only within the same canonical 一级/二级 (:mod:`perfdecl.model.frameworks`);
 * 二级 groups match by canonical name inside matched 一级;
 * an id kept for a row whose wording now belongs to another row (a renumbering that reuses ids)
   is not trusted: the pair is broken and the rows re-matched by wording;
@@ -36,9 +36,9 @@ from typing import Protocol
 
 from perfdecl.loader import DEFAULT_LIMITS, Limits, SourceMap
 from perfdecl.model import Comparison, Declaration, IndicatorKind, Target
+from perfdecl.model.rows import GroupRow, IndicatorRow, Level1Row, group_rows, indicator_rows
+from perfdecl.model.rows import level1_rows as _level1_rows
 from perfdecl.problem import Message, Problem, Severity
-from perfdecl.walk import GroupRow, IndicatorRow, Level1Row, group_rows, indicator_rows
-from perfdecl.walk import level1_rows as _level1_rows
 
 # --- the records -------------------------------------------------------------------------
 

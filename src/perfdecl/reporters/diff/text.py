@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from perfdecl.diff import Change, DiffResult, Direction, FailOn
 from perfdecl.problem import Lang, Severity
-from perfdecl.reporters.diff_base import (
+from perfdecl.reporters.diff.base import (
     DiffReporter,
     condensed,
     direction_label,

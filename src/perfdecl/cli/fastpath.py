@@ -161,9 +161,9 @@ def run(args: ValidateArgs) -> int:
     from perfdecl.cli._env import default_lang, say, use_color
     from perfdecl.config import ConfigResolver, split_codes
     from perfdecl.lint import Options
+    from perfdecl.lint.runner import RunSettings, UsageError, execute, parse_outputs
     from perfdecl.loader import Limits
     from perfdecl.reporters import REPORTERS
-    from perfdecl.runner import RunSettings, UsageError, execute, parse_outputs
 
     language: Lang = args.lang or default_lang()
     options = Options(limits=Limits(max_bytes=args.max_bytes, max_depth=args.max_depth))

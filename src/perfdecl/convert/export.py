@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from perfdecl.model import Declaration
-from perfdecl.walk import indicator_rows
+from perfdecl.model.rows import indicator_rows
 
 ROW_COLUMNS: tuple[str, ...] = (
     "file",

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from perfdecl.frameworks import Level1Name, Level2Name, canonical_level1, canonical_level2
 from perfdecl.model import Declaration, Group, Indicator, Level1
+from perfdecl.model.frameworks import Level1Name, Level2Name, canonical_level1, canonical_level2
 
 
 @dataclass(frozen=True, slots=True)

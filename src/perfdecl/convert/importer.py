@@ -4,7 +4,7 @@ Declarations are published as web pages and PDFs whose text, copied out, looks l
 ``../shared/seeds/niujie_2019.txt``: a label line (部门（单位）名称), its value on the next line
 (often tab-indented), and the indicator table flattened one cell per line (一级, then 二级, then
 the 三级 items, numbered 1． 2． …). This module reads that layout into the plain data that
-:mod:`perfdecl.yamlwrite` writes and :mod:`perfdecl.structure` validates. It knows nothing of the
+:mod:`perfdecl.convert.yamlwrite` writes and :mod:`perfdecl.model.build` validates. It knows nothing of the
 CLI.
 
 Every non-blank input line is either placed in the output (as a value, an item, a continuation
@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from perfdecl import frameworks as fw
 from perfdecl.model import SCHEMA_VERSION, Framework
+from perfdecl.model import frameworks as fw
 from perfdecl.problem import Message, Problem, Severity
 
 IMPORT_CODES: dict[str, tuple[str, Severity, Message]] = {

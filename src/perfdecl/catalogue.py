@@ -86,8 +86,8 @@ def _rule_help(doc: str | None) -> Message | None:
 def all_codes() -> dict[str, CodeInfo]:
     """Code -> :class:`CodeInfo` for every code perfdecl can report, sorted by code."""
     from perfdecl.loader import _MSG_DEF
+    from perfdecl.model.build import STRUCTURE_CODES
     from perfdecl.rules import RULES
-    from perfdecl.structure import STRUCTURE_CODES
 
     table: dict[str, CodeInfo] = {}
     for code, (name, severity) in _MSG_DEF.items():
@@ -107,7 +107,7 @@ def all_codes() -> dict[str, CodeInfo]:
             rule.code, rule.name, rule.severity, rule.summary, _rule_help(rule.__doc__), "rule"
         )
     from perfdecl.config import CONFIG_CODES
-    from perfdecl.suppress import SUPPRESSION_CODES
+    from perfdecl.lint.suppress import SUPPRESSION_CODES
 
     for code, (name, severity, summary) in {**CONFIG_CODES, **SUPPRESSION_CODES}.items():
         table[code] = CodeInfo(code, name, severity, summary, None, "config")

@@ -14,10 +14,10 @@ from perfdecl.diff import Change, DiffResult, Direction, FailOn, Segment, split_
 from perfdecl.problem import Lang
 
 DIFF_REPORTERS: dict[str, str] = {
-    "text": "perfdecl.reporters.diff_text:DiffTextReporter",
-    "json": "perfdecl.reporters.diff_json:DiffJsonReporter",
-    "markdown": "perfdecl.reporters.diff_markdown:DiffMarkdownReporter",
-    "github": "perfdecl.reporters.diff_github:DiffGithubReporter",
+    "text": "perfdecl.reporters.diff.text:DiffTextReporter",
+    "json": "perfdecl.reporters.diff.json:DiffJsonReporter",
+    "markdown": "perfdecl.reporters.diff.markdown:DiffMarkdownReporter",
+    "github": "perfdecl.reporters.diff.github:DiffGithubReporter",
 }
 
 

@@ -13,7 +13,8 @@ import json
 import os
 from pathlib import Path
 
-from perfdecl.frameworks import (
+from perfdecl.model import Framework, Kind
+from perfdecl.model.frameworks import (
     BENEFIT,
     COST_L1,
     ECOLOGICAL,
@@ -31,8 +32,7 @@ from perfdecl.frameworks import (
     TIMELINESS,
     spec,
 )
-from perfdecl.frameworks import COST as COST_L2
-from perfdecl.model import Framework, Kind
+from perfdecl.model.frameworks import COST as COST_L2
 
 SCHEMA_FILE = "schemas/declaration.schema.json"
 SCHEMA_URL = "https://perfdecl.dev/schemas/declaration.schema.json"

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from perfdecl import __version__
 from perfdecl.diff import Change, DiffResult, FailOn, summarize
-from perfdecl.reporters.diff_base import DiffReporter
+from perfdecl.reporters.diff.base import DiffReporter
 
 DIFF_JSON_VERSION = 1
 

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from perfdecl.diff import Change, DiffResult, Direction
 from perfdecl.problem import Lang
-from perfdecl.reporters.diff_base import (
+from perfdecl.reporters.diff.base import (
     DiffReporter,
     condensed,
     direction_label,

@@ -897,14 +897,14 @@ def gc_paused() -> Iterator[None]:
 
 
 USE_NODES = True
-"""Take :mod:`perfdecl.nodes`' fast road for clean documents (tests turn it off to compare)."""
+"""Take :mod:`perfdecl.loader.fast`' fast road for clean documents (tests turn it off to compare)."""
 _NOT_CLEAN = object()
 
 
 def _may_exceed(text: str, limits: Limits) -> bool:
     """True when ``text`` might hold more than ``limits.max_nodes`` nodes.
 
-    libyaml composes the whole tree before :mod:`perfdecl.nodes` can count it: 16 MB of small
+    libyaml composes the whole tree before :mod:`perfdecl.loader.fast` can count it: 16 MB of small
     keys took 24 s and 800 MB that way. Every node but the first two follows a line break, ``:``,
     ``-``, ``?`` or ``[`` (a flow entry without ``:`` makes two nodes after ``,`` or ``{``), so
     counting those characters (C speed) bounds the nodes; the event composer, which stops at the
@@ -972,7 +972,7 @@ def _count_nodes(composer: _Composer, text: str) -> None:
 
 def _compose_clean(composer: _Composer, text: str) -> Any:
     """The document's data when libyaml's node tree converts cleanly, else ``_NOT_CLEAN``."""
-    from perfdecl import nodes
+    from perfdecl.loader import fast as nodes
 
     if not (USE_NODES and nodes.AVAILABLE):
         return _NOT_CLEAN

@@ -28,7 +28,7 @@ from perfdecl.problem import Message, Problem, Severity
 from perfdecl.rules.base import Finding, RuleSettings
 
 if TYPE_CHECKING:
-    from perfdecl.config_model import Config
+    from perfdecl.config.schema import Config
     from perfdecl.model import Declaration
 
 CONFIG_FILE = ".perfdecl.toml"
@@ -140,7 +140,7 @@ class ProjectConfig:
         """The validated configuration (the defaults when no file applies)."""
         if self.model is not None:
             return self.model
-        from perfdecl.config_model import DEFAULT_CONFIG
+        from perfdecl.config.schema import DEFAULT_CONFIG
 
         return DEFAULT_CONFIG
 
@@ -311,7 +311,7 @@ def parse_config(text: str, path: Path, *, pyproject: bool) -> ProjectConfig:
                 ),
             ),
         )
-    from perfdecl.config_model import validate_table
+    from perfdecl.config.schema import validate_table
 
     return validate_table(table, text, path, prefix)
 
@@ -579,9 +579,9 @@ _MODEL_NAMES = frozenset(
 
 
 def __getattr__(name: str) -> Any:
-    """``perfdecl.config.Config`` and friends, imported from :mod:`perfdecl.config_model` on use."""
+    """``perfdecl.config.Config`` and friends, imported from :mod:`perfdecl.config.schema` on use."""
     if name in _MODEL_NAMES:
-        from perfdecl import config_model
+        from perfdecl.config import schema as config_model
 
         return getattr(config_model, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -481,8 +481,8 @@ def execute(
     Results reach reporters one by one in input order; reports for ``--output`` are built in
     memory and written atomically at the end, so that a failed run never leaves half a report.
     """
-    from perfdecl.baseline import Baseline, BaselineError, BaselineFilter
     from perfdecl.files import RefusedOverwrite, write_atomic
+    from perfdecl.lint.baseline import Baseline, BaselineError, BaselineFilter
     from perfdecl.reporters import get_reporter
 
     refuse_clobber(settings)

@@ -124,8 +124,8 @@ def run_rules(
 def check_loaded(loaded: Loaded, options: Options = DEFAULT_OPTIONS) -> FileResult:
     """Structure, then rules, then inline suppressions, over an already loaded document."""
     from perfdecl.config import framework_problems
-    from perfdecl.structure import build
-    from perfdecl.suppress import apply_suppressions
+    from perfdecl.lint.suppress import apply_suppressions
+    from perfdecl.model.build import build
 
     problems = list(loaded.problems)
     decl = None

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from perfdecl.diff import Change, DiffResult
 from perfdecl.problem import Severity
-from perfdecl.reporters.diff_base import DiffReporter, file_in_repo, summary_text
+from perfdecl.reporters.diff.base import DiffReporter, file_in_repo, summary_text
 
 
 def escape_data(text: str) -> str:

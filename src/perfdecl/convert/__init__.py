@@ -1,0 +1,1 @@
+"""Import, export, init skeletons and the YAML writer: declarations to and from other forms."""

@@ -1,0 +1,1 @@
+"""Reporters of `perfdecl diff`: a name -> class table in base.py, one module per format."""
