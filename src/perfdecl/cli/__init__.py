@@ -15,7 +15,7 @@ def main(argv: list[str] | None = None) -> None:
     """Run the CLI (the ``perfdecl`` console script)."""
     args = sys.argv[1:] if argv is None else argv
     if args in (["--version"], ["-V"]):
-        from perfdecl import __version__
+        from perfdecl.version import __version__
 
         sys.stdout.write(f"perfdecl {__version__}\n")
         raise SystemExit(0)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from perfdecl import __version__
+from perfdecl.version import __version__
 
 
 def _version(value: bool) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, ClassVar
 
-from perfdecl import __version__
+from perfdecl.version import __version__
 from perfdecl.reporters.base import Reporter, Summary
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import quote
 
-from perfdecl import __version__
+from perfdecl.version import __version__
 from perfdecl.problem import Problem, Severity
 from perfdecl.reporters.base import Reporter, Summary
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, ClassVar
 
-from perfdecl import __version__
+from perfdecl.version import __version__
 from perfdecl.diff import Change, DiffResult, FailOn, summarize
 from perfdecl.reporters.diff.base import DiffReporter
 
