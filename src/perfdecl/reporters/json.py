@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, ClassVar
 
-from perfdecl.version import __version__
 from perfdecl.reporters.base import Reporter, Summary
+from perfdecl.version import __version__
 
 if TYPE_CHECKING:
     from perfdecl.lint import FileResult

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import quote
 
-from perfdecl.version import __version__
 from perfdecl.problem import Problem, Severity
 from perfdecl.reporters.base import Reporter, Summary
+from perfdecl.version import __version__
 
 if TYPE_CHECKING:
     from perfdecl.catalogue import CodeInfo

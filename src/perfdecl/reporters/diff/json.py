@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any, ClassVar
 
-from perfdecl.version import __version__
 from perfdecl.diff import Change, DiffResult, FailOn, summarize
 from perfdecl.reporters.diff.base import DiffReporter
+from perfdecl.version import __version__
 
 DIFF_JSON_VERSION = 1
 
