@@ -49,6 +49,35 @@ class Message:
         return self.zh if lang == "zh" else self.en
 
 
+Origin = Literal[
+    "loader", "structure", "rule", "config", "suppression", "diff", "import", "internal"
+]
+"""The layer that reports a code: its ``CODES`` table is where the code is registered."""
+
+
+@dataclass(frozen=True, slots=True)
+class CodeInfo:
+    """What a problem code means: short name, default severity, one-line summary, rationale.
+
+    Every layer that reports problems keeps its codes in one table of this shape (``CODES`` in
+    ``loader/codes.py``, ``model/codes.py``, ``rules/codes.py``, ``config/codes.py``,
+    ``lint/codes.py``, ``convert/codes.py`` and diff's table); :func:`perfdecl.catalogue.all_codes`
+    joins them for ``perfdecl rules``, ``perfdecl explain`` and SARIF.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    summary: Message
+    help: Message | None = None  # rationale; None when the summary says it all
+    origin: Origin = "rule"
+
+
+def code_table(*infos: CodeInfo) -> dict[str, CodeInfo]:
+    """A layer's ``CODES``: code -> :class:`CodeInfo`, in the order given."""
+    return {info.code: info for info in infos}
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One finding, located in a file.

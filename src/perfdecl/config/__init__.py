@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from perfdecl.config.codes import CODES
 from perfdecl.lint import DEFAULT_OPTIONS, FileResult, Options
 from perfdecl.loader import SourceMap, unreadable
 from perfdecl.problem import Message, Problem, Severity
@@ -37,34 +38,6 @@ ROOT_MARKERS = (".git", ".hg")
 
 CODE_PATTERN = re.compile(r"PD[0-9]{0,3}")
 """A problem code (``PD203``) or a prefix of one (``PD2``, ``PD20``); ``PD`` alone means all."""
-
-CONFIG_CODES: dict[str, tuple[str, Severity, Message]] = {
-    "PD020": (
-        "config-syntax",
-        Severity.ERROR,
-        Message("配置文件不是有效的 TOML。", "The configuration file is not valid TOML."),
-    ),
-    "PD021": (
-        "config-unknown-key",
-        Severity.ERROR,
-        Message("配置中有未知的配置项。", "The configuration has an unknown key."),
-    ),
-    "PD022": (
-        "config-invalid-value",
-        Severity.ERROR,
-        Message("配置项的值无效。", "A configuration value is invalid."),
-    ),
-    "PD023": (
-        "framework-mismatch",
-        Severity.WARNING,
-        Message(
-            "声明的指标体系与配置要求的不同。",
-            "The declaration's framework differs from the configured one.",
-        ),
-    ),
-}
-"""Configuration problem codes: code -> (name, severity, summary). Documented in docs/configuration.md."""
-
 
 # --- globs ---------------------------------------------------------------------------------
 
@@ -214,7 +187,7 @@ def _display(path: Path) -> str:
 def _problem(code: str, file: str, zh: str, en: str, where: tuple[int, int] | None) -> Problem:
     return Problem(
         code,
-        CONFIG_CODES[code][1],
+        CODES[code].severity,
         Message(zh, en),
         file,
         line=where[0] if where else None,
@@ -570,7 +543,7 @@ def framework_problems(
             f"expects {expected} ([tool.perfdecl] framework). Check the template used.",
         ),
     )
-    yield locate(finding, source, file, "PD023", CONFIG_CODES["PD023"][1])
+    yield locate(finding, source, file, "PD023", CODES["PD023"].severity)
 
 
 _MODEL_NAMES = frozenset(

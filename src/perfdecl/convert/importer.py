@@ -34,53 +34,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from perfdecl.convert.codes import CODES
 from perfdecl.model import SCHEMA_VERSION, Framework
 from perfdecl.model import frameworks as fw
 from perfdecl.problem import Message, Problem, Severity
-
-IMPORT_CODES: dict[str, tuple[str, Severity, Message]] = {
-    "PD401": (
-        "line-not-placed",
-        Severity.WARNING,
-        Message("输入中的一行未能放入声明。", "An input line was not placed in the declaration."),
-    ),
-    "PD402": (
-        "section-missing",
-        Severity.WARNING,
-        Message("申报表的某一部分未找到。", "A part of the form was not found."),
-    ),
-    "PD403": (
-        "year-unknown",
-        Severity.ERROR,
-        Message("无法确定申报年度。", "The declaration year cannot be told."),
-    ),
-    "PD404": (
-        "amount-unreadable",
-        Severity.WARNING,
-        Message("金额无法读取为数字。", "An amount cannot be read as a number."),
-    ),
-    "PD405": (
-        "layout-unknown",
-        Severity.ERROR,
-        Message("未能识别申报表版式（没有找到绩效指标表）。", "The layout was not recognised."),
-    ),
-    "PD406": (
-        "amount-in-yuan",
-        Severity.INFO,
-        Message("金额以元填写，已换算为万元。", "An amount in 元 was converted to 万元."),
-    ),
-    "PD407": (
-        "framework-guessed",
-        Severity.INFO,
-        Message("无法从指标名称判断指标体系，已按默认处理。", "The framework was guessed."),
-    ),
-    "PD408": (
-        "targets-skipped",
-        Severity.WARNING,
-        Message("某条指标的指标值未能结构化提取。", "Targets of an indicator were not extracted."),
-    ),
-}
-"""Import problem codes: code -> (name, severity, summary). Documented in docs/import.md."""
 
 SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("unit", "部门（单位）名称", "unit name"),
@@ -187,7 +144,7 @@ def _problem(
     severity: Severity | None = None,
 ) -> Problem:
     return Problem(
-        code, severity or IMPORT_CODES[code][1], Message(zh, en), file, line, 1 if line else None
+        code, severity or CODES[code].severity, Message(zh, en), file, line, 1 if line else None
     )
 
 
@@ -910,7 +867,6 @@ def iter_texts(data: dict[str, Any]) -> Iterator[str]:
 
 
 __all__ = [
-    "IMPORT_CODES",
     "LEVEL1_KEYS",
     "LEVEL2_KEYS",
     "SECTIONS",

@@ -21,29 +21,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from perfdecl.lint import Options, enabled
+from perfdecl.lint.codes import CODES
 from perfdecl.loader import SourceMap, Span
 from perfdecl.problem import Message, Problem, Severity
-
-SUPPRESSION_CODES: dict[str, tuple[str, Severity, Message]] = {
-    "PD024": (
-        "suppression-malformed",
-        Severity.WARNING,
-        Message("无法识别的 perfdecl 注释。", "A perfdecl comment that is not understood."),
-    ),
-    "PD025": (
-        "suppression-without-reason",
-        Severity.WARNING,
-        Message(
-            "忽略注释没有写理由，不生效。", "A suppression without a reason; it has no effect."
-        ),
-    ),
-    "PD026": (
-        "suppression-unused",
-        Severity.INFO,
-        Message("忽略注释没有起作用。", "A suppression that hides nothing."),
-    ),
-}
-"""Suppression problem codes: code -> (name, severity, summary). Documented in docs/configuration.md."""
 
 _DIRECTIVE = re.compile(r"\s*perfdecl\s*:(?P<rest>.*)$")
 _IGNORE = re.compile(r"\s*ignore\s*\[(?P<codes>[^\]]*)\](?P<reason>.*)$")
@@ -109,9 +89,7 @@ def comment_start(text: str, number: int, layout: _Layout) -> int | None:
 
 
 def _problem(code: str, file: str, line: int, column: int, zh: str, en: str) -> Problem:
-    return Problem(
-        code, SUPPRESSION_CODES[code][1], Message(zh, en), file, line=line, column=column
-    )
+    return Problem(code, CODES[code].severity, Message(zh, en), file, line=line, column=column)
 
 
 _SYNTAX = "# perfdecl: ignore[PD203] 理由 / reason"

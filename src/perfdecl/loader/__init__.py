@@ -31,6 +31,7 @@ from typing import Any, NamedTuple
 import yaml
 from yaml import events as ev
 
+from perfdecl.loader.codes import CODES
 from perfdecl.problem import Message, Problem, Severity, join_pointer, shorten, split_pointer
 
 _CParser: Any
@@ -216,22 +217,6 @@ _ALLOWED_TAGS = {
     "!",
 }
 
-_MSG_DEF: dict[str, tuple[str, Severity]] = {
-    "PD001": ("file-unreadable", Severity.ERROR),
-    "PD002": ("file-too-large", Severity.ERROR),
-    "PD003": ("bad-encoding", Severity.ERROR),
-    "PD004": ("legacy-encoding", Severity.WARNING),
-    "PD005": ("yaml-syntax", Severity.ERROR),
-    "PD006": ("duplicate-key", Severity.ERROR),
-    "PD007": ("tag-not-allowed", Severity.ERROR),
-    "PD008": ("alias-limit", Severity.ERROR),
-    "PD009": ("too-deep", Severity.ERROR),
-    "PD010": ("not-one-mapping", Severity.ERROR),
-    "PD011": ("unsupported-key", Severity.ERROR),
-    "PD012": ("yaml11-trap", Severity.INFO),
-}
-"""Loader problem codes: code -> (name, severity). Documented in docs/problems.md."""
-
 
 class _Composer:
     """Turns parser events into plain Python data plus a :class:`SourceMap`."""
@@ -259,7 +244,7 @@ class _Composer:
         self.problems.append(
             Problem(
                 code=code,
-                severity=_MSG_DEF[code][1],
+                severity=CODES[code].severity,
                 message=Message(zh, en),
                 file=self.file,
                 line=line,
@@ -690,7 +675,7 @@ def decode(raw: bytes, file: str) -> tuple[str | None, str | None, list[Problem]
         line = col = None
         if offset is not None:
             line, col = _line_col_of_byte(raw, offset)
-        sev = _MSG_DEF[code][1]
+        sev = CODES[code].severity
         return Problem(code, sev, Message(zh, en), file, line, col)
 
     for bom, encoding in _BOMS:

@@ -15,16 +15,8 @@ from pydantic import BaseModel, ValidationError
 
 from perfdecl.loader import SourceMap
 from perfdecl.model import Declaration
-from perfdecl.problem import Message, Problem, Severity, join_pointer, shorten
-
-STRUCTURE_CODES: dict[str, tuple[str, str, str]] = {
-    "PD101": ("unknown-key", "未知的键", "unknown key"),
-    "PD102": ("missing-key", "缺少必填项", "required key missing"),
-    "PD103": ("wrong-type", "类型错误", "wrong type"),
-    "PD104": ("invalid-value", "取值无效", "invalid value"),
-    "PD105": ("schema-version", "格式版本不受支持", "unsupported schema_version"),
-}
-"""Structure problem codes: code -> (name, zh title, en title)."""
+from perfdecl.model.codes import CODES
+from perfdecl.problem import Message, Problem, join_pointer, shorten
 
 
 def build(
@@ -69,7 +61,7 @@ def _problem(
     span = source.locate(pointer, key=key)
     return Problem(
         code=code,
-        severity=Severity.ERROR,
+        severity=CODES[code].severity,
         message=message,
         file=file,
         line=span.line if span else None,

@@ -17,12 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import quote
 
-from perfdecl.problem import Problem, Severity
+from perfdecl.problem import CodeInfo, Problem, Severity
 from perfdecl.reporters.base import Reporter, Summary
 from perfdecl.version import __version__
 
 if TYPE_CHECKING:
-    from perfdecl.catalogue import CodeInfo
     from perfdecl.lint import FileResult
 
 SARIF_VERSION = "2.1.0"
