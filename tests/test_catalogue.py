@@ -21,6 +21,7 @@ LAYERS = {
     "perfdecl.lint.codes": (("suppression", "internal"), ("PD02", "PD9")),
     "perfdecl.model.codes": ("structure", "PD1"),
     "perfdecl.rules.codes": ("rule", "PD2"),
+    "perfdecl.diff.codes": ("diff", "PD3"),
     "perfdecl.convert.codes": ("import", "PD4"),
 }
 

@@ -4,7 +4,7 @@ Each layer that reports problems registers its codes in its own ``CODES`` table 
 :class:`~perfdecl.problem.CodeInfo`: the loader (PD0xx, ``loader/codes.py``), configuration
 (PD020–PD023, ``config/codes.py``), suppressions and the internal error (PD024–PD026, PD900,
 ``lint/codes.py``), structure (PD1xx, ``model/codes.py``), the review rules (PD2xx, from the
-registry, ``rules/codes.py``), ``perfdecl diff`` (PD3xx) and ``perfdecl import`` (PD4xx,
+registry, ``rules/codes.py``), ``perfdecl diff`` (PD3xx, ``diff/codes.py``) and ``perfdecl import`` (PD4xx,
 ``convert/codes.py``). This module sits above all of them and joins the tables, so that
 ``perfdecl rules``, ``perfdecl explain`` and SARIF's rule table list the same codes; nothing below
 it imports it.
@@ -17,18 +17,6 @@ from perfdecl.problem import CodeInfo, Message, Severity
 __all__ = ["CodeInfo", "all_codes", "describe"]
 
 
-def _diff_codes() -> dict[str, CodeInfo]:
-    """diff's table, as :class:`CodeInfo` of origin ``diff`` whatever class its entries use."""
-    from perfdecl.diff import DIFF_CODES
-
-    return {
-        code: CodeInfo(
-            info.code, info.name, info.severity, info.summary, getattr(info, "help", None), "diff"
-        )
-        for code, info in DIFF_CODES.items()
-    }
-
-
 def all_codes() -> dict[str, CodeInfo]:
     """Code -> :class:`CodeInfo` for every code perfdecl can report, sorted by code.
 
@@ -36,13 +24,14 @@ def all_codes() -> dict[str, CodeInfo]:
     """
     from perfdecl.config.codes import CODES as CONFIG
     from perfdecl.convert.codes import CODES as IMPORT
+    from perfdecl.diff.codes import CODES as DIFF
     from perfdecl.lint.codes import CODES as LINT
     from perfdecl.loader.codes import CODES as LOADER
     from perfdecl.model.codes import CODES as STRUCTURE
     from perfdecl.rules.codes import CODES as RULES
 
     table: dict[str, CodeInfo] = {}
-    for layer in (LOADER, CONFIG, LINT, STRUCTURE, RULES, _diff_codes(), IMPORT):
+    for layer in (LOADER, CONFIG, LINT, STRUCTURE, RULES, DIFF, IMPORT):
         for code, info in layer.items():
             if code in table:
                 raise ValueError(

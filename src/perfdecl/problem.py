@@ -61,7 +61,7 @@ class CodeInfo:
 
     Every layer that reports problems keeps its codes in one table of this shape (``CODES`` in
     ``loader/codes.py``, ``model/codes.py``, ``rules/codes.py``, ``config/codes.py``,
-    ``lint/codes.py``, ``convert/codes.py`` and diff's table); :func:`perfdecl.catalogue.all_codes`
+    ``lint/codes.py``, ``diff/codes.py``, ``convert/codes.py``); :func:`perfdecl.catalogue.all_codes`
     joins them for ``perfdecl rules``, ``perfdecl explain`` and SARIF.
     """
 

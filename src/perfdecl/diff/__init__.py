@@ -26,7 +26,7 @@ one module per section of the declaration in :mod:`perfdecl.diff.sections`, and
 :mod:`~perfdecl.diff.ignores` (accepted changes).
 """
 
-from perfdecl.diff.codes import DIFF_CODES, CodeInfo
+from perfdecl.diff.codes import DIFF_CODES
 from perfdecl.diff.differ import diff, diff_paths, diff_sides
 from perfdecl.diff.direction import relative_change, show_target, target_direction
 from perfdecl.diff.ignores import IgnoreSpec, apply_ignores, ignore_result
@@ -50,7 +50,6 @@ __all__ = [
     "DIFF_CODES",
     "Change",
     "ChangeKind",
-    "CodeInfo",
     "DiffOptions",
     "DiffResult",
     "Direction",
