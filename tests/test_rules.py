@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from perfdecl.catalogue import all_codes
 from perfdecl.cli.app import app
 from perfdecl.model.frameworks import canonical_level1, canonical_level2
 from perfdecl.problem import Message, Severity
@@ -125,8 +126,9 @@ def test_rules_command_formats() -> None:
     import json
 
     data = json.loads(runner.invoke(app, ["rules", "-f", "json", "--lang", "en"]).output)
-    assert [d["code"] for d in data] == [r.code for r in RULES]
-    assert {"code", "name", "severity", "summary", "rationale"} <= set(data[0])
+    assert [d["code"] for d in data] == list(all_codes())
+    assert [d["code"] for d in data if d["origin"] == "rule"] == [r.code for r in RULES]
+    assert {"code", "name", "severity", "origin", "summary", "rationale"} <= set(data[0])
 
 
 def test_explain_by_code_and_name() -> None:

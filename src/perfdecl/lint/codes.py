@@ -12,6 +12,10 @@ CODES: dict[str, CodeInfo] = code_table(
         "suppression-malformed",
         Severity.WARNING,
         Message("无法识别的 perfdecl 注释。", "A perfdecl comment that is not understood."),
+        help=Message(
+            "以 # perfdecl: 开头的注释不是 ignore[代码] 理由 的形式，因而不起作用。",
+            "A comment that starts # perfdecl: but is not ignore[CODES] reason, so it has no effect.",
+        ),
         origin="suppression",
     ),
     CodeInfo(
@@ -21,6 +25,10 @@ CODES: dict[str, CodeInfo] = code_table(
         Message(
             "忽略注释没有写理由，不生效。", "A suppression without a reason; it has no effect."
         ),
+        help=Message(
+            "忽略注释必须写明理由：# perfdecl: ignore[PD203] 单独出现时不忽略任何问题。理由让后来的人知道这个问题是有意接受的。",
+            "A suppression must give its reason: # perfdecl: ignore[PD203] alone suppresses nothing. The reason tells the next reader that the finding was accepted on purpose.",
+        ),
         origin="suppression",
     ),
     CodeInfo(
@@ -28,6 +36,10 @@ CODES: dict[str, CodeInfo] = code_table(
         "suppression-unused",
         Severity.INFO,
         Message("忽略注释没有起作用。", "A suppression that hides nothing."),
+        help=Message(
+            "忽略注释没有忽略任何问题（或试图忽略无法忽略的读取错误）：删除过时的忽略注释。被 select/ignore 关闭的代码不算未使用。",
+            "A suppression that hides nothing (or tries to hide a loader error, which cannot be suppressed): remove stale ones. Codes disabled by select/ignore are not reported as unused.",
+        ),
         origin="suppression",
     ),
     CodeInfo(

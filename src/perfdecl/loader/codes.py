@@ -6,8 +6,8 @@ from __future__ import annotations
 from perfdecl.problem import CodeInfo, Message, Severity, code_table
 
 
-def _loader(code: str, name: str, severity: Severity, zh: str, en: str) -> CodeInfo:
-    return CodeInfo(code, name, severity, Message(zh, en), None, "loader")
+def _loader(code: str, name: str, severity: Severity, summary: Message, help_: Message) -> CodeInfo:
+    return CodeInfo(code, name, severity, summary, help_, "loader")
 
 
 CODES: dict[str, CodeInfo] = code_table(
@@ -15,75 +15,157 @@ CODES: dict[str, CodeInfo] = code_table(
         "PD001",
         "file-unreadable",
         Severity.ERROR,
-        "文件无法读取（不存在、无权限或不是普通文件）。",
-        "The file cannot be read.",
+        Message("文件无法读取（不存在、无权限或不是普通文件）。", "The file cannot be read."),
+        Message(
+            "路径完全无法读取：文件不存在、是文件夹、FIFO 或设备，或没有读取权限（退出码 2）。",
+            "The path cannot be read at all: missing, a folder, a FIFO or device, permission "
+            "denied (exit 2).",
+        ),
     ),
     _loader(
         "PD002",
         "file-too-large",
         Severity.ERROR,
-        "文件超过大小上限。",
-        "The file is larger than the size limit.",
+        Message("文件超过大小上限。", "The file is larger than the size limit."),
+        Message(
+            "文件大于 --max-bytes（默认 16 MiB），或含有超过 250,000 个键和值；"
+            "这样的文件不读取，以免拖慢检查。",
+            "The file is larger than --max-bytes (default 16 MiB), or holds more than 250,000 "
+            "keys and values; such a file is not read, so that it cannot stall a check.",
+        ),
     ),
     _loader(
         "PD003",
         "bad-encoding",
         Severity.ERROR,
-        "文件编码无法识别（应为 UTF-8）。",
-        "The file's text encoding cannot be decoded (use UTF-8).",
+        Message(
+            "文件编码无法识别（应为 UTF-8）。",
+            "The file's text encoding cannot be decoded (use UTF-8).",
+        ),
+        Message(
+            "文件中有无法解码的字节（消息给出字节位置），或含有 NUL 字节（二进制文件或没有 BOM 的 "
+            "UTF-16）。请把文件另存为 UTF-8。",
+            "Bytes that cannot be decoded (the message names the byte offset), or NUL bytes (a "
+            "binary file, or UTF-16 without a BOM). Save the file as UTF-8.",
+        ),
     ),
     _loader(
         "PD004",
         "legacy-encoding",
         Severity.WARNING,
-        "文件使用旧编码（如 GB18030），建议另存为 UTF-8。",
-        "The file uses a legacy encoding (such as GB18030); save it as UTF-8.",
+        Message(
+            "文件使用旧编码（如 GB18030），建议另存为 UTF-8。",
+            "The file uses a legacy encoding (such as GB18030); save it as UTF-8.",
+        ),
+        Message(
+            "文件按 GB18030/GBK 读取成功，但其他工具（编辑器、版本库、预算系统）可能读错："
+            "请另存为 UTF-8。",
+            "The file was read as GB18030/GBK, which other tools (editors, repositories, the "
+            "budget system) may read wrongly: save it as UTF-8.",
+        ),
     ),
-    _loader("PD005", "yaml-syntax", Severity.ERROR, "YAML 语法错误。", "YAML syntax error."),
+    _loader(
+        "PD005",
+        "yaml-syntax",
+        Severity.ERROR,
+        Message("YAML 语法错误。", "YAML syntax error."),
+        Message(
+            "文件不是有效的 YAML：缩进中用了制表符、引号没有闭合、含有控制字符等。消息给出出错的行和列；"
+            "语法错误修正之前，不检查结构和审核规则。",
+            "The file is not valid YAML: tabs in indentation, unclosed quotes, control "
+            "characters … The message names the line and column; structure and review rules "
+            "are not checked until the syntax is fixed.",
+        ),
+    ),
     _loader(
         "PD006",
         "duplicate-key",
         Severity.ERROR,
-        "同一映射中键重复。",
-        "A key appears twice in the same mapping.",
+        Message("同一映射中键重复。", "A key appears twice in the same mapping."),
+        Message(
+            "同一个键在同一映射中出现两次。多数 YAML 工具会默默地只保留最后一个值，"
+            "前一个值就丢失了；perfdecl 把它报告出来。",
+            "A key appears twice in the same mapping. Most YAML tools silently keep the last "
+            "value and lose the first; perfdecl reports it instead.",
+        ),
     ),
     _loader(
         "PD007",
         "tag-not-allowed",
         Severity.ERROR,
-        "使用了不允许的 YAML 标签。",
-        "A YAML tag that is not allowed.",
+        Message("使用了不允许的 YAML 标签。", "A YAML tag that is not allowed."),
+        Message(
+            "只允许 YAML 核心标签：自定义标签和 !!python/… 之类的标签可能在其他工具中执行代码，"
+            "一律拒绝；长得不可能是金额的数字也在此报告。",
+            "Only core YAML tags are allowed: custom tags and tags such as !!python/… could run "
+            "code in other tools and are refused; a number too long to be an amount is also "
+            "reported here.",
+        ),
     ),
     _loader(
         "PD008",
         "alias-limit",
         Severity.ERROR,
-        "别名无效或展开过多。",
-        "An alias is invalid or expands to too many nodes.",
+        Message("别名无效或展开过多。", "An alias is invalid or expands to too many nodes."),
+        Message(
+            "别名（*name）的问题：展开后超过节点上限（“十亿笑声”攻击）、递归或引用未定义的锚点。",
+            "Alias (*name) problems: expansion beyond the node limit (billion laughs), recursive "
+            "or undefined aliases.",
+        ),
     ),
     _loader(
-        "PD009", "too-deep", Severity.ERROR, "嵌套层级过深。", "Nesting deeper than the limit."
+        "PD009",
+        "too-deep",
+        Severity.ERROR,
+        Message("嵌套层级过深。", "Nesting deeper than the limit."),
+        Message(
+            "嵌套层级超过 --max-depth（默认 64）。申报表只有几层；更深的嵌套是损坏或恶意的文件。",
+            "Nesting deeper than --max-depth (default 64). A declaration is a few levels deep; "
+            "deeper nesting is a broken or hostile file.",
+        ),
     ),
     _loader(
         "PD010",
         "not-one-mapping",
         Severity.ERROR,
-        "文件不是恰好一份声明（一个映射）。",
-        "The file is not exactly one declaration (one mapping).",
+        Message(
+            "文件不是恰好一份声明（一个映射）。",
+            "The file is not exactly one declaration (one mapping).",
+        ),
+        Message(
+            "文件为空、含有多个文档（---），或顶层不是映射（键: 值）。一个文件只写一份申报表。",
+            "The file is empty, holds several documents (---), or its top level is not a "
+            "mapping (key: value). One file holds one declaration.",
+        ),
     ),
     _loader(
         "PD011",
         "unsupported-key",
         Severity.ERROR,
-        "键的写法不受支持（如复杂键、合并键）。",
-        "A key form that is not supported.",
+        Message("键的写法不受支持（如复杂键、合并键）。", "A key form that is not supported."),
+        Message(
+            "合并键（<<）或以列表、映射作键。不同工具对它们的理解不同，申报表中不使用。",
+            "Merge keys (<<) or keys that are lists or mappings. Tools read them differently; "
+            "a declaration does not use them.",
+        ),
     ),
     _loader(
         "PD012",
         "yaml11-trap",
         Severity.INFO,
-        "YAML 1.1 的陷阱写法（如 no、010、1:30），已按原文读取。",
-        "A YAML 1.1 trap (such as no, 010, 1:30), read as the text written.",
+        Message(
+            "YAML 1.1 的陷阱写法（如 no、010、1:30），已按原文读取。",
+            "A YAML 1.1 trap (such as no, 010, 1:30), read as the text written.",
+        ),
+        Message(
+            "其他 YAML 工具可能把不加引号的值（no、off、010、1:30、1e3）转换成布尔值或数字："
+            "YAML 1.1 把 no 读作 false、010 读作 8，YAML 1.2 工具（如编辑器的语言服务器）把 "
+            "01083998540 读作整数。perfdecl 按原文读取；加上引号，其他工具也会读成同样的文字。",
+            "Other YAML tools may convert a plain scalar such as no, off, 010, 1:30 or 1e3 into "
+            "a boolean or a number: YAML 1.1 reads no as false and 010 as 8, YAML 1.2 tools (an "
+            "editor's language server) read 01083998540 as an integer. perfdecl reads the text "
+            "written; quote it so that other tools read the same text.",
+        ),
     ),
 )
 """Loader problem codes, in code order."""

@@ -9,9 +9,10 @@ from __future__ import annotations
 import inspect
 import re
 import textwrap
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from perfdecl.problem import Lang
+from perfdecl.problem import CodeInfo, Lang
 from perfdecl.rules.base import Rule
 
 BASE_DECLARATION = """\
@@ -132,13 +133,14 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def rules_markdown_table(
-    rules: tuple[type[Rule], ...] | None = None, lang: Lang | None = None
-) -> str:
-    """The rule table in Markdown, generated from the registry; ``lang=None`` gives both
-    languages (the README's table, checked for drift by a test)."""
-    from perfdecl.rules import RULES
+def rules_markdown_table(codes: Iterable[CodeInfo] | None = None, lang: Lang | None = None) -> str:
+    """A table of problem codes in Markdown (``codes``: the review rules by default), generated
+    from the registry; ``lang=None`` gives both languages (the README's table, checked for drift
+    by a test)."""
+    if codes is None:
+        from perfdecl.rules.codes import CODES
 
+        codes = CODES.values()
     if lang is None:
         head = "| code | name | severity | summary | 说明 |\n|---|---|---|---|---|\n"
     elif lang == "zh":
@@ -146,11 +148,12 @@ def rules_markdown_table(
     else:
         head = "| code | name | severity | summary |\n|---|---|---|---|\n"
     rows = []
-    for r in RULES if rules is None else rules:
-        severity = r.severity.zh if lang == "zh" else r.severity.value
-        summaries = [r.summary.en, r.summary.zh] if lang is None else [r.summary.text(lang)]
+    for info in codes:
+        severity = info.severity.zh if lang == "zh" else info.severity.value
+        summary = info.summary
+        summaries = [summary.en, summary.zh] if lang is None else [summary.text(lang)]
         cells = " | ".join(_cell(s) for s in summaries)
-        rows.append(f"| {r.code} | `{r.name}` | {severity} | {cells} |\n")
+        rows.append(f"| {info.code} | `{info.name}` | {severity} | {cells} |\n")
     return head + "".join(rows)
 
 
