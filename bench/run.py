@@ -369,7 +369,7 @@ print(time.perf_counter() - start)
 
 STAGES = r"""
 import sys, time
-from perfdecl.config import framework_problems
+from perfdecl.lint.framework import framework_problems
 from perfdecl.lint import DEFAULT_OPTIONS, run_rules
 from perfdecl.loader import load_bytes
 from perfdecl.model.build import build

@@ -133,13 +133,40 @@ def test_fast_and_typer_outputs_are_identical(capsys: pytest.CaptureFixture[str]
 
 
 def test_debug_before_validate_still_fast(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``perfdecl --debug validate …`` takes the fast path and turns on lint.DEBUG."""
-    from perfdecl import cli, lint
+    """``perfdecl --debug validate …`` takes the fast path; debug travels in the arguments."""
+    from perfdecl import cli
 
     calls: list[ValidateArgs] = []
     monkeypatch.setattr(fastpath, "run", lambda a: calls.append(a) or 0)
-    monkeypatch.setattr(lint, "DEBUG", False)
+    monkeypatch.delenv("PERFDECL_DEBUG", raising=False)
     with pytest.raises(SystemExit) as exc:
         cli.main(["--debug", "validate", "x.yaml"])
     assert exc.value.code == 0
-    assert calls and calls[0].paths == ["x.yaml"] and lint.DEBUG is True
+    assert calls and calls[0].paths == ["x.yaml"] and calls[0].debug is True
+    with pytest.raises(SystemExit):
+        cli.main(["validate", "x.yaml"])
+    assert calls[1].debug is False
+
+
+def test_debug_reaches_the_typer_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``perfdecl --debug validate`` through Typer sets the same field (no global flag)."""
+    seen: list[ValidateArgs] = []
+    monkeypatch.setattr(validate_cmd, "run", lambda a: seen.append(a) or 0)
+    monkeypatch.delenv("PERFDECL_DEBUG", raising=False)
+    app = build_app("validate")
+    assert CliRunner().invoke(app, ["--debug", "validate", "-qf", "json", "a.yaml"]).exit_code == 0
+    assert CliRunner().invoke(app, ["validate", "-qf", "json", "a.yaml"]).exit_code == 0
+    assert [a.debug for a in seen] == [True, False]
+
+
+def test_debug_option_raises_internal_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Options(debug=True) lets an internal error raise; without it the error is PD900."""
+    from perfdecl import lint
+
+    def boom(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(lint, "check_loaded", boom)
+    assert [p.code for p in lint.check_path(EXAMPLE).problems] == ["PD900"]
+    with pytest.raises(RuntimeError, match="boom"):
+        lint.check_path(EXAMPLE, lint.Options(debug=True))

@@ -3,7 +3,8 @@
 Failures are simulated where :func:`perfdecl.files.write_atomic` can meet them — the data write
 (a full disk after half the bytes), ``fsync`` and the final ``os.replace`` — first on the
 function itself, then through the commands that write: ``import --output``,
-``validate --output FMT=PATH``, ``validate --write-baseline`` and ``init``. Each time: the old
+``validate --output FMT=PATH``, ``validate --write-baseline``, ``init``, ``render -o`` and
+``export -o``. Each time: the old
 file is intact, no temporary file is left, the message names the file, exit 2, no traceback.
 """
 
@@ -184,12 +185,23 @@ def _init(folder: Path, target: Path, force: bool) -> list[str]:
     return ["init", str(target)] + (["--force"] if force else [])
 
 
+def _render(folder: Path, target: Path, force: bool) -> list[str]:
+    return ["render", str(EXAMPLE), "-o", str(target)] + (["--force"] if force else [])
+
+
+def _export(folder: Path, target: Path, force: bool) -> list[str]:
+    return ["export", str(EXAMPLE), "-o", str(target)] + (["--force"] if force else [])
+
+
 COMMANDS: dict[str, Callable[[Path, Path, bool], list[str]]] = {
     "import-output": _import,
     "validate-output": _report,
     "validate-write-baseline": _baseline,
     "init": _init,
+    "render-output": _render,
+    "export-output": _export,
 }
+"""Every command that writes a file; all go through one helper (perfdecl.cli.output)."""
 
 
 @pytest.mark.parametrize("where", FAILURES)

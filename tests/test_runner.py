@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from perfdecl.cli.app import app
+from perfdecl.cli.validate_run import parse_outputs, want_progress
 from perfdecl.convert.skeleton import skeleton
 from perfdecl.lint import check_path
 from perfdecl.lint.runner import (
@@ -22,10 +23,8 @@ from perfdecl.lint.runner import (
     check_files,
     check_task,
     collect,
-    parse_outputs,
     run,
     slim,
-    want_progress,
 )
 from perfdecl.model import Framework, Kind
 from tests.conftest import EXAMPLE, SHARED, needs_shared
@@ -281,7 +280,7 @@ def test_progress_only_for_many_files_on_terminals(monkeypatch: pytest.MonkeyPat
 
 
 def test_progress_handle_prints_above_the_bar(capsys: pytest.CaptureFixture[str]) -> None:
-    from perfdecl.lint.runner import progress_bar
+    from perfdecl.cli.validate_run import progress_bar
 
     with progress_bar(3, enabled=True) as bar:
         assert bar.advance is not None and bar.stdout is not None

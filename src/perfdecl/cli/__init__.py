@@ -54,12 +54,11 @@ def _fast_validate(args: list[str]) -> None:
     parsed = parse(rest[1:])
     if parsed is None:
         return
-    if debug:
-        from perfdecl import lint
-
-        lint.DEBUG = True
+    parsed.debug = debug or _debug_env()
     raise SystemExit(run(parsed))
 
 
 def _debug_env() -> bool:
-    return os.environ.get("PERFDECL_DEBUG", "") not in ("", "0")
+    from perfdecl.cli._env import debug_env
+
+    return debug_env()

@@ -27,3 +27,8 @@ def use_color(no_color: bool) -> bool | None:
 def say(lang: Lang, en: str, zh: str) -> None:
     """A usage-level message on standard error, in the user's language."""
     sys.stderr.write(f"perfdecl: {zh if lang == 'zh' else en}\n")
+
+
+def debug_env() -> bool:
+    """PERFDECL_DEBUG set (and not 0): internal errors show their traceback, as with --debug."""
+    return os.environ.get("PERFDECL_DEBUG", "") not in ("", "0")

@@ -28,11 +28,11 @@ def _root(
         ),
     ] = False,
 ) -> None:
-    """perfdecl: the toolchain for 绩效目标申报表."""
-    if debug:
-        from perfdecl import lint
+    """perfdecl: the toolchain for 绩效目标申报表.
 
-        lint.DEBUG = True
+    ``--debug`` is read back by each command (:func:`perfdecl.cli.common.debugging`) and
+    travels in its options; there is no global flag.
+    """
 
 
 COMMANDS: dict[str, str] = {

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
+from perfdecl.cli._env import debug_env, say
 from perfdecl.cli._env import default_lang as default_lang
-from perfdecl.cli._env import say
 from perfdecl.cli._env import use_color as use_color
 from perfdecl.problem import Lang
 
@@ -20,6 +20,11 @@ class LangChoice(StrEnum):
 
 def resolve_lang(choice: LangChoice | None) -> Lang:
     return default_lang() if choice is None else ("zh" if choice is LangChoice.zh else "en")
+
+
+def debugging(ctx: typer.Context) -> bool:
+    """``perfdecl --debug COMMAND`` or PERFDECL_DEBUG: internal errors raise their traceback."""
+    return bool(ctx.find_root().params.get("debug")) or debug_env()
 
 
 def fail(message_en: str, message_zh: str, lang: Lang, code: int = 2) -> typer.Exit:

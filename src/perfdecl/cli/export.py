@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from perfdecl.cli.common import LangOpt, fail, resolve_lang
-from perfdecl.problem import Lang, Severity
+from perfdecl.cli.common import LangOpt, debugging, resolve_lang
+from perfdecl.problem import Lang, Problem, Severity
 
 
 class ExportFormat(StrEnum):
@@ -17,9 +17,11 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
 
 
-def _write(path: str | None, text: str, fmt: str, force: bool, lang: Lang) -> None:
+def _write(
+    path: str | None, text: str, fmt: str, force: bool, lang: Lang, inputs: list[str]
+) -> None:
+    from perfdecl.cli.output import write_output
     from perfdecl.convert.export import ENCODINGS
-    from perfdecl.files import RefusedOverwrite, write_atomic
 
     payload = text.encode(ENCODINGS[fmt])
     if path is None:
@@ -27,28 +29,29 @@ def _write(path: str | None, text: str, fmt: str, force: bool, lang: Lang) -> No
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
         return
-    try:
-        write_atomic(path, payload, force=force)
-    except RefusedOverwrite:
-        raise fail(
-            f"{path} exists; use --force to replace it.",
-            f"{path} 已存在；如需覆盖请加 --force。",
-            lang,
-        ) from None
-    except OSError as exc:
-        raise fail(
-            f"cannot write {path}: {exc.strerror or exc}.",
-            f"无法写入 {path}：{exc.strerror or exc}。",
-            lang,
-        ) from None
+    write_output(path, payload, force=force, lang=lang, inputs=inputs)
+
+
+def _skip(path: str, first: Problem | None, lang: Lang) -> None:
+    detail = f" ({first.code} {first.message.text(lang)})" if first else ""
+    msg = (
+        f"{path}: 有错误，已跳过{detail}；请先运行 perfdecl validate。"
+        if lang == "zh"
+        else f"{path}: has errors, skipped{detail}; run perfdecl validate."
+    )
+    sys.stderr.write(f"perfdecl: {msg}\n")
 
 
 def register(app: typer.Typer) -> None:
     @app.command("export")
     def export(
+        ctx: typer.Context,
         paths: Annotated[
             list[str],
-            typer.Argument(help="Declaration files, or folders searched for *.yaml / *.yml."),
+            typer.Argument(
+                help="Declaration files, folders (searched for *.yaml / *.yml) or globs such "
+                "as 'decl/**/*.yaml'."
+            ),
         ],
         output_format: Annotated[
             ExportFormat, typer.Option("--format", "-f", help="Table format.")
@@ -71,8 +74,8 @@ def register(app: typer.Typer) -> None:
         """Flatten declarations into one row per structured target (and per indicator without one).
 
         CSV is UTF-8 with a byte-order mark (Excel); JSON Lines is UTF-8. Files with errors are
-        skipped with a message; the exit code is then 1, and the rows of the other files are still
-        written. Columns: see docs/import.md.
+        skipped with a message; the exit code is then 1 (2 when a path cannot be read or names
+        nothing), and the rows of the other files are still written. Columns: see docs/import.md.
         """
         from perfdecl.convert.export import (
             FUNDS_COLUMNS,
@@ -82,31 +85,37 @@ def register(app: typer.Typer) -> None:
             indicator_table,
             render,
         )
-        from perfdecl.lint import Options, check_path, expand_paths
+        from perfdecl.lint import Options, check_bytes, check_path
+        from perfdecl.lint.runner import collect, read_stdin
 
         language = resolve_lang(lang)
         fmt = output_format.value
-        options = Options(run_rules=False)
+        options = Options(run_rules=False, debug=debugging(ctx))
         rows: list[Row] = []
         funds: list[Row] = []
-        failed = 0
-        for path in expand_paths(paths):
-            result = check_path(path, options)
+        failed = unreadable = 0
+        collected = collect(paths)
+        for missing in collected.missing:
+            unreadable += 1
+            _skip(missing.file, missing.problems[0], language)
+        inputs = [item.name for item in collected.inputs if not item.stdin]
+        for item in collected.inputs:
+            path = item.name
+            if item.stdin:
+                task = read_stdin(path, options)
+                result = check_bytes(task.data or b"", file=path, options=options)
+            else:
+                result = check_path(path, options)
+            if result.unreadable:
+                unreadable += 1
             errors = [p for p in result.problems if p.severity is Severity.ERROR]
             if result.declaration is None or errors:
                 failed += 1
-                first = errors[0] if errors else None
-                detail = f" ({first.code} {first.message.text(language)})" if first else ""
-                msg = (
-                    f"{path}: 有错误，已跳过{detail}；请先运行 perfdecl validate。"
-                    if language == "zh"
-                    else f"{path}: has errors, skipped{detail}; run perfdecl validate."
-                )
-                sys.stderr.write(f"perfdecl: {msg}\n")
+                _skip(path, errors[0] if errors else None, language)
                 continue
             rows.extend(indicator_table(result.declaration, path))
             funds.append(funds_row(result.declaration, path))
-        _write(output, render(rows, ROW_COLUMNS, fmt), fmt, force, language)
+        _write(output, render(rows, ROW_COLUMNS, fmt), fmt, force, language, inputs)
         if funds_out is not None:
-            _write(funds_out, render(funds, FUNDS_COLUMNS, fmt), fmt, force, language)
-        raise typer.Exit(1 if failed else 0)
+            _write(funds_out, render(funds, FUNDS_COLUMNS, fmt), fmt, force, language, inputs)
+        raise typer.Exit(2 if unreadable else 1 if failed else 0)

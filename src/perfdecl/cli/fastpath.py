@@ -6,16 +6,16 @@ more than checking a declaration. The console script therefore parses the common
 here (:func:`parse`), and hands everything else — ``--help``, a malformed or unknown option, a
 bad value — to the Typer command, whose messages users know. Both paths call :func:`run`.
 
-:data:`OPTIONS` is the single list of ``validate``'s options for the fast parser; a test checks
-it against the Typer command so that the two cannot drift apart.
+:class:`ValidateArgs` is the one table of ``validate``'s options: the fast parser's
+:data:`OPTIONS` and the Typer command (:mod:`perfdecl.cli.validate`) are both derived from it.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Any, Literal
 
 from perfdecl.problem import Lang
 
@@ -23,28 +23,151 @@ DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 DEFAULT_MAX_DEPTH = 64
 
 
+Kind = Literal["flag", "text", "list", "int", "choice"]
+
+
+def _opt(
+    default: object,
+    *flags: str,
+    kind: Kind,
+    help: str,
+    metavar: str | None = None,
+    minimum: int | None = None,
+    choices: tuple[str, ...] = (),
+) -> Any:
+    """A field of :class:`ValidateArgs` that is an option: its spellings, kind and help."""
+    meta = {
+        "flags": flags,
+        "kind": kind,
+        "help": help,
+        "metavar": metavar,
+        "minimum": minimum,
+        "choices": choices,
+    }
+    if kind == "list":
+        return field(default_factory=list, metadata=meta)
+    return field(default=default, metadata=meta)
+
+
 @dataclass(slots=True)
 class ValidateArgs:
-    """The parsed command line of ``perfdecl validate`` (names as in the Typer command)."""
+    """``perfdecl validate``'s options: the one table.
+
+    The fast parser (:data:`OPTIONS`), the Typer command (:mod:`perfdecl.cli.validate`), the run
+    (:class:`perfdecl.cli.validate_run.RunSettings` holds these arguments) and the tests all read
+    it; an option is added here and nowhere else.
+    """
 
     paths: list[str] = field(default_factory=list)
-    output_format: str | None = None
-    outputs: list[str] = field(default_factory=list)
-    force: bool = False
-    jobs: int | None = None
-    baseline: str | None = None
-    write_baseline: str | None = None
-    force_exclude: bool = False
-    stdin_filename: str | None = None
-    strict: bool = False
-    lang: Lang | None = None
-    quiet: bool = False
-    no_color: bool = False
-    max_bytes: int = DEFAULT_MAX_BYTES
-    max_depth: int = DEFAULT_MAX_DEPTH
-    config: str | None = None
-    select: str | None = None
-    ignore: str | None = None
+    output_format: str | None = _opt(
+        None,
+        "--format",
+        "-f",
+        kind="choice",  # choices: the REPORTERS table
+        help="Output format on standard output (default text; under GITHUB_ACTIONS=true "
+        "text plus github annotations).",
+    )
+    outputs: list[str] = _opt(  # noqa: RUF009 (returns a field)
+        None,
+        "--output",
+        "-o",
+        kind="list",
+        metavar="FORMAT=PATH",
+        help="Also write a report to a file, e.g. sarif=perfdecl.sarif (repeatable).",
+    )
+    force: bool = _opt(
+        False, "--force", kind="flag", help="Replace existing --output / --write-baseline files."
+    )
+    jobs: int | None = _opt(
+        None,
+        "--jobs",
+        "-j",
+        kind="int",
+        minimum=1,
+        help="Parallel processes (default: the number of cores).",
+    )
+    baseline: str | None = _opt(
+        None,
+        "--baseline",
+        kind="text",
+        metavar="FILE",
+        help="Report only findings not in this baseline.",
+    )
+    write_baseline: str | None = _opt(
+        None,
+        "--write-baseline",
+        kind="text",
+        metavar="FILE",
+        help="Record today's findings in FILE (exit 0 unless a file is unreadable).",
+    )
+    force_exclude: bool = _opt(
+        False,
+        "--force-exclude",
+        kind="flag",
+        help="Apply the configured exclude to files named explicitly too (pre-commit).",
+    )
+    stdin_filename: str | None = _opt(
+        None,
+        "--stdin-filename",
+        kind="text",
+        metavar="NAME",
+        help="Name of the file read from - (for messages and configuration lookup).",
+    )
+    strict: bool = _opt(False, "--strict", kind="flag", help="Warnings fail too (exit 1).")
+    lang: Lang | None = _opt(  # noqa: RUF009 (returns a field)
+        None,
+        "--lang",
+        kind="choice",
+        choices=("zh", "en"),
+        help="Message language, zh or en (default: from the locale).",
+    )
+    quiet: bool = _opt(
+        False,
+        "--quiet",
+        "-q",
+        kind="flag",
+        help="Only the problems: no excerpts, headers or summary.",
+    )
+    no_color: bool = _opt(
+        False,
+        "--no-color",
+        kind="flag",
+        help="Plain output without colour (NO_COLOR also works).",
+    )
+    max_bytes: int = _opt(
+        DEFAULT_MAX_BYTES,
+        "--max-bytes",
+        kind="int",
+        minimum=1,
+        help="Largest file accepted, in bytes.",
+    )
+    max_depth: int = _opt(
+        DEFAULT_MAX_DEPTH,
+        "--max-depth",
+        kind="int",
+        minimum=2,
+        help="Deepest YAML nesting accepted.",
+    )
+    config: str | None = _opt(
+        None,
+        "--config",
+        kind="text",
+        help="Configuration file (.perfdecl.toml or pyproject.toml); default: found "
+        "by searching upward from each file.",
+    )
+    select: str | None = _opt(
+        None,
+        "--select",
+        kind="text",
+        help="Codes or prefixes to report, comma-separated (replaces the configured select).",
+    )
+    ignore: str | None = _opt(
+        None,
+        "--ignore",
+        kind="text",
+        help="Codes or prefixes not to report, comma-separated (added to the configured ignore).",
+    )
+    debug: bool = False  # perfdecl --debug (before the command) or PERFDECL_DEBUG
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +176,12 @@ class Opt:
 
     flags: tuple[str, ...]
     dest: str
-    kind: Literal["flag", "text", "list", "int", "choice"]
+    kind: Kind
+    help: str = ""
+    metavar: str | None = None
     minimum: int | None = None
     choices: tuple[str, ...] = ()
+    default: object = None
 
 
 def _formats() -> tuple[str, ...]:
@@ -64,25 +190,16 @@ def _formats() -> tuple[str, ...]:
     return tuple(REPORTERS)
 
 
-OPTIONS: tuple[Opt, ...] = (
-    Opt(("--format", "-f"), "output_format", "choice"),  # choices: the REPORTERS table
-    Opt(("--output", "-o"), "outputs", "list"),
-    Opt(("--force",), "force", "flag"),
-    Opt(("--jobs", "-j"), "jobs", "int", minimum=1),
-    Opt(("--baseline",), "baseline", "text"),
-    Opt(("--write-baseline",), "write_baseline", "text"),
-    Opt(("--force-exclude",), "force_exclude", "flag"),
-    Opt(("--stdin-filename",), "stdin_filename", "text"),
-    Opt(("--strict",), "strict", "flag"),
-    Opt(("--lang",), "lang", "choice", choices=("zh", "en")),
-    Opt(("--quiet", "-q"), "quiet", "flag"),
-    Opt(("--no-color",), "no_color", "flag"),
-    Opt(("--max-bytes",), "max_bytes", "int", minimum=1),
-    Opt(("--max-depth",), "max_depth", "int", minimum=2),
-    Opt(("--config",), "config", "text"),
-    Opt(("--select",), "select", "text"),
-    Opt(("--ignore",), "ignore", "text"),
+OPTIONS: tuple[Opt, ...] = tuple(
+    Opt(
+        dest=f.name,
+        default=None if f.default is MISSING else f.default,
+        **{k: f.metadata[k] for k in ("flags", "kind", "help", "metavar", "minimum", "choices")},
+    )
+    for f in fields(ValidateArgs)
+    if "flags" in f.metadata
 )
+"""The options, derived from :class:`ValidateArgs`."""
 _BY_FLAG = {flag: opt for opt in OPTIONS for flag in opt.flags}
 
 
@@ -159,14 +276,17 @@ def _convert(opt: Opt, value: str) -> object | None:
 def run(args: ValidateArgs) -> int:
     """Check the declarations ``args`` names; print reports; return the exit code."""
     from perfdecl.cli._env import default_lang, say, use_color
+    from perfdecl.cli.output import UsageError
+    from perfdecl.cli.validate_run import RunSettings, execute, parse_outputs
     from perfdecl.config import ConfigResolver, split_codes
-    from perfdecl.lint import Options
-    from perfdecl.lint.runner import RunSettings, UsageError, execute, parse_outputs
+    from perfdecl.config.options import Options
     from perfdecl.loader import Limits
     from perfdecl.reporters import REPORTERS
 
     language: Lang = args.lang or default_lang()
-    options = Options(limits=Limits(max_bytes=args.max_bytes, max_depth=args.max_depth))
+    options = Options(
+        limits=Limits(max_bytes=args.max_bytes, max_depth=args.max_depth), debug=args.debug
+    )
     try:
         resolver = ConfigResolver(
             options,
@@ -189,20 +309,13 @@ def run(args: ValidateArgs) -> int:
         stdout_formats = ["text"]
     try:
         settings = RunSettings(
+            args,
             stdout_formats=stdout_formats,
-            outputs=parse_outputs(args.outputs, REPORTERS),
-            lang=language,
+            reports=parse_outputs(args.outputs, REPORTERS),
+            language=language,
             color=use_color(args.no_color),
-            quiet=args.quiet,
-            strict=args.strict,
-            jobs=args.jobs,
-            stdin_filename=args.stdin_filename,
-            baseline=args.baseline,
-            write_baseline=args.write_baseline,
-            force=args.force,
-            force_exclude=args.force_exclude,
         )
-        outcome = execute(args.paths, resolver, settings)
+        outcome = execute(resolver, settings)
     except UsageError as exc:
         say(language, exc.en, exc.zh)
         return 2

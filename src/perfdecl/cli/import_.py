@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from perfdecl.cli.common import LangOpt, fail, resolve_lang
+from perfdecl.cli.common import LangOpt, debugging, resolve_lang
 from perfdecl.model import Framework
 from perfdecl.problem import Lang, Problem
 
@@ -25,6 +25,7 @@ def _show(problems: tuple[Problem, ...], lang: Lang) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("import")
     def import_(
+        ctx: typer.Context,
         file: Annotated[str, typer.Argument(help="The published form as text (UTF-8 or GB18030).")],
         output: Annotated[
             str | None,
@@ -59,16 +60,16 @@ def register(app: typer.Typer) -> None:
         1 layout not recognised or year unknown (nothing written unless --partial); 2 unreadable
         input or an existing output file without --force.
         """
+        from perfdecl.cli.output import write_output
         from perfdecl.convert.importer import import_path
         from perfdecl.convert.yamlwrite import dumps
-        from perfdecl.files import RefusedOverwrite, write_atomic
-        from perfdecl.lint import DEBUG, internal_error
+        from perfdecl.lint import internal_error
 
         language = resolve_lang(lang)
         try:
             result = import_path(file, year=year, framework=framework.value if framework else None)
         except Exception as exc:  # last line of defence: a report, never a traceback
-            if DEBUG:
+            if debugging(ctx):
                 raise
             _show((internal_error(file, exc),), language)
             raise typer.Exit(2) from None
@@ -90,18 +91,5 @@ def register(app: typer.Typer) -> None:
         if output is None:
             sys.stdout.write(text)
         else:
-            try:
-                write_atomic(output, text, force=force)
-            except RefusedOverwrite:
-                raise fail(
-                    f"{output} exists; use --force to replace it.",
-                    f"{output} 已存在；如需覆盖请加 --force。",
-                    language,
-                ) from None
-            except OSError as exc:
-                raise fail(
-                    f"cannot write {output}: {exc.strerror or exc}.",
-                    f"无法写入 {output}：{exc.strerror or exc}。",
-                    language,
-                ) from None
+            write_output(output, text, force=force, lang=language, inputs=[file])
         raise typer.Exit(0)

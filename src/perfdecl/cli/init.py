@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from perfdecl.cli.common import LangOpt, fail, resolve_lang
+from perfdecl.cli.common import LangOpt, resolve_lang
 from perfdecl.model import Framework, Kind
 
 
@@ -46,8 +46,8 @@ def register(app: typer.Typer) -> None:
         The skeleton loads and matches the schema; its 待填 placeholders are reported (PD231)
         until they are filled in.
         """
+        from perfdecl.cli.output import write_output
         from perfdecl.convert.skeleton import schema_reference, skeleton
-        from perfdecl.files import RefusedOverwrite, write_atomic
 
         language = resolve_lang(lang)
         text = skeleton(
@@ -56,20 +56,7 @@ def register(app: typer.Typer) -> None:
             year=year,
             schema=schema or schema_reference(path),
         )
-        try:
-            write_atomic(path, text, force=force)
-        except RefusedOverwrite:
-            raise fail(
-                f"{path} exists; perfdecl init never overwrites a file (use --force to replace it).",
-                f"{path} 已存在；perfdecl init 不会覆盖已有文件（如确需覆盖请加 --force）。",
-                language,
-            ) from None
-        except OSError as exc:
-            raise fail(
-                f"cannot write {path}: {exc.strerror or exc}.",
-                f"无法写入 {path}：{exc.strerror or exc}。",
-                language,
-            ) from None
+        write_output(path, text, force=force, lang=language)
         sys.stderr.write(
             f"perfdecl: 已创建 {path}（{framework.value}，{kind.value}）。\n"
             if language == "zh"

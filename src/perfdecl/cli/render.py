@@ -7,7 +7,6 @@ write. Exit codes: 0 rendered; 1 the file is not a declaration (its problems go 
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from perfdecl.cli.common import LangOpt, fail, resolve_lang
+from perfdecl.cli.common import LangOpt, debugging, fail, resolve_lang
 from perfdecl.render import RENDERERS
 
 RenderFormat = Enum("RenderFormat", {name: name for name in RENDERERS}, type=str)  # type: ignore[misc]
@@ -32,16 +31,10 @@ def _write_stdout(text: str) -> None:
     buffer.flush()
 
 
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
 def register(app: typer.Typer) -> None:
     @app.command("render")
     def render(
+        ctx: typer.Context,
         file: Annotated[str, typer.Argument(help="The declaration (YAML) to render.")],
         output_format: Annotated[
             RenderFormat | None,
@@ -72,7 +65,7 @@ def register(app: typer.Typer) -> None:
         html is self-contained and print-ready (A4); markdown suits a README or a pull
         request; text is the published layout that `perfdecl import` reads back.
         """
-        from perfdecl.files import RefusedOverwrite, write_atomic
+        from perfdecl.cli.output import UsageError, refuse_inputs, write_output
         from perfdecl.lint import Options, check_path
         from perfdecl.render import renderer_for_suffix
         from perfdecl.reporters.text import plain_line
@@ -82,18 +75,17 @@ def register(app: typer.Typer) -> None:
             name = str(output_format.value)
         else:
             name = (renderer_for_suffix(Path(output).suffix) if output else None) or "html"
-        if output is not None and _same_file(output, file):
-            raise fail(
-                f"refusing to write the rendering over its own input {file}",
-                f"不能把渲染结果写到输入文件 {file} 本身",
-                language,
-            )
+        try:
+            if output is not None:
+                refuse_inputs(output, [file])  # before the work, and again at the write
+        except UsageError as exc:
+            raise fail(exc.en, exc.zh, language) from None
 
-        options = Options(run_rules=False)
+        options = Options(run_rules=False, debug=debugging(ctx))
         if with_problems:  # the findings `perfdecl validate` reports: configuration applies
             from perfdecl.config import options_for
 
-            options = options_for(file, base=Options())
+            options = options_for(file, base=Options(debug=options.debug))
         result = check_path(file, options)
         if result.declaration is None:
             for problem in result.problems:
@@ -110,20 +102,7 @@ def register(app: typer.Typer) -> None:
         if output is None:
             _write_stdout(text)
             return
-        try:
-            write_atomic(output, text, force=force)
-        except RefusedOverwrite:
-            raise fail(
-                f"{output} exists; use --force to replace it",
-                f"{output} 已存在；如需覆盖请加 --force",
-                language,
-            ) from None
-        except OSError as exc:
-            raise fail(
-                f"cannot write {output}: {exc.strerror or exc}",
-                f"无法写入 {output}：{exc.strerror or exc}",
-                language,
-            ) from None
+        write_output(output, text, force=force, lang=language, inputs=[file])
         sys.stderr.write(
             f"perfdecl: 已写入 {output}\n" if language == "zh" else f"perfdecl: wrote {output}\n"
         )

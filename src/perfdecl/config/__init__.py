@@ -13,31 +13,30 @@ cannot be read, PD020-PD022 for its content), and the valid part of it still app
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from perfdecl.config.codes import CODES
-from perfdecl.lint import DEFAULT_OPTIONS, FileResult, Options
-from perfdecl.loader import SourceMap, unreadable
-from perfdecl.problem import Message, Problem, Severity
-from perfdecl.rules.base import Finding, RuleSettings
+from perfdecl.config.options import DEFAULT_OPTIONS, Options
+from perfdecl.config.text import CODE_PATTERN as CODE_PATTERN
+from perfdecl.config.text import display as _display
+from perfdecl.config.text import find_line as _find_line
+from perfdecl.config.text import nearest_key as nearest_key
+from perfdecl.config.text import problem as _problem
+from perfdecl.loader import unreadable
+from perfdecl.problem import Problem, Severity
+from perfdecl.rules.base import RuleSettings
 
 if TYPE_CHECKING:
     from perfdecl.config.schema import Config
-    from perfdecl.model import Declaration
 
 CONFIG_FILE = ".perfdecl.toml"
 PYPROJECT = "pyproject.toml"
 ROOT_MARKERS = (".git", ".hg")
-
-CODE_PATTERN = re.compile(r"PD[0-9]{0,3}")
-"""A problem code (``PD203``) or a prefix of one (``PD2``, ``PD20``); ``PD`` alone means all."""
 
 # --- globs ---------------------------------------------------------------------------------
 
@@ -176,25 +175,6 @@ class ProjectConfig:
         )
 
 
-def _display(path: Path) -> str:
-    """A configuration path as the user would write it: relative to the working folder."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-
-
-def _problem(code: str, file: str, zh: str, en: str, where: tuple[int, int] | None) -> Problem:
-    return Problem(
-        code,
-        CODES[code].severity,
-        Message(zh, en),
-        file,
-        line=where[0] if where else None,
-        column=where[1] if where else None,
-    )
-
-
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -286,73 +266,8 @@ def parse_config(text: str, path: Path, *, pyproject: bool) -> ProjectConfig:
         )
     from perfdecl.config.schema import validate_table
 
-    return validate_table(table, text, path, prefix)
-
-
-def nearest_key(key: str, valid: Iterable[str]) -> str | None:
-    """The valid key closest to a misspelt one (``per-file-ignore`` -> ``per_file_ignores``)."""
-    choices = list(valid)
-    normal = key.replace("-", "_").lower()
-    for choice in choices:
-        if choice == normal:
-            return choice
-    found = difflib.get_close_matches(normal, choices, n=1, cutoff=0.5)
-    return found[0] if found else None
-
-
-_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')"""
-_ASSIGN = re.compile(rf"^\s*({_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*=")
-
-
-def _split_key(dotted: str) -> list[str]:
-    parts = re.findall(_KEY_PART, dotted)
-    return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
-
-
-def _find_line(text: str, path: Sequence[str | int]) -> tuple[int, int] | None:
-    """Line and column of the TOML key at ``path`` (table headers and dotted keys included).
-
-    TOML parsers do not report positions of valid keys, so we scan the text, tracking the current
-    table header (``[[array]]`` headers are numbered, so ``diff.ignore.2`` finds the third one);
-    the deepest key found along the path is reported.
-    """
-    best: tuple[int, int] | None = None
-    best_depth = -1
-    table: list[str | int] = []
-    target = list(path)
-    arrays: dict[tuple[str, ...], int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        header = _HEADER.match(line)
-        if header and not _ASSIGN.match(line):
-            names = _split_key(header[1])
-            table = list(names)
-            if line.lstrip().startswith("[["):
-                index = arrays[tuple(names)] = arrays.get(tuple(names), -1) + 1
-                table.append(index)
-            depth = _prefix_depth(table, target)
-            if depth > best_depth and depth == len(table):
-                best, best_depth = (number, line.index("[") + 1), depth
-            continue
-        assign = _ASSIGN.match(line)
-        if not assign:
-            continue
-        full = table + _split_key(assign[1])
-        depth = _prefix_depth(full, target)
-        if depth > len(table) and depth > best_depth:
-            best, best_depth = (number, len(line) - len(line.lstrip()) + 1), depth
-            if depth == len(target):
-                break
-    return best
-
-
-def _prefix_depth(found: Sequence[str | int], target: Sequence[str | int]) -> int:
-    depth = 0
-    for a, b in zip(found, target, strict=False):
-        if a != b:
-            break
-        depth += 1
-    return depth if depth == min(len(found), len(target)) else -1
+    model, problems = validate_table(table, text, path, prefix)
+    return ProjectConfig(model=model, path=path, problems=problems)
 
 
 # --- discovery and per-file options --------------------------------------------------------
@@ -461,18 +376,18 @@ class ConfigResolver:
             found = self._configs[path] = read_config(path)
         return found
 
-    def pending(self, file: str | os.PathLike[str] | None = None) -> list[FileResult]:
+    def pending(self, file: str | os.PathLike[str] | None = None) -> tuple[Problem, ...]:
         """Problems of the configuration of ``file`` (or of ``--config``), once per config file.
 
-        The CLI reports these like a checked file, so a broken configuration fails the run.
+        The runner reports these like a checked file, so a broken configuration fails the run.
         """
         project = self.explicit if file is None else self.config_for(file)
         if project is None or project.path in self._reported:
-            return []
+            return ()
         self._reported.add(project.path)
         if not project.problems or project.path is None:
-            return []
-        return [FileResult(project.problems[0].file, project.problems)]
+            return ()
+        return project.problems
 
     def excluded(self, path: str | os.PathLike[str]) -> bool:
         """True when the configuration of ``path`` excludes it (for folder walks)."""
@@ -515,35 +430,6 @@ def options_for(
 ) -> Options:
     """The notebook one-liner: options for one file from its discovered (or given) config."""
     return ConfigResolver(base, config=config).options_for(file)
-
-
-# --- the configured framework --------------------------------------------------------------
-
-
-def framework_problems(
-    decl: Declaration, source: SourceMap, file: str, settings: RuleSettings
-) -> Iterator[Problem]:
-    """PD023: the declaration's framework differs from the one the configuration expects.
-
-    The model requires every declaration to name its framework, so the configured ``framework``
-    is not a default: it is what the project expects, and a file that declares another one was
-    probably copied from elsewhere.
-    """
-    expected = settings.options.get("framework")
-    if expected is None or decl.framework.value == expected:
-        return
-    from perfdecl.lint import locate
-
-    finding = Finding(
-        "/framework",
-        Message(
-            f"本文件声明的指标体系是 {decl.framework.value}，而配置要求 {expected}"
-            "（[tool.perfdecl] framework）。请确认使用了正确的模板。",
-            f"this file declares framework {decl.framework.value}, but the configuration "
-            f"expects {expected} ([tool.perfdecl] framework). Check the template used.",
-        ),
-    )
-    yield locate(finding, source, file, "PD023", CODES["PD023"].severity)
 
 
 _MODEL_NAMES = frozenset(

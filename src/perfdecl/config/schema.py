@@ -20,14 +20,10 @@ from pydantic import (
     model_validator,
 )
 
-from perfdecl.config import (
-    CODE_PATTERN,
-    ProjectConfig,
-    _display,
-    _find_line,
-    _problem,
-    nearest_key,
-)
+from perfdecl.config.text import CODE_PATTERN, nearest_key
+from perfdecl.config.text import display as _display
+from perfdecl.config.text import find_line as _find_line
+from perfdecl.config.text import problem as _problem
 from perfdecl.model import Framework
 from perfdecl.problem import Message, Problem
 
@@ -120,7 +116,7 @@ DEFAULT_CONFIG = Config()
 
 def validate_table(
     table: dict[str, Any], text: str, path: Path, prefix: tuple[str, ...]
-) -> ProjectConfig:
+) -> tuple[Config, tuple[Problem, ...]]:
     """Validate; drop each offending entry and retry, so the valid rest still applies."""
     shown = _display(path)
     data = copy.deepcopy(table)
@@ -138,9 +134,7 @@ def validate_table(
             if not all(_drop(data, loc) for loc in locs):
                 config = DEFAULT_CONFIG
                 break
-    return ProjectConfig(
-        model=config, path=path, problems=tuple(sorted(problems.values(), key=Problem.sort_key))
-    )
+    return config, tuple(sorted(problems.values(), key=Problem.sort_key))
 
 
 def _culprit(error: Any) -> tuple[int | str, ...]:

@@ -9,35 +9,28 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from perfdecl.loader import (
-    DEFAULT_LIMITS,
-    Limits,
-    Loaded,
-    SourceMap,
-    gc_paused,
-    load_bytes,
-    load_path,
-)
+from perfdecl.config.options import DEFAULT_OPTIONS, Options, enabled, longest
+from perfdecl.loader import Loaded, SourceMap, gc_paused, load_bytes, load_path
 from perfdecl.model import Declaration
 from perfdecl.problem import Message, Problem, Severity
-from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.base import Finding, Rule
 
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    """What to check and how; built from configuration and CLI flags."""
-
-    limits: Limits = DEFAULT_LIMITS
-    settings: RuleSettings = field(default_factory=RuleSettings)
-    select: tuple[str, ...] = ()  # codes or prefixes; empty: all
-    ignore: tuple[str, ...] = ()
-    severity: dict[str, Severity] = field(default_factory=dict)  # code or prefix -> severity
-    run_rules: bool = True
-
-
-DEFAULT_OPTIONS = Options()
+__all__ = [
+    "DEFAULT_OPTIONS",
+    "DeclarationError",
+    "FileResult",
+    "Options",
+    "check_bytes",
+    "check_loaded",
+    "check_path",
+    "enabled",
+    "internal_error",
+    "load_declaration",
+    "locate",
+    "run_rules",
+    "validate",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,30 +49,6 @@ class FileResult:
 
     def count(self, severity: Severity) -> int:
         return sum(1 for p in self.problems if p.severity is severity)
-
-
-def _matches(code: str, patterns: Iterable[str]) -> bool:
-    return any(code == p or (p and code.startswith(p)) for p in patterns)
-
-
-def _longest(code: str, table: dict[str, Severity]) -> Severity | None:
-    best = None
-    best_len = -1
-    for pattern, severity in table.items():
-        if (code == pattern or code.startswith(pattern)) and len(pattern) > best_len:
-            best, best_len = severity, len(pattern)
-    return best
-
-
-def enabled(code: str, options: Options) -> bool:
-    """Select/ignore semantics of ruff: the longer matching pattern wins, ignore wins ties."""
-    if not options.select and not options.ignore:
-        return True  # the usual run: asked for every problem of every file
-    sel = max((len(p) for p in options.select if code.startswith(p)), default=-1)
-    ign = max((len(p) for p in options.ignore if code.startswith(p)), default=-1)
-    if options.select and sel < 0:
-        return False
-    return not (ign >= 0 and ign >= sel)
 
 
 def locate(
@@ -116,14 +85,14 @@ def run_rules(
         if not enabled(rule_cls.code, options):
             continue
         rule = rule_cls()
-        default = _longest(rule_cls.code, options.severity) or rule_cls.severity
+        default = longest(rule_cls.code, options.severity) or rule_cls.severity
         for finding in rule.check(decl, options.settings):
             yield locate(finding, source, file, rule_cls.code, default)
 
 
 def check_loaded(loaded: Loaded, options: Options = DEFAULT_OPTIONS) -> FileResult:
     """Structure, then rules, then inline suppressions, over an already loaded document."""
-    from perfdecl.config import framework_problems
+    from perfdecl.lint.framework import framework_problems
     from perfdecl.lint.suppress import apply_suppressions
     from perfdecl.model.build import build
 
@@ -143,7 +112,7 @@ def check_loaded(loaded: Loaded, options: Options = DEFAULT_OPTIONS) -> FileResu
     for p in problems:
         if p.code != "PD001" and not enabled(p.code, options):
             continue
-        override = _longest(p.code, options.severity)
+        override = longest(p.code, options.severity)
         kept.append(p.with_severity(override) if override else p)
     kept.sort(key=Problem.sort_key)
     return FileResult(loaded.file, tuple(kept), decl, loaded.source)
@@ -154,14 +123,18 @@ def check_bytes(
 ) -> FileResult:
     """Check a declaration given as bytes (for example read from git or standard input)."""
     return _guard(
-        file, lambda: check_loaded(load_bytes(raw, file=file, limits=options.limits), options)
+        file,
+        lambda: check_loaded(load_bytes(raw, file=file, limits=options.limits), options),
+        options.debug,
     )
 
 
 def check_path(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIONS) -> FileResult:
     """Check one declaration file. Never raises for bad input: problems describe it."""
     name = os.fspath(path)
-    return _guard(name, lambda: check_loaded(load_path(name, limits=options.limits), options))
+    return _guard(
+        name, lambda: check_loaded(load_path(name, limits=options.limits), options), options.debug
+    )
 
 
 def validate(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIONS) -> list[Problem]:
@@ -202,10 +175,7 @@ def internal_error(file: str, exc: BaseException) -> Problem:
     )
 
 
-DEBUG = os.environ.get("PERFDECL_DEBUG", "") not in ("", "0")
-
-
-def _guard(file: str, work: object) -> FileResult:
+def _guard(file: str, work: object, debug: bool) -> FileResult:
     assert callable(work)
     try:
         with gc_paused():
@@ -215,23 +185,6 @@ def _guard(file: str, work: object) -> FileResult:
     except (KeyboardInterrupt, SystemExit):
         raise
     except Exception as exc:
-        if DEBUG:
+        if debug:
             raise
         return FileResult(file, (internal_error(file, exc),))
-
-
-YAML_SUFFIXES = (".yaml", ".yml")
-
-
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
-    """Files as given; directories walked recursively for *.yaml / *.yml, sorted, deterministic."""
-    for path in paths:
-        name = os.fspath(path)
-        if os.path.isdir(name):
-            found: list[str] = []
-            for root, dirs, files in os.walk(name):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(os.path.join(root, f) for f in files if f.endswith(YAML_SUFFIXES))
-            yield from sorted(found, key=lambda p: Path(p).parts)
-        else:
-            yield name

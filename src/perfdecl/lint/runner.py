@@ -3,7 +3,8 @@
 A repository of hundreds of declarations is checked on every pull request, so this module
 
 * turns the command line's inputs (files, folders, globs, ``-`` for standard input) into a
-  deterministic list of files: input order, folders walked sorted, duplicates dropped;
+  deterministic list of files: input order, folders walked sorted, duplicates dropped
+  (:func:`collect`, the one path expander of every command that takes declarations);
 * checks each file on its own (one broken file never stops the others) — serially for a few
   files, in a process pool for many, with results yielded in input order so that the output of a
   parallel run is byte-for-byte that of a serial one;
@@ -12,19 +13,18 @@ A repository of hundreds of declarations is checked on every pull request, so th
   checking the file (measured: ~20 ms against ~0.1 ms for the slim result, on the example).
 
 The library functions in :mod:`perfdecl.lint` do the checking; this module only orchestrates.
+Printing, progress bars and exit codes belong to the CLI (:mod:`perfdecl.cli.validate_run`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import glob
-import io
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Protocol, TextIO, cast
+from typing import IO, TYPE_CHECKING, Protocol
 
 from perfdecl.lint import (
     DEFAULT_OPTIONS,
@@ -32,12 +32,10 @@ from perfdecl.lint import (
     Options,
     check_bytes,
     check_path,
-    expand_paths,
     internal_error,
 )
 from perfdecl.loader import SourceMap, unreadable
-from perfdecl.problem import Lang
-from perfdecl.reporters.base import Summary
+from perfdecl.problem import Problem
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -46,8 +44,7 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 SERIAL_BELOW = 8
 """Fewer files than this are checked in-process: starting workers would cost more than it saves."""
-PROGRESS_FROM = 20
-"""A progress bar is shown (on a terminal) from this many files on."""
+YAML_SUFFIXES = (".yaml", ".yml")
 
 _GLOB_MAGIC = frozenset("*?[")
 
@@ -58,6 +55,11 @@ class Resolver(Protocol):
     def options_for(self, file: str) -> Options: ...
 
     def excluded(self, path: str) -> bool: ...
+
+    def pending(self, file: str | None = None) -> Sequence[Problem]: ...
+
+    @property
+    def fatal(self) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,13 @@ class FixedOptions:
         return self.options
 
     def excluded(self, path: str) -> bool:
+        return False
+
+    def pending(self, file: str | None = None) -> Sequence[Problem]:
+        return ()
+
+    @property
+    def fatal(self) -> bool:
         return False
 
 
@@ -97,6 +106,20 @@ class Collected:
 
     inputs: list[Input] = field(default_factory=list)
     missing: list[FileResult] = field(default_factory=list)
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+    """Files as given; folders walked recursively for *.yaml / *.yml, sorted, deterministic."""
+    for path in paths:
+        name = os.fspath(path)
+        if os.path.isdir(name):
+            found: list[str] = []
+            for root, dirs, files in os.walk(name):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(os.path.join(root, f) for f in files if f.endswith(YAML_SUFFIXES))
+            yield from sorted(found, key=lambda p: Path(p).parts)
+        else:
+            yield name
 
 
 def is_glob(arg: str) -> bool:
@@ -298,290 +321,56 @@ def check_files(
     return results
 
 
-class _Above(io.TextIOBase):
-    """Standard output while a progress bar shows: each line is printed above the bar.
+def _config_problems(problems: Sequence[Problem]) -> list[FileResult]:
+    """A configuration's problems, reported like a checked file (so they fail the run)."""
+    return [FileResult(problems[0].file, tuple(problems))] if problems else []
 
-    rich's own redirect replaces ``sys.stdout`` with a proxy, but a rich console given that proxy
-    unwraps it and writes to the terminal directly, through the bar; this plain wrapper is not
-    unwrapped, so a reporter's console (colours and all) lands above the bar.
+
+@dataclass(slots=True)
+class Batch:
+    """One run's work, planned: what to report first, the tasks, and what precedes each task.
+
+    ``head`` holds the problems of ``--config`` and the inputs that named nothing; ``prefaces``
+    the problems of each task's configuration file, the first time that file governs a task.
     """
 
-    def __init__(self, target: TextIO) -> None:
-        self._target = target
+    head: list[FileResult]
+    tasks: list[Task]
+    prefaces: list[list[FileResult]]
 
-    def write(self, text: str) -> int:
-        return self._target.write(text)
+    def results(self, *, jobs: int | None = None) -> Iterator[tuple[FileResult, bool]]:
+        """Every result in order, each with True when it is a task's (a file checked, for a
+        progress count); the pool (if any) starts before this returns."""
+        checked = run(self.tasks, jobs=jobs)
+        return self._ordered(checked)
 
-    def flush(self) -> None:
-        self._target.flush()
-
-    def isatty(self) -> bool:
-        return True
-
-    def fileno(self) -> int:
-        return self._target.fileno()
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return "utf-8"
-
-
-@dataclass(slots=True)
-class ProgressHandle:
-    """What a caller of :func:`progress_bar` uses: advance it, print through ``stdout``."""
-
-    advance: Callable[[], None] | None = None
-    stdout: TextIO | None = None
+    def _ordered(self, checked: Iterator[FileResult]) -> Iterator[tuple[FileResult, bool]]:
+        for extra in self.head:
+            yield extra, False
+        for preface, result in zip(self.prefaces, checked, strict=True):
+            for extra in preface:
+                yield extra, False
+            yield result, True
 
 
-@contextlib.contextmanager
-def progress_bar(total: int, *, enabled: bool) -> Iterator[ProgressHandle]:
-    """A transient progress bar on standard error, or a handle that does nothing.
-
-    While it shows, ``handle.stdout`` prints above the bar; reporters on standard output must be
-    created on it.
-    """
-    if not enabled:
-        yield ProgressHandle()
-        return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
-    progress = Progress(
-        TextColumn("perfdecl"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=True,
-        redirect_stdout=True,
-        redirect_stderr=False,
-    )
-    task = progress.add_task("checking", total=total)
-    with progress:
-        yield ProgressHandle(lambda: progress.advance(task), cast(TextIO, _Above(sys.stdout)))
-
-
-def want_progress(total: int, *, machine_readable: bool, quiet: bool = False) -> bool:
-    """Only for many files, human output, and when both stdout and stderr are terminals."""
-    if total < PROGRESS_FROM or machine_readable or quiet:
-        return False
-    return _isatty(sys.stdout) and _isatty(sys.stderr)
-
-
-def _isatty(stream: object) -> bool:
-    isatty = getattr(stream, "isatty", None)
-    try:
-        return bool(isatty()) if callable(isatty) else False
-    except (ValueError, OSError):
-        return False
-
-
-# --- one validate run: inputs -> results -> reporters (stdout and files) ---------------------
-
-
-class UsageError(Exception):
-    """A mistake on the command line; the CLI prints the message and exits 2."""
-
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.en = en
-        self.zh = zh
-
-
-def parse_outputs(specs: Sequence[str], formats: Iterable[str]) -> list[tuple[str, str]]:
-    """``["sarif=out.sarif", …]`` -> ``[("sarif", "out.sarif"), …]``, checked."""
-    known = list(formats)
-    parsed: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for spec in specs:
-        name, sep, path = spec.partition("=")
-        name = name.strip()
-        if not sep or not path:
-            raise UsageError(
-                f"--output {spec!r}: write it as FORMAT=PATH, such as sarif=perfdecl.sarif.",
-                f"--output “{spec}”：应写作 格式=路径，如 sarif=perfdecl.sarif。",
-            )
-        if name not in known:
-            raise UsageError(
-                f"--output {spec!r}: unknown format {name!r}; choose from {', '.join(known)}.",
-                f"--output “{spec}”：未知的格式“{name}”，可选：{'、'.join(known)}。",
-            )
-        key = os.path.normcase(os.path.abspath(path))
-        if key in seen:
-            raise UsageError(f"--output: {path} is named twice.", f"--output：{path} 出现了两次。")
-        seen.add(key)
-        parsed.append((name, path))
-    return parsed
-
-
-@dataclass(slots=True)
-class RunSettings:
-    """Everything ``perfdecl validate`` decided from its options, for :func:`execute`."""
-
-    stdout_formats: Sequence[str] = ("text",)
-    outputs: Sequence[tuple[str, str]] = ()
-    lang: Lang = "en"
-    color: bool | None = None
-    quiet: bool = False
-    strict: bool = False
-    jobs: int | None = None
-    stdin_filename: str | None = None
-    baseline: str | None = None
-    write_baseline: str | None = None
-    force: bool = False
-    force_exclude: bool = False
-
-
-@dataclass(slots=True)
-class Outcome:
-    """What a run produced: the summary, the files written, the findings parked."""
-
-    summary: Summary
-    written: list[str] = field(default_factory=list)
-    recorded: int | None = None  # findings written with --write-baseline
-
-    @property
-    def exit_code(self) -> int:
-        """The summary's code, except that writing a baseline accepts today's findings."""
-        code = self.summary.exit_code
-        return 0 if code == 1 and self.recorded is not None else code
-
-
-def refuse_clobber(settings: RunSettings) -> None:
-    """Fail before checking anything when an output file exists and --force is not given."""
-    if settings.force:
-        return
-    targets = [path for _, path in settings.outputs]
-    if settings.write_baseline:
-        targets.append(settings.write_baseline)
-    for path in targets:
-        if os.path.exists(path):
-            raise UsageError(
-                f"{path} exists; use --force to replace it.",
-                f"{path} 已存在；如需覆盖请加 --force。",
-            )
-
-
-def execute(
+def prepare(
     args: Sequence[str],
     resolver: Resolver,
-    settings: RunSettings,
     *,
+    stdin_filename: str | None = None,
+    force_exclude: bool = False,
     stdin: IO[bytes] | None = None,
-) -> Outcome:
-    """Check everything, feed every reporter, write report files and the baseline.
-
-    Results reach reporters one by one in input order; reports for ``--output`` are built in
-    memory and written atomically at the end, so that a failed run never leaves half a report.
-    """
-    from perfdecl.files import RefusedOverwrite, write_atomic
-    from perfdecl.lint.baseline import Baseline, BaselineError, BaselineFilter
-    from perfdecl.reporters import get_reporter
-
-    refuse_clobber(settings)
-    parked: BaselineFilter | None = None
-    if settings.baseline is not None:
-        try:
-            known = Baseline.read(settings.baseline)
-        except BaselineError as exc:
-            raise UsageError(
-                f"cannot use baseline {settings.baseline}: {exc}.",
-                f"无法使用基线 {settings.baseline}：{exc}。",
-            ) from None
-        root = Path(os.path.abspath(settings.baseline)).parent
-        parked = BaselineFilter(known, root, path=settings.baseline)
-    recorder: Baseline | None = Baseline() if settings.write_baseline else None
-    record_root = (
-        Path(os.path.abspath(settings.write_baseline)).parent if settings.write_baseline else None
-    )
-
-    pending = getattr(resolver, "pending", None)
-    head: list[FileResult] = list(pending()) if callable(pending) else []
-    fatal = bool(getattr(resolver, "fatal", False))
-    collected = (
-        Collected()
-        if fatal
-        else collect(
-            args,
-            excluded=resolver.excluded,
-            stdin_filename=settings.stdin_filename,
-            force_exclude=settings.force_exclude,
-        )
+) -> Batch:
+    """Expand ``args``, resolve each file's options, read standard input: a :class:`Batch`."""
+    head = _config_problems(resolver.pending())
+    if resolver.fatal:  # --config cannot be read: check nothing
+        return Batch(head, [], [])
+    collected = collect(
+        args,
+        excluded=resolver.excluded,
+        stdin_filename=stdin_filename,
+        force_exclude=force_exclude,
     )
     tasks = plan(collected.inputs, resolver, stdin=stdin)
-    prefaces = [list(pending(t.name)) if callable(pending) else [] for t in tasks]
-    results = run(tasks, jobs=settings.jobs)
-
-    machine = any(f != "text" for f in settings.stdout_formats)
-    show = want_progress(len(tasks), machine_readable=machine, quiet=settings.quiet)
-    buffers = [(name, path, io.StringIO()) for name, path in settings.outputs]
-    summary = Summary(strict=settings.strict)
-    with progress_bar(len(tasks), enabled=show) as bar:
-        stdout = bar.stdout or sys.stdout  # above the bar while it shows
-        reporters = [
-            get_reporter(name)(
-                stdout, lang=settings.lang, color=settings.color, quiet=settings.quiet
-            )
-            for name in settings.stdout_formats
-        ]
-        reporters += [
-            get_reporter(name)(buffer, lang=settings.lang, color=False, quiet=False)
-            for name, _, buffer in buffers
-        ]
-
-        def emit(result: FileResult) -> None:
-            if recorder is not None and record_root is not None:
-                recorder.add(result, record_root)
-            if parked is not None:
-                result = parked.apply(result)
-            summary.add(result)
-            for reporter in reporters:
-                reporter.file(result)
-
-        for reporter in reporters:
-            reporter.begin()
-        for result in head + collected.missing:
-            emit(result)
-        for preface, result in zip(prefaces, results, strict=True):
-            for extra in preface:
-                emit(extra)
-            emit(result)
-            if bar.advance is not None:
-                bar.advance()
-        if parked is not None:
-            summary.baseline = parked.finish()
-        for reporter in reporters:
-            reporter.end(summary)
-
-    outcome = Outcome(summary)
-    current = ""  # the file being written, for the message when the disk is full
-    try:
-        for target in [path for _, path, _ in buffers] + [settings.write_baseline or ""]:
-            current = target
-            if target and os.path.dirname(target):
-                os.makedirs(os.path.dirname(target), exist_ok=True)  # reports/ in CI
-        for _, path, buffer in buffers:
-            current = path
-            write_atomic(path, buffer.getvalue(), force=settings.force)
-            outcome.written.append(path)
-        if recorder is not None and settings.write_baseline:
-            current = settings.write_baseline
-            write_atomic(settings.write_baseline, recorder.to_json(), force=settings.force)
-            outcome.written.append(settings.write_baseline)
-            outcome.recorded = sum(recorder.entries.values())
-    except RefusedOverwrite as exc:
-        raise UsageError(f"{exc}.", f"{exc}（文件已存在；如需覆盖请加 --force）。") from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc) or type(exc).__name__
-        raise UsageError(
-            f"cannot write {current}: {reason}; the file was left as it was.",
-            f"无法写入 {current}：{reason}；原文件保持不变。",
-        ) from None
-    return outcome
+    prefaces = [_config_problems(resolver.pending(t.name)) for t in tasks]
+    return Batch(head + collected.missing, tasks, prefaces)

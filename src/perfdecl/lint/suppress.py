@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from perfdecl.lint import Options, enabled
+from perfdecl.config.options import Options, enabled
 from perfdecl.lint.codes import CODES
 from perfdecl.loader import SourceMap, Span
 from perfdecl.problem import Message, Problem, Severity

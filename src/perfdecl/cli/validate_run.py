@@ -1,0 +1,275 @@
+"""One ``perfdecl validate`` run for the terminal: the batch from :mod:`perfdecl.lint.runner`, fed
+to the reporters (with a progress bar on a terminal), report files and the baseline written, and
+an exit code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, TextIO, cast
+
+from perfdecl.cli.fastpath import ValidateArgs
+from perfdecl.cli.output import UsageError, refuse_inputs, save
+from perfdecl.lint.runner import Resolver, prepare
+from perfdecl.problem import Lang
+from perfdecl.reporters.base import Summary
+
+if TYPE_CHECKING:
+    from perfdecl.lint.baseline import BaselineFilter
+
+PROGRESS_FROM = 20
+"""A progress bar is shown (on a terminal) from this many files on."""
+
+
+class _Above(io.TextIOBase):
+    """Standard output while a progress bar shows: each line is printed above the bar.
+
+    rich's own redirect replaces ``sys.stdout`` with a proxy, but a rich console given that proxy
+    unwraps it and writes to the terminal directly, through the bar; this plain wrapper is not
+    unwrapped, so a reporter's console (colours and all) lands above the bar.
+    """
+
+    def __init__(self, target: TextIO) -> None:
+        self._target = target
+
+    def write(self, text: str) -> int:
+        return self._target.write(text)
+
+    def flush(self) -> None:
+        self._target.flush()
+
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._target.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return "utf-8"
+
+
+@dataclass(slots=True)
+class ProgressHandle:
+    """What a caller of :func:`progress_bar` uses: advance it, print through ``stdout``."""
+
+    advance: Callable[[], None] | None = None
+    stdout: TextIO | None = None
+
+
+@contextlib.contextmanager
+def progress_bar(total: int, *, enabled: bool) -> Iterator[ProgressHandle]:
+    """A transient progress bar on standard error, or a handle that does nothing.
+
+    While it shows, ``handle.stdout`` prints above the bar; reporters on standard output must be
+    created on it.
+    """
+    if not enabled:
+        yield ProgressHandle()
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    progress = Progress(
+        TextColumn("perfdecl"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        redirect_stdout=True,
+        redirect_stderr=False,
+    )
+    task = progress.add_task("checking", total=total)
+    with progress:
+        yield ProgressHandle(lambda: progress.advance(task), cast(TextIO, _Above(sys.stdout)))
+
+
+def want_progress(total: int, *, machine_readable: bool, quiet: bool = False) -> bool:
+    """Only for many files, human output, and when both stdout and stderr are terminals."""
+    if total < PROGRESS_FROM or machine_readable or quiet:
+        return False
+    return _isatty(sys.stdout) and _isatty(sys.stderr)
+
+
+def _isatty(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty()) if callable(isatty) else False
+    except (ValueError, OSError):
+        return False
+
+
+# --- one validate run: inputs -> results -> reporters (stdout and files) ---------------------
+
+
+def parse_outputs(specs: Sequence[str], formats: Iterable[str]) -> list[tuple[str, str]]:
+    """``["sarif=out.sarif", …]`` -> ``[("sarif", "out.sarif"), …]``, checked."""
+    known = list(formats)
+    parsed: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for spec in specs:
+        name, sep, path = spec.partition("=")
+        name = name.strip()
+        if not sep or not path:
+            raise UsageError(
+                f"--output {spec!r}: write it as FORMAT=PATH, such as sarif=perfdecl.sarif.",
+                f"--output “{spec}”：应写作 格式=路径，如 sarif=perfdecl.sarif。",
+            )
+        if name not in known:
+            raise UsageError(
+                f"--output {spec!r}: unknown format {name!r}; choose from {', '.join(known)}.",
+                f"--output “{spec}”：未知的格式“{name}”，可选：{'、'.join(known)}。",
+            )
+        key = os.path.normcase(os.path.abspath(path))
+        if key in seen:
+            raise UsageError(f"--output: {path} is named twice.", f"--output：{path} 出现了两次。")
+        seen.add(key)
+        parsed.append((name, path))
+    return parsed
+
+
+@dataclass(slots=True)
+class RunSettings:
+    """What ``perfdecl validate`` decided: its arguments (the one table,
+    :class:`~perfdecl.cli.fastpath.ValidateArgs`) and what follows from them and the environment."""
+
+    args: ValidateArgs
+    stdout_formats: Sequence[str] = ("text",)
+    reports: Sequence[tuple[str, str]] = ()  # --output, parsed: (format, path)
+    language: Lang = "en"  # --lang, or the locale's
+    color: bool | None = None
+
+    @property
+    def targets(self) -> list[str]:
+        """Every file this run writes."""
+        found = [path for _, path in self.reports]
+        if self.args.write_baseline:
+            found.append(self.args.write_baseline)
+        return found
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What a run produced: the summary, the files written, the findings parked."""
+
+    summary: Summary
+    written: list[str] = field(default_factory=list)
+    recorded: int | None = None  # findings written with --write-baseline
+
+    @property
+    def exit_code(self) -> int:
+        """The summary's code, except that writing a baseline accepts today's findings."""
+        code = self.summary.exit_code
+        return 0 if code == 1 and self.recorded is not None else code
+
+
+def refuse_clobber(settings: RunSettings, inputs: Sequence[str]) -> None:
+    """Fail before checking anything when an output would replace an input of the run (even
+    with --force), or an existing file without --force."""
+    for path in settings.targets:
+        refuse_inputs(path, inputs)
+        if not settings.args.force and os.path.lexists(path):
+            raise UsageError(
+                f"{path} exists; use --force to replace it",
+                f"{path} 已存在；如需覆盖请加 --force",
+            )
+
+
+def _baseline_filter(path: str | None) -> BaselineFilter | None:
+    if path is None:
+        return None
+    from perfdecl.lint.baseline import Baseline, BaselineError, BaselineFilter
+
+    try:
+        known = Baseline.read(path)
+    except BaselineError as exc:
+        raise UsageError(
+            f"cannot use baseline {path}: {exc}.", f"无法使用基线 {path}：{exc}。"
+        ) from None
+    return BaselineFilter(known, Path(os.path.abspath(path)).parent, path=path)
+
+
+def execute(
+    resolver: Resolver, settings: RunSettings, *, stdin: IO[bytes] | None = None
+) -> Outcome:
+    """Check everything, feed every reporter, write report files and the baseline.
+
+    Results reach reporters one by one in input order; reports for ``--output`` are built in
+    memory and written atomically at the end, so that a failed run never leaves half a report.
+    """
+    from perfdecl.lint.baseline import Baseline
+    from perfdecl.reporters import get_reporter
+
+    args = settings.args
+    batch = prepare(
+        args.paths,
+        resolver,
+        stdin_filename=args.stdin_filename,
+        force_exclude=args.force_exclude,
+        stdin=stdin,
+    )
+    inputs = [t.name for t in batch.tasks if t.data is None and t.error is None]
+    inputs += [p for p in (args.baseline, args.config) if p is not None]
+    refuse_clobber(settings, inputs)
+    parked = _baseline_filter(args.baseline)
+    recorder: Baseline | None = Baseline() if args.write_baseline else None
+    record_root = Path(os.path.abspath(args.write_baseline or ".")).parent
+    results = batch.results(jobs=args.jobs)
+
+    machine = any(f != "text" for f in settings.stdout_formats)
+    show = want_progress(len(batch.tasks), machine_readable=machine, quiet=args.quiet)
+    buffers = [(name, path, io.StringIO()) for name, path in settings.reports]
+    summary = Summary(strict=args.strict)
+    with progress_bar(len(batch.tasks), enabled=show) as bar:
+        stdout = bar.stdout or sys.stdout  # above the bar while it shows
+        reporters = [
+            get_reporter(name)(
+                stdout, lang=settings.language, color=settings.color, quiet=args.quiet
+            )
+            for name in settings.stdout_formats
+        ]
+        reporters += [
+            get_reporter(name)(buffer, lang=settings.language, color=False, quiet=False)
+            for name, _, buffer in buffers
+        ]
+        for reporter in reporters:
+            reporter.begin()
+        for result, counted in results:
+            if recorder is not None:
+                recorder.add(result, record_root)
+            if parked is not None:
+                result = parked.apply(result)
+            summary.add(result)
+            for reporter in reporters:
+                reporter.file(result)
+            if bar.advance is not None and counted:
+                bar.advance()
+        if parked is not None:
+            summary.baseline = parked.finish()
+        for reporter in reporters:
+            reporter.end(summary)
+
+    outcome = Outcome(summary)
+    for _, path, buffer in buffers:
+        save(path, buffer.getvalue(), force=args.force, inputs=inputs, makedirs=True)
+        outcome.written.append(path)
+    if recorder is not None and args.write_baseline:
+        save(
+            args.write_baseline, recorder.to_json(), force=args.force, inputs=inputs, makedirs=True
+        )
+        outcome.written.append(args.write_baseline)
+        outcome.recorded = sum(recorder.entries.values())
+    return outcome

@@ -1,0 +1,56 @@
+"""What to check and how, for one file: :class:`Options`, and the select/ignore/severity matching
+that both the linter and inline suppressions use.
+
+It sits in the configuration room (below :mod:`perfdecl.lint`) because configuration builds it
+and the linter reads it; :mod:`perfdecl.lint` re-exports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from perfdecl.loader import DEFAULT_LIMITS, Limits
+from perfdecl.problem import Severity
+from perfdecl.rules.base import RuleSettings
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What to check and how; built from configuration and CLI flags.
+
+    ``debug`` (``--debug`` or ``PERFDECL_DEBUG``): an internal error raises its traceback
+    instead of becoming a PD900 problem.
+    """
+
+    limits: Limits = DEFAULT_LIMITS
+    settings: RuleSettings = field(default_factory=RuleSettings)
+    select: tuple[str, ...] = ()  # codes or prefixes; empty: all
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)  # code or prefix -> severity
+    run_rules: bool = True
+    debug: bool = False
+
+
+DEFAULT_OPTIONS = Options()
+
+
+def longest(code: str, table: Mapping[str, Severity]) -> Severity | None:
+    """The severity of the longest pattern in ``table`` that ``code`` matches, or None."""
+    best = None
+    best_len = -1
+    for pattern, severity in table.items():
+        if (code == pattern or code.startswith(pattern)) and len(pattern) > best_len:
+            best, best_len = severity, len(pattern)
+    return best
+
+
+def enabled(code: str, options: Options) -> bool:
+    """Select/ignore semantics of ruff: the longer matching pattern wins, ignore wins ties."""
+    if not options.select and not options.ignore:
+        return True  # the usual run: asked for every problem of every file
+    sel = max((len(p) for p in options.select if code.startswith(p)), default=-1)
+    ign = max((len(p) for p in options.ignore if code.startswith(p)), default=-1)
+    if options.select and sel < 0:
+        return False
+    return not (ign >= 0 and ign >= sel)
