@@ -521,6 +521,80 @@ def test_rev_path_in_a_real_repository(tmp_path: Path) -> None:
     assert code == 2 and "HEAD:decl/missing.yaml" in err
 
 
+def _one_file_repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    (repo / "sub").mkdir(parents=True)
+    shutil.copy(EXAMPLE, repo / "a.yaml")
+    shutil.copy(EXAMPLE, repo / "-lead.yaml")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "v1")
+    return repo
+
+
+def _files(root: Path) -> set[Path]:
+    return {p for p in root.rglob("*") if ".git" not in p.relative_to(root).parts}
+
+
+@needs_git
+def test_git_option_injection_writes_nothing(tmp_path: Path) -> None:
+    """#17: `diff -- '--output=FILE:x' a.yaml` made `git show` write FILE; now exit 2, no file."""
+    repo = _one_file_repo(tmp_path)
+    before = _files(tmp_path)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "perfdecl",
+            "diff",
+            "--lang",
+            "en",
+            "--",
+            "--output=FILE:x",
+            "a.yaml",
+        ],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "LANG": "C"},
+    )
+    assert done.returncode == 2, done.stderr
+    assert "the revision '--output=FILE' begins with '-' and is refused" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert _files(tmp_path) == before
+
+
+@needs_git
+@pytest.mark.parametrize(
+    ("folder", "args"),
+    [
+        (".", ("a.yaml", "--", "--output=../planted.txt:a.yaml")),  # on NEW, outside the repo
+        (".", ("--", "--output=sub/planted.txt:HEAD", "a.yaml")),  # into a folder of the repo
+        ("sub", ("--", "--output=planted.txt:../a.yaml", "../a.yaml")),  # run from a subfolder
+    ],
+)
+def test_git_option_injection_variants_are_refused(
+    tmp_path: Path, folder: str, args: tuple[str, ...]
+) -> None:
+    """Each of these wrote a file before revisions went after --end-of-options."""
+    repo = _one_file_repo(tmp_path)
+    before = _files(tmp_path)
+    code, out, err = run("diff", "--lang", "en", *args, cwd=repo / folder)
+    assert code == 2 and out == ""
+    assert "begins with '-' and is refused: git would read it as an option" in err
+    assert _files(tmp_path) == before
+
+
+@needs_git
+def test_git_path_beginning_with_a_dash_is_read(tmp_path: Path) -> None:
+    """Only the revision is refused: a committed file named -lead.yaml is read as a path."""
+    repo = _one_file_repo(tmp_path)
+    code, out, err = run("diff", "--lang", "en", "HEAD:-lead.yaml", "a.yaml", cwd=repo)
+    assert code == 0, err
+    assert "PD305" in out
+
+
 def test_subprocess_github_format() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "perfdecl", "diff", OLD, NEW, "--format", "github", "--lang", "en"],

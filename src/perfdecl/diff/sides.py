@@ -39,7 +39,19 @@ def read_git(rev: str, path: str, *, limits: Limits = DEFAULT_LIMITS) -> bytes:
 
     PATH is tried relative to that folder first (``REV:./name``), then as git reads it, relative
     to the repository root, from the working folder. Raises :class:`SideError`.
+
+    The object name goes after ``--end-of-options`` and before ``--``, so git never reads it as
+    an option or a path; a revision beginning with ``-`` is refused before git runs
+    (``--output=FILE:x`` would otherwise have ``git show`` write FILE).
     """
+    if rev.startswith("-"):
+        raise SideError(
+            Message(
+                f"版本名“{rev}”以“-”开头，已拒绝：git 会把它当作选项。",
+                f"the revision {rev!r} begins with '-' and is refused: git would read it as an "
+                "option.",
+            )
+        )
     folder = os.path.dirname(path) or "."
     attempts: list[tuple[str, str]] = []
     if os.path.isdir(folder):
@@ -49,7 +61,7 @@ def read_git(rev: str, path: str, *, limits: Limits = DEFAULT_LIMITS) -> bytes:
     for cwd, obj in attempts:
         try:
             done = subprocess.run(
-                ["git", "show", obj],
+                ["git", "show", "--end-of-options", obj, "--"],
                 cwd=cwd,
                 capture_output=True,
                 timeout=60,
