@@ -1,4 +1,4 @@
-"""The configuration's problem codes (PD020–PD023). Documented in docs/configuration.md; joined
+"""The configuration's problem codes (PD020–PD023, PD027). Documented in docs/configuration.md; joined
 with every other layer's table by :func:`perfdecl.catalogue.all_codes`."""
 
 from __future__ import annotations
@@ -50,6 +50,20 @@ CODES: dict[str, CodeInfo] = code_table(
         help=Message(
             "配置要求所有申报表使用同一指标体系（framework），而这份申报表写的是另一个；报告在它的 framework: 行上。",
             "The configuration requires one framework for every declaration here and this one names another; reported on its framework: line.",
+        ),
+        origin="config",
+    ),
+    CodeInfo(
+        "PD027",
+        "framework-file",
+        Severity.ERROR,
+        Message(
+            "配置项 frameworks 指向的指标体系文件无法使用。",
+            "A framework data file named by frameworks cannot be used.",
+        ),
+        help=Message(
+            "配置项 frameworks 指向的指标体系文件（TOML）无法读取，或不是有效的指标体系表；消息说明原因。使用该 id 的申报表随后报告 PD104。",
+            "A framework data file (TOML) named by frameworks cannot be read or is not a valid framework table; the message says why. Declarations naming its id then report PD104.",
         ),
         origin="config",
     ),

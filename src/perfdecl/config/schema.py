@@ -104,6 +104,11 @@ class Config(_Strict):
     framework: Framework | None = Field(
         None, description="The framework every declaration here must declare (else PD023)."
     )
+    frameworks: tuple[Annotated[str, Field(min_length=1)], ...] = Field(
+        (),
+        description="Framework data files (TOML, as the shipped ones), relative to this "
+        "configuration's folder: a province's variant, named by its id in `framework:`.",
+    )
     thresholds: Thresholds = Field(default_factory=Thresholds)
     exclude: tuple[str, ...] = Field(
         (), description="Globs of files and folders skipped when walking folders."
@@ -134,7 +139,28 @@ def validate_table(
             if not all(_drop(data, loc) for loc in locs):
                 config = DEFAULT_CONFIG
                 break
+    for n, name in enumerate(config.frameworks):
+        problem = _load_framework(path.parent / name, text, shown, (*prefix, "frameworks"))
+        if problem is not None:
+            problems[("frameworks", n)] = problem
     return config, tuple(sorted(problems.values(), key=Problem.sort_key))
+
+
+def _load_framework(file: Path, text: str, shown: str, where: tuple[str, ...]) -> Problem | None:
+    """PD027: register one framework data file named by ``frameworks``, or say why it cannot be."""
+    from perfdecl.model.frameworks import FrameworkFileError, load_file
+
+    try:
+        load_file(file)
+    except FrameworkFileError as exc:
+        return _problem(
+            "PD027",
+            shown,
+            f"指标体系文件 {file.name}：{exc.zh}",
+            f"framework file {file.name}: {exc.en}",
+            _find_line(text, where),
+        )
+    return None
 
 
 def _culprit(error: Any) -> tuple[int | str, ...]:

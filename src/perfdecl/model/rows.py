@@ -10,7 +10,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from perfdecl.model import Declaration, Group, Indicator, Level1
-from perfdecl.model.frameworks import Level1Name, Level2Name, canonical_level1, canonical_level2
+from perfdecl.model.frameworks import (
+    FrameworkSpec,
+    Level1Name,
+    Level2Name,
+    canonical_level1,
+    canonical_level2,
+    find,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +38,8 @@ class GroupRow:
     index: int
     group: Group
     name: Level2Name
-    pointer: str  # /indicators/{i}/groups/{j}
+    pointer: str  # /indicators/{i}/groups/{j}; /indicators/{i} for a 一级 with no 二级
+    flat: bool = False  # the 三级 listed directly under the 一级 (Level1.items), no 二级 printed
 
     @property
     def canonical(self) -> str | None:
@@ -69,13 +77,24 @@ class IndicatorRow:
 
 
 def _level1_rows(decl: Declaration) -> Iterator[Level1Row]:
+    fw = find(decl.framework)
     for i, level1 in enumerate(decl.indicators):
-        yield Level1Row(i, level1, canonical_level1(level1.name), f"/indicators/{i}")
+        name = fw.level1_name(level1.name) if fw is not None else canonical_level1(level1.name)
+        yield Level1Row(i, level1, name, f"/indicators/{i}")
 
 
-def _groups_of(l1: Level1Row) -> Iterator[GroupRow]:
+def _groups_of(l1: Level1Row, fw: FrameworkSpec | None = None) -> Iterator[GroupRow]:
     for j, group in enumerate(l1.level1.groups):
-        yield GroupRow(l1, j, group, canonical_level2(group.name), f"{l1.pointer}/groups/{j}")
+        name = fw.level2_name(group.name) if fw is not None else canonical_level2(group.name)
+        yield GroupRow(l1, j, group, name, f"{l1.pointer}/groups/{j}")
+
+
+def _flat_group(l1: Level1Row) -> GroupRow | None:
+    """The 三级 listed straight under a 一级 (no 二级 column), as one unnamed group."""
+    if not l1.level1.items:
+        return None
+    group = Group(name="", items=l1.level1.items)
+    return GroupRow(l1, -1, group, Level2Name("", None), l1.pointer, flat=True)
 
 
 def _items_of(g: GroupRow) -> Iterator[IndicatorRow]:
@@ -106,11 +125,13 @@ def _table(decl: Declaration) -> _Table:
     children: dict[int, tuple[object, tuple[GroupRow, ...] | tuple[IndicatorRow, ...]]] = {}
     groups: list[GroupRow] = []
     indicators: list[IndicatorRow] = []
+    fw = find(decl.framework)
     for l1 in level1:
-        its_groups = tuple(_groups_of(l1))
+        its_groups = tuple(_groups_of(l1, fw))
         children[id(l1)] = (l1, its_groups)
         groups.extend(its_groups)
-        for g in its_groups:
+        flat = _flat_group(l1)
+        for g in (*its_groups, flat) if flat is not None else its_groups:
             its_items = tuple(_items_of(g))
             children[id(g)] = (g, its_items)
             indicators.extend(its_items)

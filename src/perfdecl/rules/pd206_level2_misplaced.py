@@ -14,9 +14,11 @@ from perfdecl.rules.base import Finding, Rule, RuleSettings
 class Level2UnderWrongLevel1(Rule):
     """A 二级 known to the framework must sit under the 一级 that owns it.
 
-    数量, 质量, 时效 and 成本 belong under 产出; 经济/社会/生态效益 and 可持续影响 under 效益
-    (效果); 服务对象满意度 under 效果 in the Beijing form but under its own 满意度指标 in the
-    national frameworks.
+    Where each 二级 may sit is the framework's table (``perfdecl.model.frameworks``' data
+    files): 数量, 质量, 时效 and 成本 under 产出; 经济/社会/生态效益 and 可持续影响 under 效益
+    (效果); 服务对象满意度 under 效果 in the Beijing form, under 效益 or its own 满意度指标 in the
+    classic framework (the 2015 template and most provinces print it under 效益), and only under
+    满意度指标 in the 2021 one.
 
     Bad:
 

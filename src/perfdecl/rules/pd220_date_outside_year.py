@@ -15,7 +15,7 @@ from perfdecl.rules.base import Finding, Rule, RuleSettings
 def allowed_period(decl: Declaration) -> tuple[datetime.date, datetime.date]:
     """The dates a target may fall in: the project's period, else the declaration year."""
     if decl.project is not None and decl.project.period is not None:
-        return decl.project.period.start, decl.project.period.end
+        return decl.project.period.first_day(), decl.project.period.last_day()
     return datetime.date(decl.year, 1, 1), datetime.date(decl.year, 12, 31)
 
 
