@@ -1,9 +1,19 @@
 """The loader's problem codes (PD001–PD012): reading bytes, decoding, YAML. Documented in
-docs/problems.md; joined with every other layer's table by :func:`perfdecl.catalogue.all_codes`."""
+docs/problems.md; joined with every other layer's table by :func:`perfdecl.catalogue.all_codes`.
+
+The event composer (:mod:`perfdecl.loader.events`) words the problems it finds in a document
+where it finds them; the problems about a file as a whole (unreadable, too large, empty, not one
+mapping, a syntax error) are built here.
+"""
 
 from __future__ import annotations
 
-from perfdecl.problem import CodeInfo, Message, Severity, code_table
+from typing import Any
+
+import yaml
+
+from perfdecl.loader.source import YAML_BREAK, Limits, SourceMap, clamp, line_column
+from perfdecl.problem import CodeInfo, Message, Problem, Severity, code_table, shorten
 
 
 def _loader(code: str, name: str, severity: Severity, summary: Message, help_: Message) -> CodeInfo:
@@ -169,3 +179,159 @@ CODES: dict[str, CodeInfo] = code_table(
     ),
 )
 """Loader problem codes, in code order."""
+
+FATAL = frozenset({"PD005", "PD008", "PD009", "PD010"})
+"""Codes after which the loaded data is not handed on (``Loaded.data`` is ``None``)."""
+
+
+def shown(value: str | None, limit: int = 60) -> str:
+    """A value as quoted in a message: hostile files hold megabyte-long scalars."""
+    return shorten(value or "", limit)
+
+
+def unreadable(file: str, zh: str, en: str) -> Problem:
+    """A PD001 problem: the path cannot be read at all (the CLI exits 2 on these)."""
+    return Problem("PD001", Severity.ERROR, Message(zh, en), file)
+
+
+def directory(name: str) -> Problem:
+    return unreadable(name, "这是一个目录，不是文件。", "this is a directory, not a file.")
+
+
+def too_large(file: str, size: int, limits: Limits) -> Problem:
+    return Problem(
+        "PD002",
+        Severity.ERROR,
+        Message(
+            f"文件过大（{size} 字节，上限 {limits.max_bytes} 字节）。",
+            f"the file is too large ({size} bytes; the limit is {limits.max_bytes}).",
+        ),
+        file,
+    )
+
+
+def lone_surrogate(file: str, text: str, index: int) -> Problem:
+    """PD003 for a lone surrogate at character ``index`` of text handed to libyaml."""
+    line, column = line_column(text, index)
+    return Problem(
+        "PD003",
+        Severity.ERROR,
+        Message(
+            f"第 {line} 行第 {column} 列有无效的 Unicode 字符（单独的代理项）。",
+            f"invalid Unicode character (a lone surrogate) at line {line}, column {column}.",
+        ),
+        file,
+        line,
+        column,
+    )
+
+
+def empty_file(file: str) -> Problem:
+    return Problem(
+        "PD010",
+        Severity.ERROR,
+        Message(
+            "文件是空的：没有任何声明内容。", "the file is empty: there is no declaration in it."
+        ),
+        file,
+        1,
+        1,
+    )
+
+
+def not_a_mapping(file: str, data: Any, source: SourceMap) -> Problem:
+    """PD010 for a document whose top level is a list or a single value."""
+    kind_zh, kind_en = (
+        ("列表", "a list") if isinstance(data, list) else ("单个值", "a single value")
+    )
+    span = source.values.get("")
+    return Problem(
+        "PD010",
+        Severity.ERROR,
+        Message(
+            f"文件顶层是{kind_zh}，应为包含 schema_version、year 等键的映射。",
+            f"the top level is {kind_en}; a declaration is a mapping with keys such as "
+            "schema_version and year.",
+        ),
+        file,
+        span.line if span else 1,
+        span.column if span else 1,
+    )
+
+
+def null_document(file: str) -> Problem:
+    return Problem(
+        "PD010",
+        Severity.ERROR,
+        Message("文件只有空值（~ 或 null），没有声明内容。", "the document is empty (null)."),
+        file,
+        1,
+        1,
+    )
+
+
+def _reader_index(exc: yaml.reader.ReaderError, text: str, byte_offsets: bool) -> int:
+    """The character index of a reader error.
+
+    libyaml's reader reports a byte offset into the UTF-8 encoding of the text (the pure-Python
+    reader a character index): without the conversion, a control character after Chinese text
+    was reported lines and columns too far on.
+    """
+    if not byte_offsets:
+        return int(exc.position)
+    return len(text.encode("utf-8")[: exc.position].decode("utf-8", errors="ignore"))
+
+
+def syntax_problem(exc: yaml.YAMLError, file: str, text: str, *, libyaml: bool) -> Problem:
+    """PD005 (or PD009 for libyaml's own depth limit) for a parser error, with a hint.
+
+    ``libyaml`` tells which parser raised it: libyaml's reader counts bytes, Python's characters.
+    """
+    line = column = None
+    detail = str(exc)
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        mark: Any = exc.problem_mark
+        line, column = mark.line + 1, mark.column + 1
+        detail = exc.problem or detail
+        if exc.context:
+            detail = f"{detail} ({exc.context})"
+    elif isinstance(exc, yaml.reader.ReaderError):
+        line, column = line_column(text, _reader_index(exc, text, libyaml))
+        detail = (
+            f"unacceptable character U+{exc.character:04X}"
+            if isinstance(exc.character, int)
+            else detail
+        )
+    if line is not None and column is not None:
+        line, column = clamp(text, line, column)
+    hint_zh, hint_en = "", ""
+    text_lines = YAML_BREAK.split(text)
+    source_line = text_lines[line - 1] if line and line <= len(text_lines) else ""
+    if "\t" in detail or "'\\t'" in detail or ("\t" in source_line[: (column or 1)]):
+        hint_zh = "YAML 不能用制表符（Tab）缩进，请改用空格。"
+        hint_en = " YAML does not allow tabs for indentation: use spaces."
+    elif "unacceptable character" in detail or "special characters" in detail:
+        hint_zh = "文件中有不可见的控制字符，请删除。"
+        hint_en = " The file contains an invisible control character: remove it."
+    elif ": " in source_line and "mapping values are not allowed" in detail:
+        hint_zh = "文本中含有“: ”时，请给整段文本加引号。"
+        hint_en = ' A text containing ": " must be quoted.'
+    if "nesting depth" in detail:
+        return Problem(
+            "PD009",
+            Severity.ERROR,
+            Message(
+                "嵌套层级过深，文件被拒绝。", f"nesting too deep: {detail}; the file is rejected."
+            ),
+            file,
+            line,
+            column,
+        )
+    return Problem(
+        "PD005",
+        Severity.ERROR,
+        Message(f"YAML 语法错误：{detail}。{hint_zh}", f"YAML syntax error: {detail}.{hint_en}"),
+        file,
+        line,
+        column,
+    )

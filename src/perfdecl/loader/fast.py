@@ -1,6 +1,6 @@
 """The fast road through the loader: libyaml composes, we only convert clean documents.
 
-The loader's event composer (:class:`perfdecl.loader._Composer`) pays a Python call and an event
+The loader's event composer (:class:`perfdecl.loader.events.Composer`) pays a Python call and an event
 object for every token, which made loading cost several times what parsing does. libyaml can
 compose the whole node tree in C instead (nesting is bounded by libyaml itself at 1,000 levels,
 so its recursion is safe), and walking that tree is cheap.
@@ -16,14 +16,15 @@ fixture and generated documents and checks they agree exactly.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+import yaml
+from yaml import events as ev
 from yaml.nodes import MappingNode, ScalarNode
 
+from perfdecl.loader.events import Composer
+from perfdecl.loader.source import Limits, SourceMap, Span
 from perfdecl.problem import escape_pointer_token
-
-if TYPE_CHECKING:
-    from perfdecl.loader import Limits, SourceMap, Span
 
 CParser: Any
 try:
@@ -72,8 +73,6 @@ def compose_clean(
     caller gives up on the result when that resolution made a remark. An empty stream or a
     second document gives up too (rare, and the event composer words them).
     """
-    from perfdecl.loader import Span
-
     try:
         parser = _Parser(text)
         if not parser.check_node():
@@ -165,3 +164,72 @@ def compose_clean(
             s, e = node.start_mark, node.end_mark
             values.setdefault(pointer, Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1))
     return root_value
+
+
+def may_exceed(text: str, limits: Limits) -> bool:
+    """True when ``text`` might hold more than ``limits.max_nodes`` nodes.
+
+    libyaml composes the whole tree before this module can count it: 16 MB of small
+    keys took 24 s and 800 MB that way. Every node but the first two follows a line break, ``:``,
+    ``-``, ``?`` or ``[`` (a flow entry without ``:`` makes two nodes after ``,`` or ``{``), so
+    counting those characters (C speed) bounds the nodes; the event composer, which stops at the
+    limit, takes the files above it.
+    """
+    if len(text) < limits.max_nodes:  # a node takes a character at least
+        return False
+    bound = 2
+    for chars, weight in (("\n:-", 1), (",{", 2), ("\r\x85\u2028\u2029?[", 1)):
+        for c in chars:
+            bound += weight * text.count(c)
+            if bound > limits.max_nodes:  # usually on the first count or two
+                return True
+    return False
+
+
+def count_nodes(composer: Composer, text: str) -> None:
+    """Count nodes from libyaml's events without composing; raise Abort when over the limit.
+
+    For texts the character bound cannot clear. Counting costs about a microsecond a node
+    against ten for the event composer, so a 16 MB file of tiny keys is turned away in a
+    fraction of a second, with the composer's own problem (PD002, or PD008 when aliases
+    expanded past the limit, raised by :meth:`Composer.count`). Anything unusual — a syntax
+    error, an undefined or recursive alias, a second document — returns: the event composer
+    then words it, and stops at the limit itself.
+    """
+    limit = composer.limits.max_nodes
+    parser = CParser(text)
+    sizes: dict[str, int] = {}
+    open_: list[tuple[str | None, int]] = []
+    count = expanded = documents = 0
+    try:
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is ev.ScalarEvent:
+                count += 1
+                if event.anchor is not None:
+                    sizes[event.anchor] = 1
+            elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+                count += 1
+                open_.append((event.anchor, count - 1))
+            elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+                anchor, start = open_.pop()
+                if anchor is not None:
+                    sizes[anchor] = count - start
+            elif kind is ev.AliasEvent:
+                size = sizes.get(event.anchor)
+                if size is None:
+                    return
+                count += size
+                expanded += size
+            elif kind is ev.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    return
+            elif kind is ev.StreamEndEvent:
+                return
+            if count > limit:
+                composer.expanded = expanded
+                composer.count(count - composer.nodes, event)  # raises Abort with the problem
+    except yaml.YAMLError:
+        return
