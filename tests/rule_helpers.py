@@ -22,6 +22,7 @@ def run_rule(
     decl, problems = build(loaded.data, loaded.source, file)
     assert decl is not None and not problems, [p.message.en for p in problems]
     if settings is None:
-        settings = RuleSettings(options=dict(rule.example_options))
+        example = rule.example_options
+        settings = RuleSettings() if example is None else RuleSettings.with_options(example)
     options = Options(settings=settings)
     return sorted(run_rules(decl, loaded.source, file, options, rules=[rule]), key=Problem.sort_key)

@@ -29,6 +29,8 @@ from perfdecl.config.schema import Config, DiffIgnore, Thresholds
 from perfdecl.lint import Options, check_path
 from perfdecl.loader import Limits
 from perfdecl.problem import Severity
+from perfdecl.rules.pd214_quantitative_share import QuantitativeShareOptions
+from perfdecl.rules.pd215_vague import VagueOptions
 
 from .conftest import EXAMPLE, ROOT
 
@@ -304,10 +306,12 @@ def test_thresholds_reach_rule_settings(project: Path) -> None:
         "[tool.perfdecl.thresholds]\nmin_quantitative_share = 0.75\n"
         'extra_vague_words = ["进一步", "有效"]\nfunds_change_threshold = 0.1\n',
     )
-    settings = ConfigResolver().options_for(project / "a.yaml").settings
-    assert settings.min_quantitative_share == 0.75
-    assert settings.extra_vague_words == ("进一步", "有效")
-    assert settings.funds_change_threshold == 0.1
+    resolver = ConfigResolver()
+    settings = resolver.options_for(project / "a.yaml").settings
+    assert settings.of(QuantitativeShareOptions).min_quantitative_share == 0.75
+    assert settings.of(VagueOptions).extra_vague_words == ("进一步", "有效")
+    # read by perfdecl diff from the configuration (RuleSettings had a copy nothing read)
+    assert resolver.config_for(project / "a.yaml").config.thresholds.funds_change_threshold == 0.1
 
 
 def test_severity_override_in_options(project: Path) -> None:
@@ -320,7 +324,7 @@ def test_framework_mismatch_is_a_warning(project: Path) -> None:
     write(project / ".perfdecl.toml", 'framework = "central_2021"\n')
     file = declaration(project / "a.yaml")
     options = ConfigResolver().options_for(file)
-    assert options.settings.options == {"framework": "central_2021"}
+    assert options.settings.framework == "central_2021"
     [problem] = [p for p in check_path(file, options).problems if p.code == "PD023"]
     assert problem.severity is Severity.WARNING and problem.line == 4
     write(project / ".perfdecl.toml", 'framework = "beijing_2019"\n')

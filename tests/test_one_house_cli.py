@@ -136,3 +136,32 @@ def test_a_path_that_names_nothing_exits_2_everywhere(arg: str, tmp_path: Path) 
     assert code == 2, (out, err)
     assert arg in err
     assert "decl/b.yaml" in out  # the readable file is still exported
+
+
+# --- thresholds: one typed place, each rule owns its options ----------------------------------
+
+
+def test_thresholds_are_built_from_the_rules_options() -> None:
+    """Config's thresholds table is the rules' typed options plus diff's key, nothing else."""
+    from perfdecl.config.schema import Thresholds
+    from perfdecl.rules import RULES
+    from perfdecl.rules.base import RuleSettings, configurable
+
+    owned = [name for rule in RULES if rule.options for name in configurable(rule.options)]
+    assert len(owned) == len(set(owned))
+    assert set(Thresholds.model_fields) == {*owned, "funds_change_threshold"}
+    assert [f.name for f in dataclasses.fields(RuleSettings)] == ["framework", "values"]
+
+
+def test_a_threshold_reaches_its_rule(tmp_path: Path) -> None:
+    """The example is 39% quantitative: PD214 at the default 0.5, silent at 0.3."""
+    (tmp_path / ".git").mkdir()
+    target = tmp_path / "d.yaml"
+    target.write_bytes(EXAMPLE.read_bytes())
+    code, out, _ = invoke(["validate", "d.yaml", "-f", "json", "--select", "PD214"], tmp_path)
+    assert [p["code"] for p in json.loads(out)["files"][0]["problems"]] == ["PD214"]
+    (tmp_path / ".perfdecl.toml").write_text(
+        "[thresholds]\nmin_quantitative_share = 0.3\n", encoding="utf-8"
+    )
+    code, out, _ = invoke(["validate", "d.yaml", "-f", "json", "--select", "PD214"], tmp_path)
+    assert code == 0 and not json.loads(out)["files"][0]["problems"]

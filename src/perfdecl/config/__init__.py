@@ -161,18 +161,24 @@ class ProjectConfig:
         )
 
     def settings(self) -> RuleSettings:
+        """Each rule's typed options from ``thresholds`` (only those that differ from the
+        rule's defaults), and the expected framework."""
         if self.model is None:
             return RuleSettings()  # the same defaults as Thresholds (tested)
+        from perfdecl.rules import RULES
+        from perfdecl.rules.base import configurable
+
         t = self.model.thresholds
-        extra: dict[str, object] = {}
-        if self.model.framework is not None:
-            extra["framework"] = self.model.framework.value
-        return RuleSettings(
-            min_quantitative_share=t.min_quantitative_share,
-            extra_vague_words=tuple(t.extra_vague_words),
-            funds_change_threshold=t.funds_change_threshold,
-            options=extra,
-        )
+        values = []
+        for rule in RULES:
+            if rule.options is None:
+                continue
+            names = configurable(rule.options)
+            value = rule.options(**{name: getattr(t, name) for name in names})
+            if value != rule.options():
+                values.append(value)
+        framework = self.model.framework.value if self.model.framework is not None else None
+        return RuleSettings.with_options(*values, framework=framework)
 
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")

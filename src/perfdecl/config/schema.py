@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_type_hints
 
 from pydantic import (
     AfterValidator,
@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    create_model,
     model_validator,
 )
 
@@ -53,17 +54,46 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Thresholds(_Strict):
-    """Numbers and word lists the rules compare against (see :class:`RuleSettings`)."""
+class _DiffThresholds(_Strict):
+    """The thresholds of ``perfdecl diff``; the rules' keys are added from the rules themselves."""
 
-    min_quantitative_share: float = Field(
-        0.5, ge=0, le=1, description="Share of indicators that must state a number (0 to 1)."
-    )
-    extra_vague_words: tuple[Annotated[str, Field(min_length=1)], ...] = Field(
-        (), description="Words flagged as vague in addition to the built-in list."
-    )
     funds_change_threshold: float = Field(
         0.2, ge=0, description="perfdecl diff: relative change of funds worth a warning."
+    )
+
+
+def _rule_fields() -> dict[str, Any]:
+    """Every rule's configurable options (see :class:`perfdecl.rules.base.RuleOptions`): name ->
+    (type with its constraints, default and description), for the ``thresholds`` table."""
+    from perfdecl.rules import RULES
+    from perfdecl.rules.base import configurable, option_fields
+
+    found: dict[str, Any] = {}
+    for rule in RULES:
+        if rule.options is None:
+            continue
+        hints = get_type_hints(rule.options, include_extras=True)
+        by_name = {f.name: f for f in option_fields(rule.options)}
+        for name in configurable(rule.options):
+            if name in found:
+                raise TypeError(f"threshold {name!r} is declared by two rules")
+            spec = by_name[name]
+            found[name] = (
+                hints[name],
+                Field(spec.default, description=spec.metadata.get("description")),
+            )
+    return found
+
+
+if TYPE_CHECKING:
+    Thresholds = _DiffThresholds
+else:
+    Thresholds = create_model(
+        "Thresholds",
+        __base__=_DiffThresholds,
+        __doc__="Numbers and word lists the rules and diff compare against; each rule declares "
+        "its own keys (RuleOptions).",
+        **_rule_fields(),
     )
 
 

@@ -20,7 +20,7 @@ def framework_problems(
     is not a default: it is what the project expects, and a file that declares another one was
     probably copied from elsewhere.
     """
-    expected = settings.options.get("framework")
+    expected = settings.framework
     if expected is None or decl.framework.value == expected:
         return
     from perfdecl.lint import locate

@@ -7,9 +7,9 @@ column through the loader's source map.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import ClassVar
+from collections.abc import Iterator, Mapping
+from dataclasses import Field, dataclass, field, fields
+from typing import Any, ClassVar, TypeVar
 
 from perfdecl.model import Declaration
 from perfdecl.problem import Message, Severity
@@ -27,14 +27,45 @@ class Finding:
     severity: Severity | None = None  # None: the rule's (possibly configured) severity
 
 
+class RuleOptions:
+    """Base of a rule's typed options: subclasses are frozen dataclasses, defined in the rule's
+    module, whose fields (with their defaults and constraints, such as ``annotated_types.Ge``)
+    are the rule's keys under ``[tool.perfdecl.thresholds]``; the configuration schema is built
+    from them. A field with ``metadata={"configurable": False}`` is not a configuration key (for
+    a rule's examples only, such as PD237's ``max_text_chars``)."""
+
+    __slots__ = ()
+
+
+OptionsT = TypeVar("OptionsT", bound=RuleOptions)
+
+
+def option_fields(kind: type[RuleOptions]) -> tuple[Field[Any], ...]:
+    """The dataclass fields of a rule's options."""
+    return fields(kind)  # type: ignore[arg-type]
+
+
+def configurable(kind: type[RuleOptions]) -> list[str]:
+    """The names of ``kind``'s fields that the configuration may set."""
+    return [f.name for f in option_fields(kind) if f.metadata.get("configurable", True)]
+
+
 @dataclass(frozen=True, slots=True)
 class RuleSettings:
-    """Tunable thresholds; filled from ``[tool.perfdecl]`` by the configuration layer."""
+    """What the configuration sets for the rules: each rule's typed options, and the framework
+    every declaration is expected to declare (PD023)."""
 
-    min_quantitative_share: float = 0.5
-    extra_vague_words: tuple[str, ...] = ()
-    funds_change_threshold: float = 0.2
-    options: dict[str, object] = field(default_factory=dict)
+    framework: str | None = None
+    values: Mapping[type[RuleOptions], RuleOptions] = field(default_factory=dict)
+
+    def of(self, kind: type[OptionsT]) -> OptionsT:
+        """The options of type ``kind`` (its defaults when the configuration sets none)."""
+        found = self.values.get(kind)
+        return found if isinstance(found, kind) else kind()
+
+    @classmethod
+    def with_options(cls, *values: RuleOptions, framework: str | None = None) -> RuleSettings:
+        return cls(framework, {type(v): v for v in values})
 
 
 class Rule:
@@ -48,10 +79,11 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[Severity]
     summary: ClassVar[Message]
-    example_options: ClassVar[dict[str, object]] = {}
-    """``RuleSettings.options`` the docstring examples and tests/rules/<CODE>.yaml run with: for a
-    rule whose trigger does not fit in a snippet (PD237's 20,000 characters); say so in the
-    docstring."""
+    options: ClassVar[type[RuleOptions] | None] = None
+    """The rule's typed options (a :class:`RuleOptions` dataclass in its module), or None."""
+    example_options: ClassVar[RuleOptions | None] = None
+    """The options the docstring examples and tests/rules/<CODE>.yaml run with: for a rule whose
+    trigger does not fit in a snippet (PD237's 20,000 characters); say so in the docstring."""
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         raise NotImplementedError

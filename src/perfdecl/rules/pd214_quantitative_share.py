@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Annotated, ClassVar
+
+from annotated_types import Interval
 
 from perfdecl.model import Declaration
 from perfdecl.model.rows import indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import is_quantitative
-from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.base import Finding, Rule, RuleOptions, RuleSettings
+
+
+@dataclass(frozen=True, slots=True)
+class QuantitativeShareOptions(RuleOptions):
+    """``[tool.perfdecl.thresholds]`` keys of PD214."""
+
+    min_quantitative_share: Annotated[float, Interval(ge=0, le=1)] = field(
+        default=0.5,
+        metadata={"description": "Share of indicators that must state a number (0 to 1)."},
+    )
 
 
 class QuantitativeShareLow(Rule):
@@ -52,13 +66,15 @@ class QuantitativeShareLow(Rule):
         "The share of quantitative indicators is below the threshold (default 50%)",
     )
 
+    options: ClassVar[type[RuleOptions] | None] = QuantitativeShareOptions
+
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         rows = list(indicator_rows(decl))
         if not rows:
             return
         quantitative = sum(1 for row in rows if is_quantitative(row))
         share = quantitative / len(rows)
-        threshold = settings.min_quantitative_share
+        threshold = settings.of(QuantitativeShareOptions).min_quantitative_share
         if share + 1e-9 < threshold:
             yield Finding(
                 "/indicators",

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Annotated, ClassVar
+
+from annotated_types import MinLen
 
 from perfdecl import phrases
 from perfdecl.model import Declaration, IndicatorKind
@@ -10,8 +14,18 @@ from perfdecl.model.frameworks import SATISFACTION
 from perfdecl.model.rows import indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import is_quantified
-from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.base import Finding, Rule, RuleOptions, RuleSettings
 from perfdecl.rules.pd217_cost_unquantified import is_cost_row
+
+
+@dataclass(frozen=True, slots=True)
+class VagueOptions(RuleOptions):
+    """``[tool.perfdecl.thresholds]`` keys of PD215."""
+
+    extra_vague_words: tuple[Annotated[str, MinLen(1)], ...] = field(
+        default=(),
+        metadata={"description": "Words flagged as vague in addition to the built-in list."},
+    )
 
 
 class VagueWording(Rule):
@@ -52,13 +66,16 @@ class VagueWording(Rule):
         "指标用语模糊且没有数值（进一步、明显、有效……）", "Vague wording with no number"
     )
 
+    options: ClassVar[type[RuleOptions] | None] = VagueOptions
+
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
+        extra = settings.of(VagueOptions).extra_vague_words
         for row in indicator_rows(decl):
             if row.item.kind is IndicatorKind.QUALITATIVE or is_quantified(row):
                 continue
             if is_cost_row(row) or row.level2 == SATISFACTION or phrases.is_question(row.text):
                 continue  # PD217, PD222/PD223 and PD216 say what is wrong there
-            found = phrases.vague_words(row.text, extra=settings.extra_vague_words)
+            found = phrases.vague_words(row.text, extra=extra)
             if not found:
                 continue
             words = list(dict.fromkeys(word for word, _ in found))

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from perfdecl.model import Declaration
 from perfdecl.phrases import MAX_TEXT
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import texts
-from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.base import Finding, Rule, RuleOptions, RuleSettings
+
+
+@dataclass(frozen=True, slots=True)
+class TextTooLongOptions(RuleOptions):
+    """PD237's limit; not a configuration key (a larger one would let a text stall the check)."""
+
+    max_text_chars: int = field(default=MAX_TEXT, metadata={"configurable": False})
 
 
 class TextTooLong(Rule):
@@ -36,11 +44,12 @@ class TextTooLong(Rule):
         "文本过长，只检查了前 20,000 个字符",
         "A text is too long to review fully (its first 20,000 characters are checked)",
     )
-    example_options: ClassVar[dict[str, object]] = {"max_text_chars": 40}
+    options: ClassVar[type[RuleOptions] | None] = TextTooLongOptions
+    example_options: ClassVar[RuleOptions | None] = TextTooLongOptions(max_text_chars=40)
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        limit = settings.options.get("max_text_chars", MAX_TEXT)
-        if not isinstance(limit, int) or limit < 1:
+        limit = settings.of(TextTooLongOptions).max_text_chars
+        if limit < 1:
             limit = MAX_TEXT
         for pointer, text in texts(decl):
             if len(text) <= limit:
