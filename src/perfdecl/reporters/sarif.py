@@ -1,8 +1,11 @@
 """SARIF 2.1.0: the format of GitHub code scanning (``github/codeql-action/upload-sarif``).
 
-Rules come from :func:`perfdecl.catalogue.all_codes` (loader, structure and review codes with their
-help text); results carry regions in the same 1-based character columns perfdecl uses everywhere,
-declared as ``columnKind: unicodeCodePoints``. URIs are relative to the working folder under
+The rule table (``tool.driver.rules``) is :func:`perfdecl.catalogue.all_codes`, every code of every
+layer with its help text in the ``--lang`` language, plus any code a result uses that the registry
+lacks, so no result points at an undeclared rule. Results carry regions in the same 1-based
+character columns perfdecl uses everywhere, declared as ``columnKind: unicodeCodePoints``; a
+problem that marks only a point (a finding on a whole text) gets the span of the value at its
+pointer, so the region covers the offending value. URIs are relative to the working folder under
 ``%SRCROOT%`` (GitHub resolves them against the checkout). ``partialFingerprints`` hash file, code,
 pointer and offending value — not the line — so code scanning keeps tracking a finding when lines
 move. The document is written at the end (it is one JSON object) in UTF-8 with Chinese unescaped.
@@ -23,6 +26,7 @@ from perfdecl.version import __version__
 
 if TYPE_CHECKING:
     from perfdecl.lint import FileResult
+    from perfdecl.loader import SourceMap
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
@@ -48,18 +52,57 @@ def artifact_location(file: str) -> dict[str, str]:
     return {"uri": quote(rel, safe="/"), "uriBaseId": SRCROOT}
 
 
-def region(p: Problem) -> dict[str, int] | None:
-    if p.line is None or p.line < 1:
+def _zero_width(p: Problem) -> bool:
+    if p.end_line is None or p.end_column is None:
+        return True
+    return p.end_line == p.line and (p.column is None or p.end_column <= p.column)
+
+
+def _value_end(p: Problem, source: SourceMap) -> tuple[int, int, int, int] | None:
+    """Start and end of the value at ``p.pointer`` when ``p`` starts inside it (or has no
+    position at all); the end is pulled back from the start of the next line (a block scalar's
+    end) to the end of the value's last line."""
+    span = source.values.get(p.pointer)
+    if span is None:
         return None
-    out = {"startLine": p.line}
-    if p.column is not None and p.column >= 1:
-        out["startColumn"] = p.column
-    if p.end_line is not None and p.end_line >= p.line:
-        out["endLine"] = p.end_line
+    if p.line is None:
+        line, column = span.line, span.column
+    elif p.column is not None and (span.line, span.column) <= (p.line, p.column):
+        line, column = p.line, p.column
+    else:
+        return None
+    end_line, end_column = span.end_line, span.end_column
+    if end_column == 1 and end_line > line:
+        end_line -= 1
+        end_column = len(source.line_text(end_line)) + 1
+    if (end_line, end_column) <= (line, column):
+        return None
+    return line, column, end_line, end_column
+
+
+def region(p: Problem, source: SourceMap | None = None) -> dict[str, int] | None:
+    """The SARIF region of ``p``: its own span when it has a width; otherwise, given the file's
+    source map, the span of the offending value at its pointer (a finding on a whole text spans
+    the text, not an empty point at its start)."""
+    line, column, end_line, end_column = p.line, p.column, p.end_line, p.end_column
+    if source is not None and p.pointer and _zero_width(p):
+        found = _value_end(p, source)
+        if found is not None:
+            line, column, end_line, end_column = found
+    if line is None or line < 1:
+        return None
+    out = {"startLine": line}
+    if column is not None and column >= 1:
+        out["startColumn"] = column
+    if end_line is not None and end_line >= line:
+        out["endLine"] = end_line
         start = out.get("startColumn")
-        end = p.end_column
-        if start is not None and end is not None and (p.end_line > p.line or end >= start):
-            out["endColumn"] = end
+        if (
+            start is not None
+            and end_column is not None
+            and (end_line > line or end_column >= start)
+        ):
+            out["endColumn"] = end_column
     return out
 
 
@@ -95,7 +138,7 @@ class SarifReporter(Reporter):
             if p.code not in self._codes and p.code not in self._extra:
                 self._extra[p.code] = describe(p.code)
             location: dict[str, Any] = {"artifactLocation": artifact_location(p.file)}
-            found = region(p)
+            found = region(p, result.source)
             if found is not None:
                 location["region"] = found
             uri = location["artifactLocation"]["uri"]
