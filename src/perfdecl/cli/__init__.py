@@ -41,6 +41,11 @@ def main(argv: list[str] | None = None) -> None:
             "Please re-run with --debug and attach the output to a bug report.\n"
         )
         raise SystemExit(2) from None
+    except BaseException as exc:  # perfdecl.files.Terminated: SIGTERM/SIGHUP during a write
+        signum = getattr(exc, "signum", None)
+        if type(exc).__name__ == "Terminated" and isinstance(signum, int):
+            raise SystemExit(128 + signum) from None  # the temporary file is already removed
+        raise
 
 
 def _fast_validate(args: list[str]) -> None:

@@ -179,9 +179,11 @@ class Outcome:
 def refuse_clobber(settings: RunSettings, inputs: Sequence[str]) -> None:
     """Fail before checking anything when an output would replace an input of the run (even
     with --force), or an existing file without --force."""
+    from perfdecl.files import replaces
+
     for path in settings.targets:
         refuse_inputs(path, inputs)
-        if not settings.args.force and os.path.lexists(path):
+        if not settings.args.force and replaces(path):
             raise UsageError(
                 f"{path} exists; use --force to replace it",
                 f"{path} 已存在；如需覆盖请加 --force",
