@@ -1,0 +1,93 @@
+"""List markers and item numbers: "1." at a line start, "诸多6.重大节点" inside a sentence."""
+
+from __future__ import annotations
+
+from perfdecl.phrases.base import MAX_TEXT, _is_cjk, _read_int, _skip_spaces
+from perfdecl.phrases.normalize import normalize
+from perfdecl.phrases.numbers import _COUNT_UNITS, _lookup_unit
+
+
+def _marker_end(norm: str, pos: int) -> int:
+    """End of a list marker ("1." "1、" "1)" "(1)") at ``pos``, or 0."""
+    n = len(norm)
+    if norm.startswith("(", pos):
+        number, close = _read_int(norm, pos + 1, 3)
+        return close + 1 if number is not None and norm.startswith(")", close) else 0
+    number, end = _read_int(norm, pos, 3)
+    if number is None or end >= n or norm[end] not in ".、)":
+        return 0
+    end += 1
+    if norm[end - 1] != "." or end >= n or not "0" <= norm[end] <= "9":
+        return end
+    # "6.10个社区" is item 6 and 10 个; "95.5%" is a decimal.
+    after = end
+    while after < n and "0" <= norm[after] <= "9":
+        after += 1
+    rest = norm[end:after]
+    if len(rest) == 4 and rest[:2] in ("19", "20") and after < n and norm[after] in "年-./":
+        return end  # "3.2019年"
+    pos = _skip_spaces(norm, after)
+    if pos < n and norm[pos] in "余多":
+        pos += 1
+    return end if _lookup_unit(norm, pos) in _COUNT_UNITS else 0
+
+
+def _marker_spans(norm: str) -> list[tuple[int, int]]:
+    """List markers at line starts (text start, or after a newline or a tab)."""
+    starts = {0}
+    for char in "\n\r\t":
+        pos = norm.find(char)
+        while pos != -1:
+            starts.add(pos + 1)
+            pos = norm.find(char, pos + 1)
+    spans: list[tuple[int, int]] = []
+    for start in sorted(starts):
+        end = _marker_end(norm, _skip_spaces(norm, start))
+        if end:
+            spans.append((start, end))
+    return spans
+
+
+def _item_spans(norm: str) -> list[tuple[int, int]]:
+    """Spans of "6." / "5、" left inside a sentence (see item_number_inside)."""
+    spans: list[tuple[int, int]] = []
+    n = len(norm)
+    for sep in ".、":
+        pos = norm.find(sep)
+        while pos != -1:
+            start = pos
+            while start > 0 and pos - start < 4 and "0" <= norm[start - 1] <= "9":
+                start -= 1
+            nxt = norm[pos + 1] if pos + 1 < n else ""
+            if (
+                1 <= pos - start <= 3
+                and not (start > 0 and (norm[start - 1] == "." or "0" <= norm[start - 1] <= "9"))
+                and nxt
+                and not "0" <= nxt <= "9"
+                and not nxt.isspace()
+                and _follows_cjk(norm, start)
+            ):
+                spans.append((start, pos + 1))
+            pos = norm.find(sep, pos + 1)
+    spans.sort()
+    return spans
+
+
+def _follows_cjk(norm: str, pos: int) -> bool:
+    """True when, spaces aside, a CJK character or ; comes before ``pos`` on its line."""
+    i = pos - 1
+    while i >= 0 and norm[i] == " ":
+        i -= 1
+    if i < 0 or norm[i] == "第" or norm[i] in "\n\r\t":
+        return False
+    return _is_cjk(norm[i]) or norm[i] == ";"
+
+
+def item_number_inside(text: str) -> list[int]:
+    """Offsets of item numbers left inside a sentence ("诸多6.重大节点", "；5.全年").
+
+    A number followed by . or 、 and then text, preceded (spaces aside) by a CJK
+    character or ;, not at a line start, not part of a decimal, not after 第:
+    the trace of a list pasted into prose.
+    """
+    return [start for start, _ in _item_spans(normalize(text[:MAX_TEXT]))]

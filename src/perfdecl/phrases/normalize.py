@@ -1,0 +1,65 @@
+"""Normalisation: full-width digits, letters and symbols to ASCII, one character for one."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from typing import Final
+
+# Full-width clause punctuation stays: it separates clauses, and a full-width
+# comma must never read as a thousands separator.
+_KEEP_FULLWIDTH: Final = frozenset("，；：！？")
+_EXTRA_MAP: Final = {
+    "\u3000": " ",
+    "\u00a0": " ",
+    "≧": "≥",
+    "≦": "≤",
+    "⩾": "≥",
+    "⩽": "≤",
+    "﹤": "<",
+    "﹥": ">",
+    "﹦": "=",
+    "﹪": "%",
+    "﹢": "+",
+    "﹣": "-",
+    "﹒": ".",
+    "〜": "~",
+    "\u2212": "-",
+    "\u2013": "-",
+}
+
+
+def _build_table() -> dict[int, str]:
+    table = {
+        code: chr(code - 0xFEE0)
+        for code in range(0xFF01, 0xFF5F)
+        if chr(code) not in _KEEP_FULLWIDTH
+    }
+    table.update({ord(k): v for k, v in _EXTRA_MAP.items()})
+    return table
+
+
+_TABLE: Final = _build_table()
+_OTHER_DIGIT: Final = re.compile(r"(?![0-9])\d")
+# Chinese numerals are found as runs of one stand-in character: a regex class
+
+
+def _ascii_digit(match: re.Match[str]) -> str:
+    char = match.group()
+    digit = unicodedata.decimal(char, -1)
+    return str(digit) if 0 <= digit <= 9 else char
+
+
+@cache
+def normalize(text: str) -> str:
+    """Map full-width digits, letters and symbols to ASCII, one char for one.
+
+    Offsets into the result are offsets into the input, so every span found on
+    the normalized text points into the original. CJK punctuation (，；：！？、。)
+    is kept because it separates clauses.
+    """
+    out = text.translate(_TABLE)
+    if not out.isascii():
+        out = _OTHER_DIGIT.sub(_ascii_digit, out)
+    return out

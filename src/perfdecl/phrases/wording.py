@@ -1,0 +1,92 @@
+"""Wording: vague words, values phrased as questions, and relative-only targets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Final
+
+from perfdecl.phrases.base import MAX_TEXT, _longest_first
+from perfdecl.phrases.targets import parse_targets
+
+VAGUE_WORDS: Final[tuple[str, ...]] = (
+    "进一步",
+    "明显",
+    "有效",
+    "显著",
+    "不断",
+    "加强",
+    "提升",
+    "较好",
+    "更加",
+    "逐步",
+    "持续",
+    "稳步",
+    "有所",
+    "大幅",
+    "更好",
+    "切实",
+    "积极",
+    "充分",
+    "良好",
+    "大力",
+    "努力",
+    "提高",
+    "增强",
+    "改善",
+)
+_VAGUE_ORDER: Final = _longest_first(VAGUE_WORDS)
+
+
+def vague_words(text: str, extra: Iterable[str] = ()) -> list[tuple[str, int]]:
+    """(word, offset) of each vague word: wording that promises without measuring.
+
+    Matches do not overlap; at one position the longest word wins.
+    """
+    more = {w for w in extra if w}
+    words = _longest_first(set(VAGUE_WORDS) | more) if more else _VAGUE_ORDER
+    return [(m.group(), m.start()) for m in _alternation(words).finditer(text[:MAX_TEXT])]
+
+
+@lru_cache(maxsize=64)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Longest-first alternation: the regex engine then takes, scanning left to right, the
+    longest word at the first position where one starts, and skips what it covers."""
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+_QUESTION_WORDS: Final = ("是否", "能否", "可否", "是不是", "有没有", "与否")
+
+
+def is_question(text: str) -> bool:
+    """True when a value is phrased as a question (是否…): nothing to measure."""
+    text = text[:MAX_TEXT]
+    return any(w in text for w in _QUESTION_WORDS) or text.rstrip().endswith(("?", "？"))
+
+
+# A reference period (上年度, 同期) or a benchmark (平均分) with no figure of its own.
+_REFERENCE_WORDS: Final = frozenset({"上年", "上一年", "去年", "往年", "同期", "以往", "历年"}) | {
+    "前一年",
+    "上期",
+    "平均",
+}
+# 较 and 比 cover 较上年度 and 比上年; the list is only read next to a reference word.
+_RELATION_WORDS: Final = (
+    frozenset({"不低于", "不少于", "不高于", "不超过", "不劣于", "高于", "低于", "超过", "优于"})
+    | {"好于", "持平", "有所", "增长", "增加", "提高", "提升", "下降", "减少", "降低", "相较"}
+    | {"相比", "较", "比"}
+)
+
+
+def relative_only(text: str) -> bool:
+    """True for wording relative to a reference with no number (不低于上年度).
+
+    Such a value cannot be checked without the reference's own figure.
+    """
+    text = text[:MAX_TEXT]
+    if not any(w in text for w in _REFERENCE_WORDS):
+        return False
+    if not any(w in text for w in _RELATION_WORDS):
+        return False
+    return not parse_targets(text)
