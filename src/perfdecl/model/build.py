@@ -140,165 +140,134 @@ def _where(pointer: str) -> tuple[str, str]:
 
 
 def _convert(err: Any, data: Any, source: SourceMap, file: str) -> Problem:
+    """One Pydantic error as a :class:`Problem` at the place the data came from."""
     etype: str = err["type"]
     loc: tuple[int | str, ...] = tuple(err["loc"])
-    ctx: dict[str, Any] = err.get("ctx") or {}
-    given = err.get("input")
-    pointer, path, _ = _walk(data, loc)
-    rest = loc[len(path) :]
-    where_zh, where_en = _where(pointer)
-
     if etype == "extra_forbidden":
-        key = str(loc[-1])
-        parent_pointer, parent_path, _ = _walk(data, loc[:-1])
-        model = _model_at(parent_path)
-        valid = list(model.model_fields) if model else []
-        close = difflib.get_close_matches(key, valid, n=1, cutoff=0.5)
-        hint_zh = f"是不是“{close[0]}”？" if close else f"可用的键：{'、'.join(valid)}。"
-        hint_en = f"did you mean {close[0]!r}?" if close else f"valid keys: {', '.join(valid)}."
-        return _problem(
-            "PD101",
-            Message(
-                f"未知的键“{shorten(key)}”：{hint_zh}",
-                f"unknown key {shorten(repr(key))}: {hint_en}",
-            ),
-            file,
-            join_pointer(parent_pointer, key),
-            source,
-            key=True,
-        )
+        return _unknown_key(str(loc[-1]), loc[:-1], data, source, file)
+    pointer, path, _ = _walk(data, loc)
+    where = _where(pointer)
     if etype == "missing":
+        rest = loc[len(path) :]
         name = str(rest[0]) if rest else str(loc[-1])
         label = _label(path, name)
-        return _problem(
-            "PD102",
-            Message(
-                f"{where_zh}缺少必填项 {label}。", f"{where_en}: required key {name!r} is missing."
-            ),
-            file,
-            pointer,
-            source,
+        message = Message(
+            f"{where[0]}缺少必填项 {label}。", f"{where[1]}: required key {name!r} is missing."
         )
+        return _problem("PD102", message, file, pointer, source)
+    code, message = _choice_message(err, loc, where) or _type_message(err, where)
+    return _problem(code, message, file, pointer, source)
+
+
+def _unknown_key(
+    key: str, parent: tuple[int | str, ...], data: Any, source: SourceMap, file: str
+) -> Problem:
+    """PD101 at the key itself, with the closest valid key (or the list of them)."""
+    parent_pointer, parent_path, _ = _walk(data, parent)
+    model = _model_at(parent_path)
+    valid = list(model.model_fields) if model else []
+    close = difflib.get_close_matches(key, valid, n=1, cutoff=0.5)
+    hint_zh = f"是不是“{close[0]}”？" if close else f"可用的键：{'、'.join(valid)}。"
+    hint_en = f"did you mean {close[0]!r}?" if close else f"valid keys: {', '.join(valid)}."
+    return _problem(
+        "PD101",
+        Message(
+            f"未知的键“{shorten(key)}”：{hint_zh}",
+            f"unknown key {shorten(repr(key))}: {hint_en}",
+        ),
+        file,
+        join_pointer(parent_pointer, key),
+        source,
+        key=True,
+    )
+
+
+def _choice_message(
+    err: Any, loc: tuple[int | str, ...], where: tuple[str, str]
+) -> tuple[str, Message] | None:
+    """A value outside its allowed set: a model check, schema_version, an enum or a literal."""
+    etype: str = err["type"]
+    ctx: dict[str, Any] = err.get("ctx") or {}
+    given = err.get("input")
     if etype == "perfdecl":
-        return _problem(
-            "PD104", Message(str(ctx.get("zh", err["msg"])), str(err["msg"])), file, pointer, source
-        )
+        return "PD104", Message(str(ctx.get("zh", err["msg"])), str(err["msg"]))
     if etype == "literal_error" and loc[:1] == ("schema_version",):
-        return _problem(
-            "PD105",
-            Message(
-                "schema_version 必须是 1。",
-                f"schema_version must be 1, not {shorten(repr(given))}.",
-            ),
-            file,
-            pointer,
-            source,
+        return "PD105", Message(
+            "schema_version 必须是 1。",
+            f"schema_version must be 1, not {shorten(repr(given))}.",
         )
     if etype in ("enum", "literal_error"):
         expected = str(ctx.get("expected", ""))
-        return _problem(
-            "PD104",
-            Message(
-                f"{where_zh}的取值“{shorten(str(given))}”无效，应为 {expected} 之一。",
-                f"{where_en}: {shorten(repr(given))} is not allowed; expected {expected}.",
-            ),
-            file,
-            pointer,
-            source,
+        return "PD104", Message(
+            f"{where[0]}的取值“{shorten(str(given))}”无效，应为 {expected} 之一。",
+            f"{where[1]}: {shorten(repr(given))} is not allowed; expected {expected}.",
         )
-    shown = _show(given)
+    return None
+
+
+_NUMBER_TYPE_ERRORS = frozenset(
+    {
+        "decimal_parsing",
+        "int_parsing",
+        "float_parsing",
+        "decimal_type",
+        "int_type",
+        "float_type",
+        "int_from_float",
+    }
+)
+"""Number errors that mean "not a number at all" (PD103); other number errors are PD104."""
+
+_KINDS: dict[str, tuple[str, str]] = {
+    "string_type": ("文本", "text"),
+    "list_type": ("列表（以“- ”开头的各项）", "a list ('- ' items)"),
+    "model_type": ("映射（键: 值）", "a mapping (key: value)"),
+    "model_attributes_type": ("映射（键: 值）", "a mapping (key: value)"),
+    "dict_type": ("映射（键: 值）", "a mapping (key: value)"),
+    "bool_type": ("true 或 false", "true or false"),
+}
+"""Type errors -> what was expected, in words (zh, en)."""
+
+
+def _type_message(err: Any, where: tuple[str, str]) -> tuple[str, Message]:
+    """A value of the wrong type (PD103) or an invalid one (PD104)."""
+    etype: str = err["type"]
+    where_zh, where_en = where
+    shown = _show(err.get("input"))
     if etype.startswith(("decimal", "int", "float")):
-        if etype in (
-            "decimal_parsing",
-            "int_parsing",
-            "float_parsing",
-            "decimal_type",
-            "int_type",
-            "float_type",
-            "int_from_float",
-        ):
-            return _problem(
-                "PD103",
-                Message(
-                    f"{where_zh}应为数字（不带单位和千分位逗号），实际是 {shown}。",
-                    f"{where_en}: expected a number (no unit, no thousands separator), got {shown}.",
-                ),
-                file,
-                pointer,
-                source,
+        if etype in _NUMBER_TYPE_ERRORS:
+            return "PD103", Message(
+                f"{where_zh}应为数字（不带单位和千分位逗号），实际是 {shown}。",
+                f"{where_en}: expected a number (no unit, no thousands separator), got {shown}.",
             )
-        return _problem(
-            "PD104",
-            Message(
-                f"{where_zh}的数字 {shown} 无效：{err['msg']}。",
-                f"{where_en}: {err['msg']}, got {shown}.",
-            ),
-            file,
-            pointer,
-            source,
+        return "PD104", Message(
+            f"{where_zh}的数字 {shown} 无效：{err['msg']}。",
+            f"{where_en}: {err['msg']}, got {shown}.",
         )
     if etype in ("finite_number",):
-        return _problem(
-            "PD104",
-            Message(
-                f"{where_zh}的数字必须是有限值，实际是 {shown}。",
-                f"{where_en}: the number must be finite, got {shown}.",
-            ),
-            file,
-            pointer,
-            source,
+        return "PD104", Message(
+            f"{where_zh}的数字必须是有限值，实际是 {shown}。",
+            f"{where_en}: the number must be finite, got {shown}.",
         )
     if etype.startswith("date") or etype.startswith("datetime"):
-        return _problem(
-            "PD103",
-            Message(
-                f"{where_zh}应为日期，写作 YYYY-MM-DD（如 2019-12-31），实际是 {shown}。",
-                f"{where_en}: expected a date written YYYY-MM-DD (such as 2019-12-31), got {shown}.",
-            ),
-            file,
-            pointer,
-            source,
+        return "PD103", Message(
+            f"{where_zh}应为日期，写作 YYYY-MM-DD（如 2019-12-31），实际是 {shown}。",
+            f"{where_en}: expected a date written YYYY-MM-DD (such as 2019-12-31), got {shown}.",
         )
-    kinds = {
-        "string_type": ("文本", "text"),
-        "list_type": ("列表（以“- ”开头的各项）", "a list ('- ' items)"),
-        "model_type": ("映射（键: 值）", "a mapping (key: value)"),
-        "model_attributes_type": ("映射（键: 值）", "a mapping (key: value)"),
-        "dict_type": ("映射（键: 值）", "a mapping (key: value)"),
-        "bool_type": ("true 或 false", "true or false"),
-    }
-    if etype in kinds:
-        zh, en = kinds[etype]
-        return _problem(
-            "PD103",
-            Message(
-                f"{where_zh}应为{zh}，实际是 {shown}。", f"{where_en}: expected {en}, got {shown}."
-            ),
-            file,
-            pointer,
-            source,
+    if etype in _KINDS:
+        zh, en = _KINDS[etype]
+        return "PD103", Message(
+            f"{where_zh}应为{zh}，实际是 {shown}。", f"{where_en}: expected {en}, got {shown}."
         )
     if etype == "string_pattern_mismatch":
-        return _problem(
-            "PD104",
-            Message(
-                f"{where_zh}的编号 {shown} 无效：只能用字母、数字和 . _ -，并以字母或数字开头。",
-                f"{where_en}: id {shown} is invalid: use letters, digits and . _ - only, starting "
-                "with a letter or digit.",
-            ),
-            file,
-            pointer,
-            source,
+        return "PD104", Message(
+            f"{where_zh}的编号 {shown} 无效：只能用字母、数字和 . _ -，并以字母或数字开头。",
+            f"{where_en}: id {shown} is invalid: use letters, digits and . _ - only, starting "
+            "with a letter or digit.",
         )
-    return _problem(
-        "PD104",
-        Message(
-            f"{where_zh}的取值 {shown} 无效：{err['msg']}。",
-            f"{where_en}: {err['msg']} (got {shown}).",
-        ),
-        file,
-        pointer,
-        source,
+    return "PD104", Message(
+        f"{where_zh}的取值 {shown} 无效：{err['msg']}。",
+        f"{where_en}: {err['msg']} (got {shown}).",
     )
 
 
