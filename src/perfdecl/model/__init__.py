@@ -366,6 +366,11 @@ class Budget(_Model):
         MoneyUnit.WAN, title="金额单位 / Unit", description="万元（默认）或 元"
     )
     total: Amount | None = Field(None, title="资金总额 / Total")
+    text: Text | None = Field(
+        None,
+        title="金额一栏（原文）/ Amount cell as printed",
+        description="如 854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)",
+    )
     sources: list[Source] = Field(
         default_factory=list,
         title="资金来源 / Sources",

@@ -32,7 +32,11 @@ def _blank(value: object) -> bool:
 
 def missing_parts(decl: Declaration) -> list[str]:
     """Pointer paths (without the leading slash) of required parts that are absent or blank."""
-    missing = [part for part in ("unit",) if _blank(decl.unit)]
+    named = decl.kind is Kind.PROJECT and any(
+        party is not None and not _blank(party.name)
+        for party in (decl.supervisor, decl.implementer)
+    )  # a project form names its 主管部门 / 实施单位 where a department form names the unit
+    missing = [part for part in ("unit",) if _blank(decl.unit) and not named]
     if decl.kind is Kind.DEPARTMENT:
         missing += [p for p, v in (("head", decl.head), ("phone", decl.phone)) if _blank(v)]
         if decl.funds is None:
@@ -58,7 +62,12 @@ def missing_parts(decl: Declaration) -> list[str]:
                 )
                 if _blank(v)
             ]
-    if decl.goals is None or (_blank(decl.goals.lead) and not decl.goals.strands):
+    goals = decl.goals
+    if goals is None or (
+        _blank(goals.lead)
+        and not goals.strands
+        and all(g is None or _blank(g.text) for g in (goals.annual, goals.period))
+    ):
         missing.append("goals")
     if not decl.indicators:
         missing.append("indicators")
