@@ -70,6 +70,10 @@ def test_severities_follow_the_brief() -> None:
         "PD226",
         "PD235",
         "PD236",
+        "PD238",
+        "PD239",
+        "PD240",
+        "PD241",
     }
     assert {r.code for r in RULES if r.severity is Severity.ERROR} == errors | {"PD218"}
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+from decimal import Decimal
 from pathlib import Path
 
 from perfdecl.model import Framework, Kind
@@ -30,6 +31,7 @@ from perfdecl.model.frameworks import (
     SOCIAL_COST,
     SUSTAINABLE,
     TIMELINESS,
+    FrameworkSpec,
     spec,
 )
 from perfdecl.model.frameworks import COST as COST_L2
@@ -146,28 +148,25 @@ def skeleton(
             "  待填：部门（单位）职能概述。",
         ]
     else:
-        lines += [
-            "unit: 待填：项目单位名称",
-            "head: 待填：项目负责人",
-            'phone: "待填：联系电话"',
-            "project:",
-            "  name: 待填：项目名称",
-            "  amount: 0.00  # 万元",
-            "  period:",
-            f"    start: {year}-01-01",
-            f"    end: {year}-12-31",
-        ]
+        lines += _project_header(year)
     strand_count = strands if fw.numbered_outputs else 1
-    lines += [
-        "goals:",
-        f"  lead: 待填：{year}年总体绩效目标。",
-        "  strands:",
-    ]
-    for n in range(1, strand_count + 1):
+    project = kind is Kind.PROJECT
+    lines.append("goals:")
+    if project:
         lines += [
-            f"    - id: g{n}",
-            f"      text: {_ORDINALS[n - 1]}、待填：第{_ORDINALS[n - 1]}项分目标。",
+            "  period: {label: 中期目标, text: 待填：中期（中长期）目标。}",
+            f"  annual: {{label: 年度目标, text: 待填：{year}年度目标。}}",
         ]
+    if not project or fw.numbered_outputs:
+        lines += [f"  lead: 待填：{year}年总体绩效目标。", "  strands:"]
+        for n in range(1, strand_count + 1):
+            lines += [
+                f"    - id: g{n}",
+                f"      text: {_ORDINALS[n - 1]}、待填：第{_ORDINALS[n - 1]}项分目标。",
+            ]
+    rows = _Rows(fw.weight_total, _row_count(fw, strand_count)) if project else None
+    if rows is not None:
+        lines.append(f"indicators_points: {rows.total}  # 绩效指标分值 = 各一级指标分值之和")
     lines.append("indicators:")
     for level1 in fw.level1:
         if level1 == OUTPUT and fw.numbered_outputs:
@@ -176,16 +175,89 @@ def skeleton(
                     framework,
                     f"{_ID[OUTPUT]}{n}",
                     f"产出指标{_ORDINALS[n - 1]}：待填：分目标名称",
-                    fw.level2[level1],
+                    fw.printed(level1),
                     year,
                     goal=f"g{n}",
+                    rows=rows,
                 )
         else:
             lines += _level1_block(
-                framework, _ID[level1], fw.label(level1), fw.level2[level1], year
+                framework, _ID[level1], fw.label(level1), fw.printed(level1), year, rows=rows
             )
     lines.append("remarks: 无")
+    if project:
+        lines += [
+            "indicators_period: []  # 中期绩效指标：表上另列中期（长期）指标时填写，结构同 indicators",
+            "reviews: []  # 审核意见，如 - {by: 财政部门绩效评价股审核意见, text: …, date: …}",
+            "# 转移支付区域绩效目标表另有：",
+            "# transfer: {name: 专项名称, authorities: [{level: 省级, finance: …, supervisor: …}],",
+            "#            unit: 万元, total: 0.00, shares: [{level: 中央资金, amount: 0.00}], region: …}",
+        ]
     return "\n".join(lines) + "\n"
+
+
+def _project_header(year: int) -> list[str]:
+    """The header and money block of a project form (项目支出绩效目标申报表)."""
+    money = [
+        "    unit: 万元  # 金额单位：万元 或 元",
+        "    total: 0.00",
+        "    sources:  # 各来源之和 = 合计；只印“其中”部分来源时加 partial: true",
+        "      - {label: 其中:财政拨款, kind: fiscal, amount: 0.00}",
+        "      - {label: 其他资金, kind: other, amount: 0.00}",
+    ]
+    return [
+        "title: 项目支出绩效目标申报表",
+        "unit: 待填：预算单位",
+        'unit_code: "待填：单位编码"',
+        "supervisor: {label: 主管部门及代码, name: 待填：主管部门, code: 待填：代码}",
+        "implementer: {label: 实施单位, name: 待填：实施单位}",
+        "filler: 待填：填报人",
+        f"filing_date: {datetime.date.today().isoformat()}  # 填报日期",
+        'phone: "待填：联系电话"',
+        "project:",
+        "  name: 待填：项目名称",
+        '  code: "待填：项目编码"',
+        "  lead: 待填：项目负责人",
+        '  lead_phone: "待填：项目负责人电话"',
+        "  attribute: 待填：项目属性（如 一次性项目、持续性项目）",
+        "  category: 待填：项目类别",
+        "  nature: 待填：项目性质",
+        "  basis: 待填：立项依据（文件名称与文号）",
+        "  overview: 待填：项目概况",
+        "  content: 待填：项目内容",
+        "  amount: 0.00  # 万元：年度资金总额",
+        "  period:  # 实施期：YYYY-MM-DD，或只到月 YYYY-MM、只到年 YYYY",
+        f"    start: {year}-01",
+        f"    end: {year}-12",
+        "    text: 待填：项目期（原文，如 1年）",
+        "  budget_period:  # 中期资金",
+        "    label: 中期资金总额",
+        *money,
+        "  budget:  # 年度资金",
+        "    label: 年度资金总额",
+        *money,
+    ]
+
+
+def _row_count(fw: FrameworkSpec, strands: int) -> int:
+    return sum(
+        len(fw.printed(level1)) * (strands if level1 == OUTPUT and fw.numbered_outputs else 1)
+        for level1 in fw.level1
+    )
+
+
+class _Rows:
+    """Weights (and points) of a project skeleton's rows: equal shares making the framework's
+    total exactly (the first rows take the remainder)."""
+
+    def __init__(self, total: Decimal, count: int) -> None:
+        self.total = int(total)
+        self._base, self._extra = divmod(self.total, max(count, 1))
+        self._given = 0
+
+    def next(self) -> int:
+        self._given += 1
+        return self._base + (1 if self._given <= self._extra else 0)
 
 
 def _level1_block(
@@ -196,20 +268,47 @@ def _level1_block(
     year: int,
     *,
     goal: str | None = None,
+    rows: _Rows | None = None,
 ) -> list[str]:
     out = [f"  - id: {ident}", f"    name: {name}"]
     if goal is not None:
         out.append(f"    goal: {goal}")
-    out.append("    groups:")
+    body: list[str] = []
+    points = 0
     short = name.split("：", 1)[0]
     for level2 in level2s:
         label = _level2_label(framework, level2)
         hint = _HINT[level2].format(year=year)
         # The example stays in a comment: in the text, rules would read it as a real target.
-        out += [
+        body += [
             f"      - name: {label}",
             "        items:",
             f"          - id: {ident}.{_ID[level2]}.1",
             f"            text: {_quote(f'1.待填：{short}·{label}的具体指标')}  # 如：{hint}",
         ]
-    return out
+        if rows is not None:
+            weight = rows.next()
+            points += weight
+            body += _row_columns(level2, weight)
+    if rows is not None:
+        out.append(f"    points: {points}  # 分值 = 其三级指标分值之和")
+    return [*out, "    groups:", *body]
+
+
+def _row_columns(level2: str, weight: int) -> list[str]:
+    """The columns of a project form's 三级 row (一体化 systems store each of them)."""
+    lower = level2 in (COST_L2, ECONOMIC_COST, SOCIAL_COST, ECOLOGICAL_COST)
+    return [
+        "            value_text: 待填：指标值（原文）",
+        "            unit: 待填：计量单位",
+        f'            nature: "{"≤" if lower else "≥"}"  # 指标性质：≥ ≤ = 或 定性',
+        f"            direction: {'反向' if lower else '正向'}  # 指标方向",
+        f"            weight: {weight}  # 权重：全表合计 100",
+        f"            points: {weight}  # 分值",
+        "            explanation: 待填：指标解释",
+        "            scoring: 待填：评（扣）分标准",
+        "            standard: 计划标准  # 绩效标准：计划标准、行业标准、历史标准、其他标准",
+        "            basis: 待填：指标值的依据",
+        "            previous: 待填：上年实际值",
+        "            core: false  # 是否核心指标",
+    ]

@@ -257,6 +257,16 @@ def _comparison(value: Any) -> Any:
     return value
 
 
+def comparison_of(text: str | None) -> Comparison | None:
+    """A printed 指标性质 (≥, ≧, ═, >=, 定性 …) as a :class:`Comparison`; None if unknown."""
+    if text is None:
+        return None
+    try:
+        return Comparison(_comparison(text))
+    except ValueError:
+        return None
+
+
 class Direction(StrEnum):
     POSITIVE = "positive"
     NEGATIVE = "negative"
@@ -920,6 +930,7 @@ __all__ = [
     "Strand",
     "Target",
     "Transfer",
+    "comparison_of",
     "json_schema",
     "to_wan",
 ]

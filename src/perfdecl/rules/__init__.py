@@ -44,6 +44,11 @@ from perfdecl.rules.pd234_numbering import NumberingBroken
 from perfdecl.rules.pd235_weights import WeightsDoNotSum
 from perfdecl.rules.pd236_duplicate_id import DuplicateId
 from perfdecl.rules.pd237_text_too_long import TextTooLong
+from perfdecl.rules.pd238_money_sum import MoneyDoesNotAddUp
+from perfdecl.rules.pd239_transfer_shares import TransferSharesDoNotAddUp
+from perfdecl.rules.pd240_weights_total import RowWeightsOffTotal
+from perfdecl.rules.pd241_points_sum import PointsDoNotAddUp
+from perfdecl.rules.pd242_direction_comparison import DirectionContradictsComparison
 
 RULES: tuple[type[Rule], ...] = (
     HeaderIncomplete,
@@ -83,6 +88,11 @@ RULES: tuple[type[Rule], ...] = (
     WeightsDoNotSum,
     DuplicateId,
     TextTooLong,
+    MoneyDoesNotAddUp,
+    TransferSharesDoNotAddUp,
+    RowWeightsOffTotal,
+    PointsDoNotAddUp,
+    DirectionContradictsComparison,
 )
 
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}

@@ -93,13 +93,20 @@ class FrameworkSpec:
     framework: Framework | FrameworkName
     title_zh: str
     title_en: str
-    level2: dict[str, tuple[str, ...]]  # canonical 一级 -> canonical 二级, in table order
+    level2: dict[str, tuple[str, ...]]  # canonical 一级 -> canonical 二级 allowed, table order
     numbered_outputs: bool = False  # Beijing 2019: one 产出指标一…N per goal strand, each titled
     labels: dict[str, str] = field(default_factory=dict)  # canonical 一级 -> printed label
     level1_aliases: dict[str, str] = field(default_factory=dict)  # word as printed -> canonical
     level2_aliases: dict[str, str] = field(default_factory=dict)
     weight_total: Decimal = Decimal(100)  # what the 权重 of one table add up to
     source: str = ""  # the data file it was read from
+    template: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The 二级 the template prints under each 一级 (``level2`` less a level's ``also``): what
+    ``perfdecl init`` writes. Empty: the same as ``level2``."""
+
+    def printed(self, level1: str) -> tuple[str, ...]:
+        """The 二级 the template prints under a canonical 一级."""
+        return self.template.get(level1, self.level2.get(level1, ()))
 
     @property
     def id(self) -> str:
@@ -155,7 +162,7 @@ _ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _TABLE_KEYS = frozenset(
     {"id", "title_zh", "title_en", "weight_total", "numbered_outputs", "level1", "aliases"}
 )
-_LEVEL1_KEYS = frozenset({"name", "label", "level2"})
+_LEVEL1_KEYS = frozenset({"name", "label", "level2", "also"})
 
 
 def _fail(zh: str, en: str) -> FrameworkFileError:
@@ -192,7 +199,8 @@ def parse_table(data: dict[str, Any], source: str = "") -> FrameworkSpec:
     Keys: ``id`` (lower-case letters, digits, ``_``), ``title_zh``, ``title_en``,
     ``weight_total`` (default 100), ``numbered_outputs`` (default false), ``[[level1]]`` tables
     ``{name, label?, level2}`` in table order (``name`` a canonical 一级: 产出, 效益, 满意度, 成本;
-    ``level2`` the canonical 二级 it allows, empty for a flat 一级 with no 二级), and
+    ``level2`` the canonical 二级 its template prints, empty for a flat 一级 with no 二级;
+    ``also`` the 二级 accepted there too though the template prints them elsewhere), and
     ``[aliases.level1]`` / ``[aliases.level2]`` mapping printed words to canonical names.
     """
     unknown = sorted(set(data) - _TABLE_KEYS)
@@ -211,6 +219,7 @@ def parse_table(data: dict[str, Any], source: str = "") -> FrameworkSpec:
     if not isinstance(rows, list) or not rows:
         raise _fail("缺少 [[level1]] 一级指标表。", "no [[level1]] tables (the 一级 indicators).")
     level2: dict[str, tuple[str, ...]] = {}
+    template: dict[str, tuple[str, ...]] = {}
     labels: dict[str, str] = {}
     for n, row in enumerate(rows, 1):
         where = f"第 {n} 个 [[level1]]"
@@ -227,16 +236,18 @@ def parse_table(data: dict[str, Any], source: str = "") -> FrameworkSpec:
                 f"[[level1]] #{n}: {name!r} is not a canonical 一级 ({', '.join(CANONICAL_LEVEL1)}); "
                 "put other spellings under [aliases.level1].",
             )
-        children = row.get("level2", [])
-        if not isinstance(children, list) or any(c not in CANONICAL_LEVEL2 for c in children):
-            raise _fail(
-                f"{where}的 level2 必须是规范二级名称的列表（{'、'.join(CANONICAL_LEVEL2)}）。",
-                f"[[level1]] #{n}: level2 must list canonical 二级 names "
-                f"({', '.join(CANONICAL_LEVEL2)}).",
-            )
+        children, also = row.get("level2", []), row.get("also", [])
+        for key, value in (("level2", children), ("also", also)):
+            if not isinstance(value, list) or any(c not in CANONICAL_LEVEL2 for c in value):
+                raise _fail(
+                    f"{where}的 {key} 必须是规范二级名称的列表（{'、'.join(CANONICAL_LEVEL2)}）。",
+                    f"[[level1]] #{n}: {key} must list canonical 二级 names "
+                    f"({', '.join(CANONICAL_LEVEL2)}).",
+                )
         if name in level2:
             raise _fail(f"一级“{name}”出现了两次。", f"一级 {name!r} is listed twice.")
-        level2[name] = tuple(children)
+        level2[name] = tuple(dict.fromkeys([*children, *also]))
+        template[name] = tuple(children)
         if "label" in row:
             labels[name] = _text(row, "label", where)
     aliases = data.get("aliases") or {}
@@ -267,6 +278,7 @@ def parse_table(data: dict[str, Any], source: str = "") -> FrameworkSpec:
         level2_aliases=_aliases(aliases.get("level2"), frozenset(CANONICAL_LEVEL2), "level2"),
         weight_total=total,
         source=source,
+        template=template,
     )
 
 

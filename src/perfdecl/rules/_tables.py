@@ -1,0 +1,36 @@
+"""The 三级 rows of each indicator table (annual and multi-year), by 一级, with their pointers:
+the weight and points rules check each table on its own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from perfdecl.model import Declaration, Indicator, Level1
+
+
+@dataclass(frozen=True, slots=True)
+class Level1Items:
+    pointer: str  # /indicators/{i} or /indicators_period/{i}
+    level1: Level1
+    items: tuple[tuple[str, Indicator], ...]  # (pointer, 三级), groups first, then flat rows
+
+
+def tables(decl: Declaration) -> Iterator[tuple[str, tuple[Level1Items, ...]]]:
+    """``("/indicators", …)`` and, when given, ``("/indicators_period", …)``."""
+    for key, table in (
+        ("indicators", decl.indicators),
+        ("indicators_period", decl.indicators_period),
+    ):
+        if table:
+            yield f"/{key}", tuple(_level1(f"/{key}/{i}", l1) for i, l1 in enumerate(table))
+
+
+def _level1(pointer: str, level1: Level1) -> Level1Items:
+    items = [
+        (f"{pointer}/groups/{j}/items/{k}", item)
+        for j, group in enumerate(level1.groups)
+        for k, item in enumerate(group.items)
+    ]
+    items += [(f"{pointer}/items/{k}", item) for k, item in enumerate(level1.items)]
+    return Level1Items(pointer, level1, tuple(items))
