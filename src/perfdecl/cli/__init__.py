@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> None:
         if "--debug" in args or _debug_env():
             raise
         sys.stderr.write(
-            f"perfdecl: internal error ({type(exc).__name__}: {exc}).\n"
+            f"perfdecl: internal error ({type(exc).__name__}: {_shown(exc)}).\n"
             "perfdecl：内部错误。请用 --debug 重新运行并把输出附在问题报告中。\n"
             "Please re-run with --debug and attach the output to a bug report.\n"
         )
@@ -67,3 +67,10 @@ def _debug_env() -> bool:
     from perfdecl.cli._env import debug_env
 
     return debug_env()
+
+
+def _shown(exc: BaseException) -> str:
+    """An exception's text as printed: it may quote a hostile value, so it is made safe."""
+    from perfdecl.escape import safe
+
+    return safe(str(exc)[:500], "terminal")

@@ -25,8 +25,11 @@ def use_color(no_color: bool) -> bool | None:
 
 
 def say(lang: Lang, en: str, zh: str) -> None:
-    """A usage-level message on standard error, in the user's language."""
-    sys.stderr.write(f"perfdecl: {zh if lang == 'zh' else en}\n")
+    """A usage-level message on standard error, in the user's language (it may quote a path or
+    a value, so it goes through the terminal sink)."""
+    from perfdecl.escape import safe
+
+    sys.stderr.write(f"perfdecl: {safe(zh if lang == 'zh' else en, 'terminal')}\n")
 
 
 def debug_env() -> bool:

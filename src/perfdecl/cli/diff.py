@@ -18,9 +18,9 @@ DiffFormat = Enum("DiffFormat", {name: name for name in DIFF_REPORTERS}, type=st
 
 
 def _problem_line(p: Problem, lang: Lang) -> str:
-    where = p.file if p.line is None else f"{p.file}:{p.line}:{p.column or 1}"
-    severity = p.severity.zh if lang == "zh" else p.severity.value
-    return f"{where}: {p.code} {severity} {p.message.text(lang)}\n"
+    from perfdecl.reporters.text import plain_line
+
+    return plain_line(p, lang) + "\n"
 
 
 def _threshold(text: str | None, lang: Lang) -> Decimal | None:

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from perfdecl.cli.common import LangOpt, debugging, resolve_lang
+from perfdecl.escape import safe
 from perfdecl.problem import Lang, Problem, Severity
 
 
@@ -39,7 +40,7 @@ def _skip(path: str, first: Problem | None, lang: Lang) -> None:
         if lang == "zh"
         else f"{path}: has errors, skipped{detail}; run perfdecl validate."
     )
-    sys.stderr.write(f"perfdecl: {msg}\n")
+    sys.stderr.write(f"perfdecl: {safe(msg, 'terminal')}\n")
 
 
 def register(app: typer.Typer) -> None:

@@ -16,10 +16,10 @@ FrameworkChoice = Enum("FrameworkChoice", {f.value: f.value for f in Framework},
 
 
 def _show(problems: tuple[Problem, ...], lang: Lang) -> None:
+    from perfdecl.reporters.text import plain_line
+
     for p in problems:
-        where = f"{p.file}:{p.line}" if p.line else p.file
-        severity = p.severity.zh if lang == "zh" else p.severity.value
-        sys.stderr.write(f"{where}: {p.code} {severity} {p.message.text(lang)}\n")
+        sys.stderr.write(plain_line(p, lang) + "\n")
 
 
 def register(app: typer.Typer) -> None:

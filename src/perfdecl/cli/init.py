@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
+from perfdecl.cli._env import say
 from perfdecl.cli.common import LangOpt, resolve_lang
 from perfdecl.model import Framework, Kind
 
@@ -57,8 +57,8 @@ def register(app: typer.Typer) -> None:
             schema=schema or schema_reference(path),
         )
         write_output(path, text, force=force, lang=language)
-        sys.stderr.write(
-            f"perfdecl: 已创建 {path}（{framework.value}，{kind.value}）。\n"
-            if language == "zh"
-            else f"perfdecl: created {path} ({framework.value}, {kind.value}).\n"
+        say(
+            language,
+            f"created {path} ({framework.value}, {kind.value}).",
+            f"已创建 {path}（{framework.value}，{kind.value}）。",
         )

@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from perfdecl.cli._env import say
 from perfdecl.cli.common import LangOpt, debugging, fail, resolve_lang
 from perfdecl.render import RENDERERS
 
@@ -90,10 +91,10 @@ def register(app: typer.Typer) -> None:
         if result.declaration is None:
             for problem in result.problems:
                 sys.stderr.write(plain_line(problem, language) + "\n")
-            sys.stderr.write(
-                f"perfdecl: {file} 不是有效的申报表，未生成。\n"
-                if language == "zh"
-                else f"perfdecl: {file} is not a valid declaration; nothing rendered.\n"
+            say(
+                language,
+                f"{file} is not a valid declaration; nothing rendered.",
+                f"{file} 不是有效的申报表，未生成。",
             )
             raise typer.Exit(2 if result.unreadable else 1)
 
@@ -103,6 +104,4 @@ def register(app: typer.Typer) -> None:
             _write_stdout(text)
             return
         write_output(output, text, force=force, lang=language, inputs=[file])
-        sys.stderr.write(
-            f"perfdecl: 已写入 {output}\n" if language == "zh" else f"perfdecl: wrote {output}\n"
-        )
+        say(language, f"wrote {output}", f"已写入 {output}")

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
+from perfdecl.escape import safe
 from perfdecl.model import Declaration
 from perfdecl.model.rows import indicator_rows
 
@@ -110,13 +111,20 @@ def funds_row(decl: Declaration, file: str) -> Row:
     }
 
 
+def _cell(value: object) -> str:
+    """A CSV cell as a spreadsheet opens it: text that would run as a formula is defused."""
+    if value is None:
+        return ""
+    return safe(str(value), "csv")
+
+
 def to_csv(rows: Iterable[Row], columns: tuple[str, ...]) -> str:
     """CSV text (the caller writes it as UTF-8 with BOM); missing values are empty cells."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(["" if row.get(c) is None else row[c] for c in columns])
+        writer.writerow([_cell(row.get(c)) for c in columns])
     return buffer.getvalue()
 
 

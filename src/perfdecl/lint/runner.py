@@ -22,10 +22,11 @@ import glob
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Protocol
 
+from perfdecl.escape import safe
 from perfdecl.lint import (
     DEFAULT_OPTIONS,
     FileResult,
@@ -191,7 +192,7 @@ def _no_match(pattern: str) -> FileResult:
         "没有与此模式匹配的文件。",
         "no file matches this pattern.",
     )
-    return FileResult(pattern, (problem,))
+    return shown(FileResult(pattern, (problem,)))
 
 
 def _empty_folder(folder: str) -> FileResult:
@@ -200,7 +201,7 @@ def _empty_folder(folder: str) -> FileResult:
         "此文件夹（含子文件夹）中没有 *.yaml 或 *.yml 文件。",
         "this folder (with its subfolders) holds no *.yaml or *.yml file.",
     )
-    return FileResult(folder, (problem,))
+    return shown(FileResult(folder, (problem,)))
 
 
 def default_jobs() -> int:
@@ -230,8 +231,22 @@ def slim(result: FileResult) -> FileResult:
     return FileResult(result.file, result.problems, None, SourceMap(text=source.text, values=spans))
 
 
+def shown(result: FileResult) -> FileResult:
+    """``result`` under the name every format shows: a file name's bytes that are not UTF-8
+    (surrogate escapes in Python) become ``\\xNN``, so that no report fails to encode it."""
+    name = safe(result.file, "json")
+    if name == result.file and all(p.file == name for p in result.problems):
+        return result
+    problems = tuple(replace(p, file=safe(p.file, "json")) for p in result.problems)
+    return FileResult(name, problems, result.declaration, result.source)
+
+
 def check_task(task: Task) -> FileResult:
     """Check one file; never raises (the last guard of a worker process)."""
+    return shown(_check_task(task))
+
+
+def _check_task(task: Task) -> FileResult:
     try:
         if task.error is not None:
             problem = unreadable(

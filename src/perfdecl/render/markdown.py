@@ -12,10 +12,10 @@ definitions, after the form, give the code, severity, place and message.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import ClassVar
 
+from perfdecl.escape import safe
 from perfdecl.model import Declaration
 from perfdecl.render.base import (
     DOC,
@@ -53,26 +53,15 @@ from perfdecl.render.base import (
 )
 from perfdecl.render.svg import funds_parts
 
-_INLINE = re.compile(r"([\\`*_\[\]<|~$])")
-_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_BLOCK_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))")
-
 
 def inline(text: str) -> str:
-    """One line of text with Markdown's inline syntax escaped."""
-    return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text))
+    """One line of text with Markdown's syntax escaped (the one Markdown sink of escape.py)."""
+    return safe(text, "markdown")
 
 
 def paragraph_line(text: str) -> str:
-    """A line that starts a paragraph: also keep "1." or "#" from starting a list or heading."""
-    escaped = inline(text)
-    match = _BLOCK_START.match(escaped)
-    if match is None:
-        return escaped
-    indent, marker = match.group(1), match.group(2)
-    if marker[0].isdigit():
-        return f"{indent}{marker}\\{escaped[match.end() :]}"
-    return f"{indent}\\{marker}{escaped[match.end() :]}"
+    """A line that starts a paragraph: "1." or "#" do not start a list or heading either."""
+    return safe(text, "markdown-line")
 
 
 def _row(*cells: str) -> str:

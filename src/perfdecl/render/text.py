@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from perfdecl.escape import safe
 from perfdecl.model import Declaration
 from perfdecl.render.base import (
     FUNDS,
@@ -93,7 +94,7 @@ class TextRenderer(Renderer):
     @staticmethod
     def _value(out: list[str], text: str | None) -> None:
         """First line after a tab; continuation lines at the margin, as published."""
-        value = lines(text) or [""]
+        value = [safe(line, "terminal") for line in lines(text)] or [""]
         out.append(TAB + value[0])
         out.extend(value[1:])
 
@@ -142,7 +143,7 @@ class TextRenderer(Renderer):
             place = where(decl, note.key) + (f"，{ref}" if ref else "")
             out.append(
                 f"[{note.number}] {p.code} {severity_word(p.severity, self.lang)} "
-                f"（{place}）{p.message.text(self.lang)}"
+                f"（{safe(place, 'terminal')}）{safe(p.message.text(self.lang), 'terminal')}"
             )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, ClassVar
 
+from perfdecl.escape import safe
 from perfdecl.problem import Problem, Severity
 from perfdecl.reporters.base import Reporter
 
@@ -22,12 +23,12 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 def escape_data(text: str) -> str:
     """The message part of a workflow command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return safe(text, "github-data")
 
 
 def escape_property(text: str) -> str:
     """A property value (file=, title=): also ``:`` and ``,``, which delimit properties."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    return safe(text, "github-property")
 
 
 def workspace_path(file: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, ClassVar
 
+from perfdecl.escape import safe
 from perfdecl.problem import Problem, Severity
 from perfdecl.reporters.base import Reporter, Summary
 from perfdecl.reporters.text import plain_line
@@ -19,18 +20,6 @@ if TYPE_CHECKING:
     from perfdecl.lint import FileResult
 
 _BROKEN = frozenset({"PD001", "PD900"})
-
-
-def _xml_safe(text: str) -> str:
-    """XML 1.0 forbids most control characters even when escaped; drop them."""
-    return "".join(
-        c
-        for c in text
-        if c in "\t\n\r"
-        or (" " <= c <= "\ud7ff")
-        or ("\ue000" <= c <= "\ufffd")
-        or c >= "\U00010000"
-    )
 
 
 class JunitReporter(Reporter):
@@ -43,12 +32,12 @@ class JunitReporter(Reporter):
         self._errors = 0
 
     def _lines(self, problems: list[Problem]) -> str:
-        return _xml_safe("\n".join(plain_line(p, self.lang) for p in problems))
+        # plain_line shows every control character as an escape, so each line is XML-safe.
+        return "\n".join(plain_line(p, self.lang) for p in problems)
 
     def file(self, result: FileResult) -> None:
-        case = ET.Element(
-            "testcase", {"classname": "perfdecl", "name": result.file, "file": result.file}
-        )
+        name = safe(result.file, "xml")
+        case = ET.Element("testcase", {"classname": "perfdecl", "name": name, "file": name})
         errors = [p for p in result.problems if p.severity is Severity.ERROR]
         others = [p for p in result.problems if p.severity is not Severity.ERROR]
         broken = [p for p in errors if p.code in _BROKEN]
@@ -56,7 +45,10 @@ class JunitReporter(Reporter):
             element = ET.SubElement(
                 case,
                 "error",
-                {"message": _xml_safe(broken[0].message.text(self.lang)), "type": broken[0].code},
+                {
+                    "message": safe(broken[0].message.text(self.lang), "xml"),
+                    "type": safe(broken[0].code, "xml"),
+                },
             )
             element.text = self._lines(errors)
             self._errors += 1
@@ -67,7 +59,7 @@ class JunitReporter(Reporter):
                 "failure",
                 {
                     "message": f"{len(errors)}{noun}",
-                    "type": ",".join(sorted({p.code for p in errors})),
+                    "type": safe(",".join(sorted({p.code for p in errors})), "xml"),
                 },
             )
             element.text = self._lines(errors)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from perfdecl.escape import markdown_code, safe
 from perfdecl.problem import Problem
 from perfdecl.reporters.base import Reporter, Summary
 
@@ -19,14 +20,12 @@ MAX_ROWS = 300
 
 
 def cell(text: str) -> str:
-    """Text safe inside a table cell."""
-    text = text.replace("\\", "\\\\").replace("|", "\\|")
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return " ".join(text.split())
+    """Text safe inside a table cell (and a heading): no link, image, HTML or border."""
+    return safe(text, "markdown")
 
 
 def code_span(text: str) -> str:
-    return f"`{text}`" if "`" not in text else cell(text)
+    return markdown_code(text)
 
 
 class MarkdownReporter(Reporter):
@@ -100,7 +99,7 @@ class MarkdownReporter(Reporter):
     def _row(self, p: Problem) -> str:
         line = "" if p.line is None else str(p.line)
         severity = p.severity.zh if self.lang == "zh" else p.severity.value
-        return f"| {line} | {p.code} | {severity} | {cell(p.message.text(self.lang))} |"
+        return f"| {line} | {cell(p.code)} | {severity} | {cell(p.message.text(self.lang))} |"
 
 
 _LEVELS = ("error", "warning", "info")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, ClassVar, TextIO
 
+from perfdecl.escape import safe
 from perfdecl.problem import Lang, Problem, Severity
 from perfdecl.reporters.base import Reporter, Summary
 
@@ -71,14 +72,15 @@ def excerpt_window(
 
 
 def location(p: Problem) -> str:
+    """``path:line:col``, the path shown safely (no control characters, never a leading ``:``)."""
     if p.line is None:
-        return p.file
-    return f"{p.file}:{p.line}:{p.column or 1}"
+        return safe(p.file, "path")
+    return f"{safe(p.file, 'path')}:{p.line}:{p.column or 1}"
 
 
 def plain_line(p: Problem, lang: Lang) -> str:
     severity = p.severity.zh if lang == "zh" else p.severity.value
-    return f"{location(p)}: {p.code} {severity} {p.message.text(lang)}"
+    return f"{location(p)}: {safe(p.code, 'terminal')} {severity} {safe(p.message.text(lang), 'terminal')}"
 
 
 def summary_line(summary: Summary, lang: Lang) -> str:
@@ -101,16 +103,16 @@ def baseline_lines(summary: Summary, lang: Lang) -> list[str]:
         return []
     if lang == "zh":
         lines = [
-            f"基线 {b.path}：已忽略 {b.suppressed} 个既有问题；{b.gone_count} 个已不存在"
+            f"基线 {safe(b.path, 'path')}：已忽略 {b.suppressed} 个既有问题；{b.gone_count} 个已不存在"
             "（已修复，可重新生成基线将其删除）。"
         ]
-        lines += [f"  已不存在：{e.describe()}" for e, _ in b.gone]
+        lines += [f"  已不存在：{safe(e.describe(), 'terminal')}" for e, _ in b.gone]
     else:
         lines = [
-            f"Baseline {b.path}: {b.suppressed} known finding(s) hidden; {b.gone_count} gone "
+            f"Baseline {safe(b.path, 'path')}: {b.suppressed} known finding(s) hidden; {b.gone_count} gone "
             "(fixed; regenerate the baseline to drop them)."
         ]
-        lines += [f"  gone: {e.describe()}" for e, _ in b.gone]
+        lines += [f"  gone: {safe(e.describe(), 'terminal')}" for e, _ in b.gone]
     return lines
 
 
@@ -154,12 +156,13 @@ class TextReporter(Reporter):
         from rich.markup import escape
 
         if self.fancy and not self.quiet:
-            self.console.print(f"[bold underline]{escape(result.file)}[/]")
+            self.console.print(f"[bold underline]{escape(safe(result.file, 'path'))}[/]")
         for p in result.problems:
             severity = p.severity.zh if self.lang == "zh" else p.severity.value
             self.console.print(
-                f"[bold]{escape(location(p))}[/]: [{_STYLE[p.severity]}]{p.code} {severity}[/] "
-                f"{escape(p.message.text(self.lang))}"
+                f"[bold]{escape(location(p))}[/]: "
+                f"[{_STYLE[p.severity]}]{escape(safe(p.code, 'terminal'))} {severity}[/] "
+                f"{escape(safe(p.message.text(self.lang), 'terminal'))}"
             )
             if not self.quiet:
                 self._excerpt(result, p)
@@ -179,6 +182,7 @@ class TextReporter(Reporter):
         if p.end_line == p.line and p.end_column and p.end_column > (p.column or 1):
             end = p.end_column - 1
         shown, before, width = excerpt_window(source, col, end)
+        shown = safe(shown, "terminal")
         gutter = f"{p.line:>5} | "
         pad = " " * before
         self.console.print(f"[dim]{gutter}[/]{escape(shown)}")

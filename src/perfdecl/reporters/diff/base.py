@@ -11,6 +11,7 @@ import importlib
 from typing import ClassVar, TextIO
 
 from perfdecl.diff import Change, DiffResult, Direction, FailOn, Segment, split_rev
+from perfdecl.escape import safe
 from perfdecl.problem import Lang
 
 DIFF_REPORTERS: dict[str, str] = {
@@ -90,7 +91,7 @@ def plain_wording(segments: tuple[Segment, ...]) -> str:
     """git's --word-diff=plain notation: [-removed-]{+added+}."""
     parts = []
     for op, text in condensed(segments):
-        text = text.replace("\n", "⏎")
+        text = safe(text.replace("\n", "⏎"), "terminal")
         parts.append(text if op == "=" else f"[-{text}-]" if op == "-" else f"{{+{text}+}}")
     return "".join(parts)
 
@@ -118,8 +119,8 @@ def summary_text(result: DiffResult, fail_on: FailOn, lang: Lang) -> str:
 
 def location(change: Change, new_file: str) -> str:
     if change.line is None:
-        return new_file
-    return f"{new_file}:{change.line}:{change.column or 1}"
+        return safe(new_file, "path")
+    return f"{safe(new_file, 'path')}:{change.line}:{change.column or 1}"
 
 
 __all__ = [

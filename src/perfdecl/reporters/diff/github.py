@@ -9,18 +9,19 @@ from __future__ import annotations
 from typing import ClassVar
 
 from perfdecl.diff import Change, DiffResult
+from perfdecl.escape import safe
 from perfdecl.problem import Severity
 from perfdecl.reporters.diff.base import DiffReporter, file_in_repo, summary_text
 
 
 def escape_data(text: str) -> str:
-    """The message part: % CR LF escaped as GitHub requires."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message part of a workflow command."""
+    return safe(text, "github-data")
 
 
 def escape_property(text: str) -> str:
-    """A property value (file, title): also : and , escaped."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    """A property value (file, title)."""
+    return safe(text, "github-property")
 
 
 class DiffGithubReporter(DiffReporter):

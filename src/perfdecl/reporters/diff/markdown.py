@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from perfdecl.diff import Change, DiffResult, Direction
+from perfdecl.escape import markdown_code, safe
 from perfdecl.problem import Lang
 from perfdecl.reporters.diff.base import (
     DiffReporter,
@@ -25,11 +26,10 @@ _SHORT = 60
 
 
 def cell(text: str | None) -> str:
-    """Text safe inside a table cell: pipes escaped, line breaks as <br>."""
+    """Text safe inside a table cell: no link, image, HTML or border; line breaks as <br>."""
     if not text:
         return ""
-    out = text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "")
-    return out.replace("\n", "<br>")
+    return "<br>".join(safe(line, "markdown") for line in text.replace("\r", "").split("\n"))
 
 
 def _short(text: str | None) -> str | None:
@@ -70,15 +70,15 @@ class DiffMarkdownReporter(DiffReporter):
         if change.ignored is not None:
             accepted = "已接受" if self.lang == "zh" else "accepted"
             what = f"~~{what}~~ ({accepted}: {cell(change.ignored)})"
-        ident = f"`{cell(change.id)}`" if change.id else ""
-        return f"| {mark} | {change.code} | {ident} | {what} | {old} | {new} |"
+        ident = markdown_code(change.id) if change.id else ""
+        return f"| {mark} | {cell(change.code)} | {ident} | {what} | {old} | {new} |"
 
     def report(self, result: DiffResult) -> None:
         w = self.stream.write
         zh = self.lang == "zh"
         w(
-            f"### perfdecl diff: `{cell(result.old_file)}` ({result.old_year}) → "
-            f"`{cell(result.new_file)}` ({result.new_year})\n\n"
+            f"### perfdecl diff: {markdown_code(result.old_file)} ({result.old_year}) → "
+            f"{markdown_code(result.new_file)} ({result.new_year})\n\n"
         )
         w(summary_text(result, self.fail_on, self.lang) + "\n\n")
         if result.changes:
@@ -91,9 +91,9 @@ class DiffMarkdownReporter(DiffReporter):
         if result.findings:
             w("#### 跨年度检查\n\n" if zh else "#### Cross-year checks\n\n")
             for change in result.findings:
-                where = f" (`{cell(change.id)}`)" if change.id else ""
+                where = f" ({markdown_code(change.id)})" if change.id else ""
                 text = cell(change.message.text(self.lang))
                 if change.ignored is not None:
                     text = f"~~{text}~~ ({cell(change.ignored)})"
-                w(f"- **{change.code}**{where}: {text}\n")
+                w(f"- **{cell(change.code)}**{where}: {text}\n")
             w("\n")

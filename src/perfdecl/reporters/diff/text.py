@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from perfdecl.diff import Change, DiffResult, Direction, FailOn
+from perfdecl.escape import safe
 from perfdecl.problem import Lang, Severity
 from perfdecl.reporters.diff.base import (
     DiffReporter,
@@ -57,15 +58,16 @@ class DiffTextReporter(DiffReporter):
         if not label:
             label = change.severity.zh if self.lang == "zh" else change.severity.value
         line = (
-            f"{location(change, new_file)}: {change.code} {label} {change.message.text(self.lang)}"
+            f"{location(change, new_file)}: {safe(change.code, 'terminal')} {label} "
+            f"{safe(change.message.text(self.lang), 'terminal')}"
         )
         if change.fails(self.fail_on):
             line += " [不通过]" if self.lang == "zh" else " [failing]"
         if change.ignored is not None:
             line += (
-                f" [已接受：{change.ignored}]"
+                f" [已接受：{safe(change.ignored, 'terminal')}]"
                 if self.lang == "zh"
-                else f" [accepted: {change.ignored}]"
+                else f" [accepted: {safe(change.ignored, 'terminal')}]"
             )
         return line
 
@@ -74,8 +76,8 @@ class DiffTextReporter(DiffReporter):
             self._table(result)
             return
         out = self.console.out
-        out(f"--- {result.old_file} ({result.old_year})", highlight=False)
-        out(f"+++ {result.new_file} ({result.new_year})", highlight=False)
+        out(f"--- {safe(result.old_file, 'path')} ({result.old_year})", highlight=False)
+        out(f"+++ {safe(result.new_file, 'path')} ({result.new_year})", highlight=False)
         for change in result.all:
             out(self.plain_line(change, result.new_file), highlight=False)
             if change.wording:
@@ -89,8 +91,8 @@ class DiffTextReporter(DiffReporter):
 
         zh = self.lang == "zh"
         table = Table(
-            title=f"{escape(result.old_file)} ({result.old_year}) → "
-            f"{escape(result.new_file)} ({result.new_year})",
+            title=f"{escape(safe(result.old_file, 'path'))} ({result.old_year}) → "
+            f"{escape(safe(result.new_file, 'path'))} ({result.new_year})",
             show_lines=True,
             expand=False,
         )
@@ -107,19 +109,21 @@ class DiffTextReporter(DiffReporter):
             mark = direction_label(change.direction, self.lang)
             if change.fails(self.fail_on):
                 mark = f"✗ {mark}".strip()
-            what = Text(change.message.text(self.lang))
+            what = Text(safe(change.message.text(self.lang), "terminal"))
             if change.ignored is not None:
                 what.stylize("dim")
-                what.append(f"\n({'已接受' if zh else 'accepted'}: {change.ignored})", "dim")
+                accepted = safe(change.ignored, "terminal")
+                what.append(f"\n({'已接受' if zh else 'accepted'}: {accepted})", "dim")
             if change.wording:
                 old_cell: Text | str = self._wording_side(change, "-")
                 new_cell: Text | str = self._wording_side(change, "+")
             else:
-                old_cell, new_cell = change.old or "", change.new or ""
+                old_cell = Text(safe(change.old or "", "terminal"))
+                new_cell = Text(safe(change.new or "", "terminal"))
             table.add_row(
                 Text(mark, style=style),
                 Text(change.code, style="bold" if change.severity is Severity.WARNING else ""),
-                change.id or "",
+                Text(safe(change.id or "", "terminal")),
                 old_cell,
                 new_cell,
                 what,
@@ -136,7 +140,9 @@ class DiffTextReporter(DiffReporter):
         text = Text()
         for op, piece in condensed(change.wording):
             if op == "=":
-                text.append(piece)
+                text.append(safe(piece, "terminal"))
             elif op == side:
-                text.append(piece, style="bold red" if side == "-" else "bold green")
+                text.append(
+                    safe(piece, "terminal"), style="bold red" if side == "-" else "bold green"
+                )
         return text
