@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -273,10 +274,32 @@ def corrupted(text: str, data: st.DataObject) -> bytes:
 @SETTINGS
 @given(declaration)
 def test_generated_declarations_load_and_check_cleanly(decl: dict[str, Any]) -> None:
-    """Undamaged, the writer's output always loads (no PD0xx error), whatever it holds."""
+    """Undamaged, the writer's output always loads (no PD0xx error), whatever it holds; PD013
+    (a control character in a value, a finding about the content) appears exactly when a key or
+    value holds one."""
     raw = _dump(decl).encode("utf-8")
     result = inv.run_validate(raw)
-    assert not [p for p in result.problems if p.code.startswith("PD0") and p.severity.rank == 2]
+    load_errors = [
+        p
+        for p in result.problems
+        if p.code.startswith("PD0") and p.code != "PD013" and p.severity.rank == 2
+    ]
+    assert not load_errors
+    from perfdecl.escape import first_hidden_control
+
+    def strings(node: Any) -> Iterator[str]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield str(key)
+                yield from strings(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from strings(value)
+        elif isinstance(node, str):
+            yield node
+
+    hidden = any(first_hidden_control(text) for text in strings(decl))
+    assert hidden == any(p.code == "PD013" for p in result.problems)
 
 
 @SETTINGS

@@ -61,6 +61,16 @@ def has_controls(text: str) -> bool:
     return _UNSAFE.search(text) is not None
 
 
+_HIDDEN = re.compile(_UNSAFE.pattern.replace("\x0a-\x1f", "\x0b-\x1f"))
+
+
+def first_hidden_control(text: str) -> str:
+    """The first control character of ``text`` as a visible escape (tab and line feed, which
+    multi-line values hold, aside), or "" when it has none."""
+    found = _HIDDEN.search(text)
+    return _visible(found.group()) if found else ""
+
+
 def json_text(text: str) -> str:
     """A JSON string value: the encoder escapes controls itself; only lone surrogates (which no
     UTF-8 output can hold) become ``\\xNN``."""

@@ -99,7 +99,11 @@ def check_loaded(loaded: Loaded, options: Options = DEFAULT_OPTIONS) -> FileResu
     problems = list(loaded.problems)
     decl = None
     if loaded.data is not None:
+        from perfdecl.lint.controls import control_problems
         from perfdecl.phrases import trim_caches
+
+        if options.run_rules:  # a finding about the content, like the rules (diff reads without)
+            problems.extend(control_problems(loaded.data, loaded.source, loaded.file))
 
         trim_caches()
         decl, structural = build(loaded.data, loaded.source, loaded.file)

@@ -233,11 +233,12 @@ def slim(result: FileResult) -> FileResult:
 
 def shown(result: FileResult) -> FileResult:
     """``result`` under the name every format shows: a file name's bytes that are not UTF-8
-    (surrogate escapes in Python) become ``\\xNN``, so that no report fails to encode it."""
-    name = safe(result.file, "json")
+    (surrogate escapes in Python) and its control characters become ``\\xNN``, so that every
+    report shows the same name and none fails to encode it (perfdecl.escape's path sink)."""
+    name = safe(result.file, "path")
     if name == result.file and all(p.file == name for p in result.problems):
         return result
-    problems = tuple(replace(p, file=safe(p.file, "json")) for p in result.problems)
+    problems = tuple(replace(p, file=safe(p.file, "path")) for p in result.problems)
     return FileResult(name, problems, result.declaration, result.source)
 
 

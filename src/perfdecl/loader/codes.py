@@ -1,4 +1,4 @@
-"""The loader's problem codes (PD001–PD012): reading bytes, decoding, YAML. Documented in
+"""The loader's problem codes (PD001–PD013): reading bytes, decoding, YAML. Documented in
 docs/problems.md; joined with every other layer's table by :func:`perfdecl.catalogue.all_codes`.
 
 The event composer (:mod:`perfdecl.loader.events`) words the problems it finds in a document
@@ -175,6 +175,26 @@ CODES: dict[str, CodeInfo] = code_table(
             "a boolean or a number: YAML 1.1 reads no as false and 010 as 8, YAML 1.2 tools (an "
             "editor's language server) read 01083998540 as an integer. perfdecl reads the text "
             "written; quote it so that other tools read the same text.",
+        ),
+    ),
+    _loader(
+        "PD013",
+        "control-character",
+        Severity.ERROR,
+        Message(
+            "值中含有不可见的控制字符（终端转义、双向文本控制等），会使显示内容被篡改。",
+            "A value holds an invisible control character (a terminal escape, a bidi override) "
+            "that can disguise what is shown.",
+        ),
+        Message(
+            "YAML 双引号字符串可以写入 ESC[2J（清屏）、U+202E（从右到左覆盖）之类的字符，使终端、日志或编辑器显示的内容"
+            "与文件不符。申报表不需要这些字符（制表符和换行除外）：请删除。所有报告都把它们显示为"
+            "可见的转义（如反斜杠 x1b）。",
+            "A YAML double-quoted string can carry characters such as ESC[2J (clear screen) or "
+            "U+202E (right-to-left override) that make a "
+            "terminal, a log or an editor show something other than the file. A declaration "
+            "needs none of them (tab and line breaks aside): remove them. Every report shows "
+            "them as visible escapes (a backslash and x1b for ESC).",
         ),
     ),
 )
