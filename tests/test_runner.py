@@ -101,6 +101,7 @@ def test_configured_exclude_skips_walked_files_only(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     make_repo(tmp_path, 4)
+    (tmp_path / ".git").mkdir()  # without a repository root, no ancestor configuration applies
     (tmp_path / ".perfdecl.toml").write_text('exclude = ["unit1"]\n', encoding="utf-8")
     result = runner.invoke(app, ["validate", "decl", "-f", "json", "--select", "PD0,PD1"])
     files = [f["file"] for f in json.loads(result.output)["files"]]

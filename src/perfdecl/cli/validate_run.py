@@ -250,6 +250,10 @@ def execute(
         for reporter in reporters:
             reporter.begin()
         for result, counted in results:
+            if bar.advance is not None and counted:
+                bar.advance()
+            if result is None:  # an excluded file with nothing the configuration cannot hide
+                continue
             if recorder is not None:
                 recorder.add(result, record_root)
             if parked is not None:
@@ -257,8 +261,6 @@ def execute(
             summary.add(result)
             for reporter in reporters:
                 reporter.file(result)
-            if bar.advance is not None and counted:
-                bar.advance()
         if parked is not None:
             summary.baseline = parked.finish()
         for reporter in reporters:

@@ -1,9 +1,10 @@
 """Find, read and validate configuration; turn it into per-file :class:`~perfdecl.lint.Options`.
 
-Configuration is found the way black finds it: from each checked file's folder upward, the first
-``.perfdecl.toml`` (top-level keys) or ``pyproject.toml`` holding a ``[tool.perfdecl]`` table
-wins (``.perfdecl.toml`` first within one folder). The search stops after a folder holding
-``.git`` or ``.hg`` (the project root) or at the filesystem root. ``--config PATH`` replaces the
+Configuration is found from each checked file's folder upward: the nearest ``.perfdecl.toml``
+(top-level keys) or ``pyproject.toml`` holding a ``[tool.perfdecl]`` table wins (``.perfdecl.toml``
+first within one folder), as in ruff and flake8. The search stops at a folder holding ``.git`` or
+``.hg`` (the repository root) or at the home folder; without a repository root, only a
+configuration in the file's own folder applies. ``--config PATH`` replaces the
 search. Each folder is looked up, and each file parsed, once per run: CI checks thousands of
 declarations that share one configuration.
 
@@ -181,6 +182,27 @@ class ProjectConfig:
         return RuleSettings.with_options(*values, framework=framework)
 
 
+MAX_CONFIG_DEPTH = 16
+"""Deepest nesting of tables and arrays read from a configuration (a real one needs 4)."""
+
+
+def nesting_depth(value: object) -> int:
+    """How deeply lists and dicts nest in ``value`` (iterative: no recursion to exhaust)."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -236,6 +258,9 @@ def parse_config(text: str, path: Path, *, pyproject: bool) -> ProjectConfig:
     shown = _display(path)
     try:
         document = tomllib.loads(text)
+        deep = nesting_depth(document) > MAX_CONFIG_DEPTH
+    except RecursionError:
+        deep = True
     except tomllib.TOMLDecodeError as exc:
         detail = str(exc)
         match = _TOML_POSITION.search(detail)
@@ -250,6 +275,19 @@ def parse_config(text: str, path: Path, *, pyproject: bool) -> ProjectConfig:
                     f"配置文件的 TOML 语法错误：{detail}。",
                     f"TOML syntax error in the configuration: {detail}.",
                     where,
+                ),
+            ),
+        )
+    if deep:
+        return ProjectConfig(
+            path=path,
+            problems=(
+                _problem(
+                    "PD020",
+                    shown,
+                    f"配置文件嵌套超过 {MAX_CONFIG_DEPTH} 层，未读取。",
+                    f"the configuration is nested deeper than {MAX_CONFIG_DEPTH} levels; not read.",
+                    None,
                 ),
             ),
         )
@@ -290,10 +328,30 @@ def _has_table(path: Path) -> bool:
         return False
     try:
         document = tomllib.loads(text)
+    except RecursionError:
+        return True  # read, so that the nesting is reported
     except tomllib.TOMLDecodeError:
         return re.search(r"^\s*\[\[?\s*tool\s*\.\s*perfdecl\b", text, re.MULTILINE) is not None
     tool = document.get("tool")
     return isinstance(tool, dict) and "perfdecl" in tool
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home().resolve()
+    except (RuntimeError, OSError, KeyError):
+        return None
+
+
+def _config_in(folder: Path) -> Path | None:
+    """The configuration file in ``folder`` itself (``.perfdecl.toml`` first), or None."""
+    candidate = folder / CONFIG_FILE
+    if candidate.is_file():
+        return candidate
+    candidate = folder / PYPROJECT
+    if candidate.is_file() and _has_table(candidate):
+        return candidate
+    return None
 
 
 def split_codes(value: str | None) -> tuple[str, ...] | None:
@@ -328,7 +386,7 @@ class ConfigResolver:
         self.ignore = tuple(ignore or ())
         self.discover = discover
         self.explicit: ProjectConfig | None = read_config(config) if config is not None else None
-        self._folders: dict[str, Path | None] = {}
+        self._folders: dict[str, tuple[Path | None, bool]] = {}
         self._configs: dict[Path, ProjectConfig] = {}
         self._options: dict[tuple[Path | None, tuple[str, ...]], Options] = {}
         self._reported: set[Path | None] = set()
@@ -339,36 +397,43 @@ class ConfigResolver:
         return self.explicit is not None and self.explicit.fatal
 
     def find(self, file: str | os.PathLike[str]) -> Path | None:
-        """The configuration file governing ``file`` by upward search, or None."""
-        start = os.path.dirname(os.path.abspath(file))
-        if start in self._folders:
-            return self._folders[start]
-        visited: list[str] = []
-        folder = Path(start).resolve()
-        found: Path | None = None
+        """The configuration file governing ``file`` by upward search, or None.
+
+        The nearest configuration wins. The search stops at the repository root (a folder
+        holding ``.git`` or ``.hg``) or at the home folder; when no repository root is found,
+        only a configuration in the file's own folder applies, never one in a folder above it
+        (a shared /tmp or a parent checkout must not configure this run).
+        """
+        start = Path(os.path.dirname(os.path.abspath(file))).resolve()
+        nearest, rooted = self._walk(start)
+        if nearest is None or rooted or nearest.parent == start:
+            return nearest
+        return None
+
+    def _walk(self, start: Path) -> tuple[Path | None, bool]:
+        """(the nearest configuration at or above ``start`` up to where the search stops,
+        whether a repository root stopped it); each folder is looked at once per run."""
+        chain: list[tuple[str, Path | None]] = []
+        home = _home()
+        folder = start
+        tail: tuple[Path | None, bool] = (None, False)
         while True:
             key = str(folder)
             if key in self._folders:
-                found = self._folders[key]
+                tail = self._folders[key]
                 break
-            visited.append(key)
-            candidate = folder / CONFIG_FILE
-            if candidate.is_file():
-                found = candidate
-                break
-            candidate = folder / PYPROJECT
-            if candidate.is_file() and _has_table(candidate):
-                found = candidate
-                break
+            chain.append((key, _config_in(folder)))
             if any((folder / marker).exists() for marker in ROOT_MARKERS):
+                tail = (None, True)
                 break
-            if folder.parent == folder:
+            if folder == home or folder.parent == folder:
                 break
             folder = folder.parent
-        for key in visited:
-            self._folders[key] = found
-        self._folders[start] = found
-        return found
+        nearest, rooted = tail
+        for key, found in reversed(chain):
+            nearest = found or nearest
+            self._folders[key] = (nearest, rooted)
+        return self._folders.get(str(start), tail)
 
     def config_for(self, file: str | os.PathLike[str]) -> ProjectConfig:
         """The configuration that applies to ``file`` (defaults when none is found)."""

@@ -30,9 +30,20 @@ class Options:
     severity: dict[str, Severity] = field(default_factory=dict)  # code or prefix -> severity
     run_rules: bool = True
     debug: bool = False
+    protected_only: bool = False  # a file the configuration excludes: only what it cannot hide
 
 
 DEFAULT_OPTIONS = Options()
+
+
+PROTECTED_FAMILIES = ("PD0", "PD1")
+"""Loader and structure codes: their errors say a file could not be read or is not a declaration."""
+
+
+def protected(code: str, severity: Severity) -> bool:
+    """A loader or structure error (PD0xx/PD1xx of severity error): no configuration, no
+    suppression comment hides it or lowers its severity; it always fails the run."""
+    return severity is Severity.ERROR and code.startswith(PROTECTED_FAMILIES)
 
 
 def longest(code: str, table: Mapping[str, Severity]) -> Severity | None:

@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from perfdecl.config.options import DEFAULT_OPTIONS, Options, enabled, longest
+from perfdecl.config.options import DEFAULT_OPTIONS, Options, enabled, longest, protected
 from perfdecl.loader import Loaded, SourceMap, gc_paused, load_bytes, load_path
 from perfdecl.model import Declaration
 from perfdecl.problem import Message, Problem, Severity
@@ -114,7 +114,10 @@ def check_loaded(loaded: Loaded, options: Options = DEFAULT_OPTIONS) -> FileResu
     problems = apply_suppressions(problems, loaded.source, loaded.file, options)
     kept = []
     for p in problems:
-        if p.code != "PD001" and not enabled(p.code, options):
+        if protected(p.code, p.severity):  # select, ignore, severity cannot hide it
+            kept.append(p)
+            continue
+        if options.protected_only or (p.code != "PD001" and not enabled(p.code, options)):
             continue
         override = longest(p.code, options.severity)
         kept.append(p.with_severity(override) if override else p)

@@ -34,6 +34,8 @@ from perfdecl.loader import SourceMap
 from perfdecl.problem import Problem
 
 BASELINE_VERSION = 1
+MAX_DEPTH = 8
+"""Deepest nesting read from a baseline (one has 3: the document, the list, a finding)."""
 NEVER_BASELINED = frozenset({"PD001", "PD900"})
 """Unreadable files and internal errors are never parked: they always fail the run."""
 
@@ -127,10 +129,17 @@ class Baseline:
 
     @classmethod
     def from_json(cls, text: str) -> Baseline:
+        from perfdecl.config import nesting_depth
+
         try:
             document: Any = json.loads(text)
+            deep = nesting_depth(document) > MAX_DEPTH
         except json.JSONDecodeError as exc:
             raise BaselineError(f"not JSON: {exc.msg} (line {exc.lineno})") from None
+        except RecursionError:
+            deep = True
+        if deep:
+            raise BaselineError(f"nested deeper than {MAX_DEPTH} levels; not a perfdecl baseline")
         if not isinstance(document, dict) or document.get("tool") != "perfdecl":
             raise BaselineError('not a perfdecl baseline (no "tool": "perfdecl")')
         if document.get("version") != BASELINE_VERSION:

@@ -89,6 +89,7 @@ class Input:
 
     name: str
     stdin: bool = False
+    excluded: bool = False  # by the configuration: checked only for what it cannot hide
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ class Task:
     options: Options
     data: bytes | None = None  # standard input, read by the parent process
     error: str | None = None  # standard input could not be read
+    excluded: bool = False  # reported only when it holds a problem no configuration hides
 
 
 @dataclass(slots=True)
@@ -142,23 +144,25 @@ def collect(
     found by walking or globbing, never to a file named explicitly — as in ruff and black, so that
     pre-commit, which names files, still checks what the user asked for — unless
     ``force_exclude`` is set (the pre-commit hook sets it, so that ``exclude`` holds there too).
+    An excluded file is still listed, marked ``excluded``: it is read for the problems no
+    configuration may hide (a file that cannot be read or is not a declaration), and reported
+    only when it has one.
     """
     out = Collected()
     seen: set[str] = set()
 
-    def add(name: str, *, stdin: bool = False) -> None:
+    def add(name: str, *, stdin: bool = False, skip: bool = False) -> None:
         key = STDIN if stdin else os.path.normcase(os.path.abspath(name))
         if key in seen:
             return
         seen.add(key)
-        out.inputs.append(Input(name, stdin))
+        out.inputs.append(Input(name, stdin, skip))
 
     def walk(folder: str, *, named: bool = False) -> None:
         empty = True
         for found in expand_paths([folder]):
             empty = False
-            if excluded is None or not excluded(found):
-                add(found)
+            add(found, skip=excluded is not None and excluded(found))
         if named and empty:  # a folder named on the command line with nothing to check
             out.missing.append(_empty_folder(folder))
 
@@ -168,8 +172,7 @@ def collect(
         elif os.path.isdir(arg):
             walk(arg, named=True)
         elif os.path.lexists(arg) or not is_glob(arg):
-            if not (force_exclude and excluded is not None and excluded(arg)):
-                add(arg)
+            add(arg, skip=force_exclude and excluded is not None and excluded(arg))
         else:
             matches = sorted(glob.glob(arg, recursive=True), key=_path_order)
             if not matches:
@@ -177,8 +180,8 @@ def collect(
             for match in matches:
                 if os.path.isdir(match):
                     walk(match)
-                elif excluded is None or not excluded(match):
-                    add(match)
+                else:
+                    add(match, skip=excluded is not None and excluded(match))
     return out
 
 
@@ -288,10 +291,19 @@ def plan(
     tasks = []
     for item in inputs:
         options = resolver.options_for(item.name)
-        tasks.append(
-            read_stdin(item.name, options, stdin) if item.stdin else Task(item.name, options)
-        )
+        if item.excluded:
+            options = replace(options, run_rules=False, protected_only=True)
+            tasks.append(Task(item.name, options, excluded=True))
+        elif item.stdin:
+            tasks.append(read_stdin(item.name, options, stdin))
+        else:
+            tasks.append(Task(item.name, options))
     return tasks
+
+
+def shown(task: Task, result: FileResult) -> bool:
+    """Whether a result is reported: an excluded file only when it holds a problem."""
+    return not task.excluded or bool(result.problems)
 
 
 def run(tasks: Sequence[Task], *, jobs: int | None = None) -> Iterator[FileResult]:
@@ -333,7 +345,8 @@ def check_files(
     resolver = resolver or FixedOptions()
     collected = collect(args, excluded=resolver.excluded, stdin_filename=stdin_filename)
     results = list(collected.missing)
-    results.extend(run(plan(collected.inputs, resolver), jobs=jobs))
+    tasks = plan(collected.inputs, resolver)
+    results.extend(r for t, r in zip(tasks, run(tasks, jobs=jobs), strict=True) if shown(t, r))
     return results
 
 
@@ -354,19 +367,20 @@ class Batch:
     tasks: list[Task]
     prefaces: list[list[FileResult]]
 
-    def results(self, *, jobs: int | None = None) -> Iterator[tuple[FileResult, bool]]:
-        """Every result in order, each with True when it is a task's (a file checked, for a
-        progress count); the pool (if any) starts before this returns."""
+    def results(self, *, jobs: int | None = None) -> Iterator[tuple[FileResult | None, bool]]:
+        """Every result to report, in order, each with True when it is a task's (a file
+        checked, for a progress count; an excluded file without problems gives None then);
+        the pool (if any) starts before this returns."""
         checked = run(self.tasks, jobs=jobs)
         return self._ordered(checked)
 
-    def _ordered(self, checked: Iterator[FileResult]) -> Iterator[tuple[FileResult, bool]]:
+    def _ordered(self, checked: Iterator[FileResult]) -> Iterator[tuple[FileResult | None, bool]]:
         for extra in self.head:
             yield extra, False
-        for preface, result in zip(self.prefaces, checked, strict=True):
+        for task, preface, result in zip(self.tasks, self.prefaces, checked, strict=True):
             for extra in preface:
                 yield extra, False
-            yield result, True
+            yield (result if shown(task, result) else None), True
 
 
 def prepare(

@@ -7,7 +7,7 @@ inside a long text are reported at the line of the offending words.
 
 The reason is required: a suppression without one is reported (PD025) and suppresses nothing. A
 suppression that hides nothing is reported too (PD026), so stale ones do not pile up. Loader
-errors (PD0xx of severity error) cannot be suppressed: the file must be fixed.
+and structure errors (PD0xx/PD1xx of severity error) cannot be suppressed: the file must be fixed.
 
 Comments are found in the text, not by the YAML parser (which drops them): a ``#`` starts a
 comment only at the start of a line or after a blank, outside quoted scalars and outside the
@@ -20,10 +20,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from perfdecl.config.options import Options, enabled
+from perfdecl.config.options import Options, enabled, protected
 from perfdecl.lint.codes import CODES
 from perfdecl.loader import SourceMap, Span
-from perfdecl.problem import Message, Problem, Severity
+from perfdecl.problem import Message, Problem
 
 _DIRECTIVE = re.compile(r"\s*perfdecl\s*:(?P<rest>.*)$")
 _IGNORE = re.compile(r"\s*ignore\s*\[(?P<codes>[^\]]*)\](?P<reason>.*)$")
@@ -167,8 +167,9 @@ def _next_yaml_line(lines: list[str], number: int, layout: _Layout) -> int:
 
 
 def suppressible(problem: Problem) -> bool:
-    """Loader errors (PD0xx, severity error) cannot be suppressed: the file must be fixed."""
-    return not (problem.code.startswith("PD0") and problem.severity is Severity.ERROR)
+    """Loader and structure errors (PD0xx/PD1xx, severity error) cannot be suppressed: the
+    file must be fixed."""
+    return not protected(problem.code, problem.severity)
 
 
 def apply_suppressions(
