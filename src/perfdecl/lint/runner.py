@@ -301,7 +301,7 @@ def plan(
     return tasks
 
 
-def shown(task: Task, result: FileResult) -> bool:
+def reported(task: Task, result: FileResult) -> bool:
     """Whether a result is reported: an excluded file only when it holds a problem."""
     return not task.excluded or bool(result.problems)
 
@@ -346,7 +346,7 @@ def check_files(
     collected = collect(args, excluded=resolver.excluded, stdin_filename=stdin_filename)
     results = list(collected.missing)
     tasks = plan(collected.inputs, resolver)
-    results.extend(r for t, r in zip(tasks, run(tasks, jobs=jobs), strict=True) if shown(t, r))
+    results.extend(r for t, r in zip(tasks, run(tasks, jobs=jobs), strict=True) if reported(t, r))
     return results
 
 
@@ -380,7 +380,7 @@ class Batch:
         for task, preface, result in zip(self.tasks, self.prefaces, checked, strict=True):
             for extra in preface:
                 yield extra, False
-            yield (result if shown(task, result) else None), True
+            yield (result if reported(task, result) else None), True
 
 
 def prepare(
