@@ -1,20 +1,39 @@
-"""Benchmark (not a test): diff two 200-indicator declarations in process.
+"""Benchmark (not a test) of ``perfdecl diff``.
 
-    /work/venv/bin/python bench/diff_bench.py [--runs 15]
+    python bench/diff_bench.py [--runs 15]            # a 200-indicator draft, in process
+    python bench/diff_bench.py --scale [--rows 200 400 800 1600 6400] [--src DIR]
 
-NEW differs from OLD the way a real next-year draft does: values raised and lowered, rows
-renumbered after deletions, rows added, removed, moved and reordered, wording edited. Prints the
-median, best and worst time of ``perfdecl.diff.diff`` over several runs; the goal is < 100 ms.
+Without ``--scale``: NEW differs from OLD the way a real next-year draft does: values raised
+and lowered, rows renumbered after deletions, rows added, removed, moved and reordered, wording
+edited. Prints the median, best and worst time of ``perfdecl.diff.diff`` over several runs; the
+goal is < 100 ms.
+
+``--scale`` (issue #18, fuzz/README.md O1): renumbered, lightly edited rows, the case that was
+quadratic. OLD has N indicator rows in one 二级 group; NEW drops the first row, renumbers the
+rest (each id now names the row that followed it) and changes one character of every wording,
+so no id and no wording is kept and every pair of rows is about as alike as any other by
+characters. Each size is written as YAML to a temporary folder and timed as a whole process,
+``python -m perfdecl diff OLD NEW --format json`` with output to /dev/null: wall time and the
+child's CPU time (user + system; the steadier figure on a shared machine), best of ``--repeat``
+runs. ``--src DIR`` measures the perfdecl in DIR (a checkout's ``src`` folder, put first on
+PYTHONPATH), for before/after figures from one run of this script.
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import json
+import os
 import random
+import resource
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from perfdecl.diff import diff
@@ -121,10 +140,81 @@ def edit(data: dict[str, Any], seed: int = 2) -> dict[str, Any]:
     return new
 
 
+def renumbered(n_rows: int, seed: int = 1) -> tuple[dict[str, Any], dict[str, Any]]:
+    """OLD with ``n_rows`` rows in one 二级 group; NEW with the first dropped, the rest renumbered
+    and one character of each wording changed (see ``--scale``)."""
+    rng = random.Random(seed)
+    old = build(0, seed)
+    rows = []
+    for k in range(1, n_rows + 1):
+        text = (
+            f"{k}.{''.join(rng.sample(WORDS, 18))}{rng.randint(2, 900)}次；"
+            f"{''.join(rng.sample(WORDS, 12))}"
+        )
+        target = {"name": "数量", "comparison": ">=", "value": Decimal(rng.randint(1, 500))}
+        rows.append({"id": f"q.{k}", "text": text, "targets": [{**target, "unit": "次"}]})
+    old["indicators"][0]["groups"][0]["items"] = rows
+    new = copy.deepcopy(old)
+    new["year"] = 2020
+    kept = new["indicators"][0]["groups"][0]["items"]
+    kept.pop(0)
+    for k, item in enumerate(kept, start=1):
+        item["id"] = f"q.{k}"
+        text = item["text"]
+        at = rng.randrange(3, len(text))
+        item["text"] = text[:at] + rng.choice(WORDS) + text[at + 1 :]
+    return old, new
+
+
+def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Wall and CPU seconds of one whole process, and the changes it reported."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, env=env)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} exited {done.returncode}: {done.stderr.decode()}")
+    return wall, cpu, json.loads(done.stdout)["summary"]["changes"]
+
+
+def scale(sizes: list[int], repeat: int, src: str | None) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from gen import dump  # bench/ is not a package
+
+    env = {**os.environ, "LANG": "C"}
+    if src:
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
+    print(f"perfdecl from {src or 'the installed package'}")
+    print(f"{'rows':>6} {'changes':>8} {'wall s':>8} {'cpu s':>8}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            old, new = renumbered(n)
+            paths = [Path(tmp, f"old{n}.yaml"), Path(tmp, f"new{n}.yaml")]
+            for path, data in zip(paths, (old, new), strict=True):
+                path.write_text(dump(data), encoding="utf-8")
+            cmd = [sys.executable, "-m", "perfdecl", "diff", *map(str, paths), "--format", "json"]
+            runs = [_run(cmd, env) for _ in range(repeat)]
+            wall = min(r[0] for r in runs)
+            cpu = min(r[1] for r in runs)
+            changes = runs[0][2]
+            print(f"{n:>6} {changes:>8} {wall:>8.2f} {cpu:>8.2f}", flush=True)
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--scale", action="store_true", help="renumbered rows, whole processes")
+    parser.add_argument("--rows", type=int, nargs="+", default=[200, 400, 800, 1600, 6400])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each --scale size")
+    parser.add_argument("--src", help="measure the perfdecl in this src folder (PYTHONPATH)")
     args = parser.parse_args()
+    if args.scale:
+        scale(args.rows, args.repeat, args.src)
+        return
     old_data = build()
     old = Declaration.model_validate(old_data)
     new = Declaration.model_validate(edit(old_data))

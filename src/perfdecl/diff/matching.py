@@ -1,12 +1,17 @@
 """Pairing rows of OLD and NEW: by id, then by wording similarity within a bucket.
 
+:func:`match` finds the pairs of :func:`match_exact` (the definition) from cheap upper bounds
+first, so renumbered, lightly edited rows are not quadratic in difflib calls.
+
 Also :func:`match_targets`, which pairs the targets of one indicator.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Hashable, Sequence
+import heapq
+from collections import Counter
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from perfdecl.diff.text import LONG_TEXT, coarse_ratio
@@ -78,14 +83,13 @@ class _Scorer:
         return found if found >= bound else None
 
 
-def match(old: Sequence[Item], new: Sequence[Item], threshold: float) -> list[Pair]:
-    """Pair rows: by id, then by wording within a bucket, greedy best-first."""
+def _id_pairs(old: Sequence[Item], new: Sequence[Item]) -> dict[int, Pair]:
+    """OLD row -> pair, for rows whose id is on both sides (the first row of each id)."""
     new_by_id: dict[str, int] = {}
     for j, item in enumerate(new):
         if item.id is not None:
             new_by_id.setdefault(item.id, j)
     pairs: dict[int, Pair] = {}
-    taken_new: set[int] = set()
     seen_old: set[str] = set()
     for i, item in enumerate(old):
         if item.id is None or item.id in seen_old:
@@ -94,32 +98,65 @@ def match(old: Sequence[Item], new: Sequence[Item], threshold: float) -> list[Pa
         found = new_by_id.get(item.id)
         if found is not None:
             pairs[i] = Pair(i, found, None)
-            taken_new.add(found)
+    return pairs
 
+
+class _Twins:
+    """Rows with the very same wording: the common case of a renumbering."""
+
+    def __init__(self, old: Sequence[Item], new: Sequence[Item]) -> None:
+        self.old = old
+        self.new = new
+        self.new_by_text: dict[str, list[int]] = {}
+        for j, item in enumerate(new):
+            self.new_by_text.setdefault(item.text, []).append(j)
+        self.old_by_text: dict[str, list[int]] = {}
+        for i, item in enumerate(old):
+            self.old_by_text.setdefault(item.text, []).append(i)
+
+    def elsewhere(self, i: int, j: int) -> bool:
+        """Another row of the same bucket has OLD row i's wording, or NEW row j's."""
+        old, new = self.old, self.new
+        return any(
+            k != j and new[k].bucket == old[i].bucket for k in self.new_by_text.get(old[i].text, ())
+        ) or any(
+            k != i and old[k].bucket == new[j].bucket for k in self.old_by_text.get(new[j].text, ())
+        )
+
+
+Candidate = tuple[float, int, int, int, int]
+"""(-score, 0 same home / 1 not, distance of positions, OLD row, NEW row): sorted, best first."""
+
+
+def _key(old: Item, new: Item, score: float, i: int, j: int) -> Candidate:
+    return (-score, 0 if old.home == new.home else 1, abs(old.position - new.position), i, j)
+
+
+def _sorted(pairs: dict[int, Pair]) -> list[Pair]:
+    return sorted(pairs.values(), key=lambda p: (p.new, p.old))
+
+
+def match_exact(old: Sequence[Item], new: Sequence[Item], threshold: float) -> list[Pair]:
+    """Pair rows: by id, then by wording within a bucket, greedy best-first.
+
+    The reference matcher: it scores every pair of free rows in a bucket, so it is quadratic in
+    difflib calls. :func:`match` gives the same pairs and scores faster; this one is used when
+    rapidfuzz is not installed, and by the tests as the definition.
+    """
+    pairs = _id_pairs(old, new)
     scorer = _Scorer(old, new)
     score = scorer.score
-    new_by_text: dict[str, list[int]] = {}
-    for j, item in enumerate(new):
-        new_by_text.setdefault(item.text, []).append(j)
-    old_by_text: dict[str, list[int]] = {}
-    for i, item in enumerate(old):
-        old_by_text.setdefault(item.text, []).append(i)
+    twins = _Twins(old, new)
 
     # An id reused for another row's wording (renumbered rows): break the pair when either row
-    # has a clearly better partner by wording.
+    # has a clearly better partner by wording. own < threshold here, so any partner reaching
+    # the threshold is a better one.
     for i, pair in list(pairs.items()):
-        own = score(i, pair.new)
-        if own >= threshold:
+        if score(i, pair.new) >= threshold:
             continue
-        # own < threshold here, so any partner reaching the threshold is a better one; the
-        # common case, a renumbering, has a partner with the very same wording.
         bucket = old[i].bucket
         better = (
-            any(k != pair.new and new[k].bucket == bucket for k in new_by_text.get(old[i].text, ()))
-            or any(
-                k != i and old[k].bucket == new[pair.new].bucket
-                for k in old_by_text.get(new[pair.new].text, ())
-            )
+            twins.elsewhere(i, pair.new)
             or any(
                 k != pair.new
                 and new[k].bucket == bucket
@@ -135,11 +172,11 @@ def match(old: Sequence[Item], new: Sequence[Item], threshold: float) -> list[Pa
         )
         if better:
             del pairs[i]
-            taken_new.discard(pair.new)
 
+    taken_new = {p.new for p in pairs.values()}
     free_old = [i for i in range(len(old)) if i not in pairs]
     free_new = [j for j in range(len(new)) if j not in taken_new]
-    candidates: list[tuple[float, int, int, int, int]] = []
+    candidates: list[Candidate] = []
     for i in free_old:
         a = old[i]
         for j in free_new:
@@ -148,8 +185,7 @@ def match(old: Sequence[Item], new: Sequence[Item], threshold: float) -> list[Pa
                 continue
             s = score(i, j) if threshold <= 0 else scorer.at_least(i, j, threshold)
             if s is not None and s >= threshold:
-                same = 0 if a.home == b.home else 1
-                candidates.append((-s, same, abs(a.position - b.position), i, j))
+                candidates.append(_key(a, b, s, i, j))
     candidates.sort()
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -159,7 +195,167 @@ def match(old: Sequence[Item], new: Sequence[Item], threshold: float) -> list[Pa
         used_old.add(i)
         used_new.add(j)
         pairs[i] = Pair(i, j, round(-neg, 2))
-    return sorted(pairs.values(), key=lambda p: (p.new, p.old))
+    return _sorted(pairs)
+
+
+_SLACK = 1e-9
+"""Added to every bound, so that float rounding never puts a bound under the score it bounds."""
+
+
+def _small_alphabet(texts: Iterable[str]) -> dict[int, str]:
+    """Code point -> one of 256 characters, by frequency rank: the 256 most frequent characters
+    get their own, the rarer ones share (rank modulo 256)."""
+    counts = Counter("".join(t for t in texts if len(t) <= LONG_TEXT))
+    return {ord(c): chr(rank % 256) for rank, (c, _) in enumerate(counts.most_common())}
+
+
+@dataclass(slots=True)
+class _Pool:
+    """The rows of one bucket on one side, their texts as rapidfuzz reads them."""
+
+    rows: list[int]
+    texts: list[str]
+    longest: int
+
+
+class _Bounds:
+    """Upper bounds of the wording similarity, a row against its whole bucket at a time.
+
+    rapidfuzz's Indel similarity is 2·LCS/(len a + len b); difflib's matching blocks form a
+    common subsequence, so its ratio never exceeds that. A pair whose bound is under the
+    threshold cannot match, and difflib never sees it. Bounds are computed in C, one row
+    against a bucket per call, and kept.
+
+    The texts are first written in an alphabet of 256 characters (:func:`_small_alphabet`):
+    rapidfuzz compares such text about five times faster than CJK text, and one mapping applied
+    to both texts keeps every common subsequence, so the LCS (and the bound) can only grow.
+    Texts longer than :data:`LONG_TEXT` are never given to rapidfuzz (a pair holding one is
+    scored by ``coarse_ratio``; its bound is 1).
+    """
+
+    def __init__(self, old: Sequence[Item], new: Sequence[Item], threshold: float) -> None:
+        from rapidfuzz import process
+        from rapidfuzz.distance import Indel
+
+        self._extract = process.extract
+        self._scorer = Indel.normalized_similarity
+        self.old = old
+        self.new = new
+        self.cutoff = min(1.0, max(0.0, threshold - _SLACK))
+        alphabet = _small_alphabet(item.text for item in (*old, *new))
+        self.old_texts = [_in(item.text, alphabet) for item in old]
+        self.new_texts = [_in(item.text, alphabet) for item in new]
+        self.old_pools = self._pools(old, self.old_texts)
+        self.new_pools = self._pools(new, self.new_texts)
+        self.near_new_cache: dict[int, list[tuple[int, float]]] = {}
+        self.near_old_cache: dict[int, list[tuple[int, float]]] = {}
+
+    @staticmethod
+    def _pools(items: Sequence[Item], texts: list[str]) -> dict[Hashable, _Pool]:
+        pools: dict[Hashable, _Pool] = {}
+        for k, item in enumerate(items):
+            pool = pools.get(item.bucket)
+            if pool is None:
+                pool = pools[item.bucket] = _Pool([], [], 0)
+            pool.rows.append(k)
+            pool.texts.append(texts[k])
+            pool.longest = max(pool.longest, len(texts[k]))
+        return pools
+
+    def _near(self, text: str, pool: _Pool | None) -> list[tuple[int, float]]:
+        """(row, bound) for the rows of ``pool`` whose bound with ``text`` reaches the cutoff."""
+        if pool is None:
+            return []
+        if len(text) + pool.longest <= LONG_TEXT:
+            rows, texts = pool.rows, pool.texts
+            out: list[tuple[int, float]] = []
+        else:  # a long pair is scored by coarse_ratio, not difflib: no bound but 1
+            rows, texts, out = [], [], []
+            for k, other in zip(pool.rows, pool.texts, strict=True):
+                if len(text) + len(other) > LONG_TEXT:
+                    out.append((k, 1.0))
+                else:
+                    rows.append(k)
+                    texts.append(other)
+        if texts and len(text) <= LONG_TEXT:
+            found = self._extract(
+                text, texts, scorer=self._scorer, score_cutoff=self.cutoff, limit=None
+            )
+            out += [(rows[index], bound + _SLACK) for _, bound, index in found]
+        return out
+
+    def near_new(self, i: int) -> list[tuple[int, float]]:
+        """NEW rows of OLD row i's bucket that may reach the threshold with it."""
+        found = self.near_new_cache.get(i)
+        if found is None:
+            pool = self.new_pools.get(self.old[i].bucket)
+            found = self.near_new_cache[i] = self._near(self.old_texts[i], pool)
+        return found
+
+    def near_old(self, j: int) -> list[tuple[int, float]]:
+        """OLD rows of NEW row j's bucket that may reach the threshold with it."""
+        found = self.near_old_cache.get(j)
+        if found is None:
+            pool = self.old_pools.get(self.new[j].bucket)
+            found = self.near_old_cache[j] = self._near(self.new_texts[j], pool)
+        return found
+
+
+def _in(text: str, alphabet: dict[int, str]) -> str:
+    """``text`` in the small alphabet; a text too long for rapidfuzz is kept as it is."""
+    return text.translate(alphabet) if len(text) <= LONG_TEXT else text
+
+
+def match(old: Sequence[Item], new: Sequence[Item], threshold: float) -> list[Pair]:
+    """Pair rows: by id, then by wording within a bucket, greedy best-first.
+
+    The same pairs and scores as :func:`match_exact`, found without scoring every pair: the
+    candidates come from cheap upper bounds (:class:`_Bounds`), and the greedy choice takes the
+    best candidate from a heap ordered by bound, scoring a pair with difflib only when it reaches
+    the top (a scored pair goes back with its score; a bound never undercuts its score, so the
+    first scored pair on top is the best left). Renumbered, lightly edited rows cost about one
+    difflib call each instead of one per pair of rows.
+    """
+    try:
+        bounds = _Bounds(old, new, threshold)
+    except ImportError:  # rapidfuzz is a dependency; without it, the same answer, slower
+        return match_exact(old, new, threshold)
+    pairs = _id_pairs(old, new)
+    score = _Scorer(old, new).score
+    twins = _Twins(old, new)
+    for i, pair in list(pairs.items()):
+        j = pair.new
+        if score(i, j) >= threshold:
+            continue
+        if (
+            twins.elsewhere(i, j)
+            or any(k != j and score(i, k) >= threshold for k, _ in bounds.near_new(i))
+            or any(k != i and score(k, j) >= threshold for k, _ in bounds.near_old(j))
+        ):
+            del pairs[i]
+
+    taken_new = {p.new for p in pairs.values()}
+    heap: list[tuple[float, int, int, int, int, bool]] = []
+    for i in range(len(old)):
+        if i in pairs:
+            continue
+        for j, bound in bounds.near_new(i):
+            if j not in taken_new:
+                heap.append((*_key(old[i], new[j], bound, i, j), False))
+    heapq.heapify(heap)
+    used_new: set[int] = set()
+    while heap:
+        neg, same, dist, i, j, exact = heapq.heappop(heap)
+        if i in pairs or j in used_new:
+            continue
+        if not exact:
+            s = score(i, j)
+            if s >= threshold:
+                heapq.heappush(heap, (-s, same, dist, i, j, True))
+            continue
+        used_new.add(j)
+        pairs[i] = Pair(i, j, round(-neg, 2))
+    return _sorted(pairs)
 
 
 def match_targets(old: Sequence[Target], new: Sequence[Target]) -> list[tuple[int, int]]:
