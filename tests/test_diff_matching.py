@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from perfdecl.diff.matching import Item, _small_alphabet, match, match_exact
+from perfdecl.diff.matching import Item, Pair, _small_alphabet, match, match_exact
 from perfdecl.diff.text import LONG_TEXT
 
 BASES = ["开展社区活动", "完成培训12次", "组织居民宣传", "建设服务项目", "abc def", ""]
@@ -55,6 +55,13 @@ def test_fast_matcher_gives_the_exact_pairs(
     old: list[Item], new: list[Item], threshold: float
 ) -> None:
     assert match(old, new, threshold) == match_exact(old, new, threshold)
+
+
+def test_a_pair_exactly_at_the_threshold_is_kept() -> None:
+    """Found by the property above: rapidfuzz's own cutoff drops a similarity equal to it."""
+    old = [Item(None, "展社区活动", "x")]
+    new = [Item(None, "开社开活动", "x")]  # difflib ratio and Indel similarity both exactly 0.6
+    assert match(old, new, 0.6) == match_exact(old, new, 0.6) == [Pair(0, 0, 0.6)]
 
 
 @settings(max_examples=200, deadline=None)

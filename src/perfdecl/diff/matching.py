@@ -198,8 +198,12 @@ def match_exact(old: Sequence[Item], new: Sequence[Item], threshold: float) -> l
     return _sorted(pairs)
 
 
-_SLACK = 1e-9
+_SLACK = 1e-6
 """Added to every bound, so that float rounding never puts a bound under the score it bounds."""
+
+_MARGIN = 1e-3
+"""Taken off the threshold for rapidfuzz's cutoff, which is not exact at the border (rapidfuzz
+3.14 drops a similarity of exactly 0.6 under a cutoff of 0.6, and of 0.599999999)."""
 
 
 def _small_alphabet(texts: Iterable[str]) -> dict[int, str]:
@@ -241,7 +245,7 @@ class _Bounds:
         self._scorer = Indel.normalized_similarity
         self.old = old
         self.new = new
-        self.cutoff = min(1.0, max(0.0, threshold - _SLACK))
+        self.cutoff = min(1.0, max(0.0, threshold - _MARGIN))
         alphabet = _small_alphabet(item.text for item in (*old, *new))
         self.old_texts = [_in(item.text, alphabet) for item in old]
         self.new_texts = [_in(item.text, alphabet) for item in new]
