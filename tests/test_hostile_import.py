@@ -167,7 +167,9 @@ def test_output_never_clobbers_without_force(tmp_path: Path) -> None:
     code, out, err = invoke(
         ["import", "--lang", "en", str(form), "--output", str(target), "--force"], tmp_path
     )
-    assert code == 0 and target.read_text(encoding="utf-8").startswith("# yaml-language-server")
+    replaced = target.read_text(encoding="utf-8")
+    assert code == 0 and not replaced.startswith("# mine")
+    assert "unit: 北京市西城区人民政府牛街街道办事处\n" in replaced  # the imported form
     assert listing(tmp_path) == before
 
 

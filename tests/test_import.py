@@ -238,12 +238,15 @@ def test_partial_writes_what_was_recognised_with_gaps_marked(tmp_path: Path) -> 
     source = tmp_path / "header.txt"
     source.write_text(header_only, encoding="utf-8")
     out = tmp_path / "header.yaml"
+    (tmp_path / ".git").mkdir()  # a repository that keeps the schema: the modeline points at it
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "declaration.schema.json").write_text("{}", encoding="utf-8")
     result = runner.invoke(app, ["import", str(source), "-o", str(out), "--lang", "en"])
     assert result.exit_code == 1 and not out.exists()
     result = runner.invoke(app, ["import", str(source), "-o", str(out), "--partial"])
     assert result.exit_code == 0, result.output
     written = out.read_text(encoding="utf-8")
-    assert written.startswith("# yaml-language-server: $schema=")
+    assert written.startswith("# yaml-language-server: $schema=schemas/declaration.schema.json\n")
     assert "# perfdecl import: 未找到 / not found: 绩效指标" in written
     assert "indicators" in written.splitlines()[1]
     loaded = load_text(written)

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from perfdecl.cli.app import app
-from perfdecl.convert.skeleton import MODELINE_PREFIX, SCHEMA_URL, schema_reference, skeleton
+from perfdecl.convert.skeleton import MODELINE_PREFIX, schema_reference, skeleton
 from perfdecl.lint import Options, check_path
 from perfdecl.model import Framework, Kind
 from perfdecl.model.frameworks import canonical_level1, canonical_level2, spec
@@ -78,9 +78,44 @@ def test_init_writes_modeline_and_never_overwrites(
     assert "framework: beijing_2019" in Path("decl/2025.yaml").read_text(encoding="utf-8")
 
 
-def test_schema_reference_falls_back_to_the_url(tmp_path: Path) -> None:
+def test_schema_reference_is_none_without_a_local_copy(tmp_path: Path) -> None:
+    """No invented URL: without the repository's copy there is nothing to point at."""
     (tmp_path / ".git").mkdir()  # the search stops at the project root
-    assert schema_reference(tmp_path / "a" / "b.yaml") == SCHEMA_URL
+    assert schema_reference(tmp_path / "a" / "b.yaml") is None
+
+
+def test_init_writes_the_schema_the_modeline_points_at(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new repository gets schemas/declaration.schema.json (the packaged schema) at its root,
+    folders are created, and the modeline's relative path resolves to that file."""
+    from perfdecl.cli.schema import schema_text
+
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    made = runner.invoke(app, ["init", "decl/2025/unit.yaml", "--year", "2025"])
+    assert made.exit_code == 0, made.output
+    schema = tmp_path / "schemas" / "declaration.schema.json"
+    assert schema.read_text(encoding="utf-8") == schema_text()
+    first = (tmp_path / "decl/2025/unit.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"{MODELINE_PREFIX}../../schemas/declaration.schema.json"
+    target = (tmp_path / "decl/2025" / first.removeprefix(MODELINE_PREFIX)).resolve()
+    assert target == schema.resolve()
+    again = runner.invoke(app, ["init", "decl/other.yaml", "--year", "2025"])
+    assert again.exit_code == 0  # the copy exists: used, not rewritten
+    assert (tmp_path / "decl/other.yaml").read_text(encoding="utf-8").startswith(
+        f"{MODELINE_PREFIX}../schemas/declaration.schema.json\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["x.txt", "decl/x", "form.yaml.bak"])
+def test_init_refuses_a_name_that_is_not_yaml(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", name])
+    assert result.exit_code == 2
+    assert not (tmp_path / name).exists() and not (tmp_path / "schemas").exists()
 
 
 def test_init_then_validate_in_a_real_subprocess(tmp_path: Path) -> None:

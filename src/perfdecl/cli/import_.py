@@ -87,7 +87,12 @@ def register(app: typer.Typer) -> None:
             sys.stderr.write(f"perfdecl: {hint}\n")
             raise typer.Exit(1)
         comments = result.gap_comments()
-        text = dumps(result.data, comments=comments)
+        from perfdecl.convert.skeleton import schema_reference
+
+        # the modeline points at the repository's schema, from where the YAML goes (standard
+        # output: as if written in the current folder); none when there is no copy to point at
+        reference = schema_reference(output or "imported.yaml")
+        text = dumps(result.data, comments=comments, schema=reference)
         if output is None:
             sys.stdout.write(text)
         else:

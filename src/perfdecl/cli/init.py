@@ -9,6 +9,7 @@ import typer
 from perfdecl.cli._env import say
 from perfdecl.cli.common import LangOpt, resolve_lang
 from perfdecl.model import Framework, Kind
+from perfdecl.problem import Lang
 
 
 def register(app: typer.Typer) -> None:
@@ -32,8 +33,8 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 "--schema",
-                help="Schema path or URL for the modeline (default: a schemas/"
-                "declaration.schema.json found above the file, else the published URL).",
+                help="Schema path for the editor modeline (default: the repository's schemas/"
+                "declaration.schema.json, written there first when it is missing).",
             ),
         ] = None,
         force: Annotated[
@@ -50,15 +51,34 @@ def register(app: typer.Typer) -> None:
         from perfdecl.convert.skeleton import schema_reference, skeleton
 
         language = resolve_lang(lang)
-        text = skeleton(
-            framework=framework,
-            kind=kind,
-            year=year,
-            schema=schema or schema_reference(path),
-        )
-        write_output(path, text, force=force, lang=language)
+        if not path.lower().endswith((".yaml", ".yml")):
+            say(
+                language,
+                f"{path}: a declaration file name ends in .yaml or .yml; nothing written.",
+                f"{path}：申报表文件名应以 .yaml 或 .yml 结尾；未写入。",
+            )
+            raise SystemExit(2)
+        reference = schema or schema_reference(path) or _write_schema(path, language)
+        text = skeleton(framework=framework, kind=kind, year=year, schema=reference)
+        write_output(path, text, force=force, lang=language, makedirs=True)
         say(
             language,
             f"created {path} ({framework.value}, {kind.value}).",
             f"已创建 {path}（{framework.value}，{kind.value}）。",
         )
+
+
+def _write_schema(path: str, lang: Lang) -> str:
+    """Write the JSON Schema where the repository keeps it (it had none) and return the
+    modeline's relative path to it, so that the editor completes the new file."""
+    import os
+
+    from perfdecl.cli.output import write_output
+    from perfdecl.cli.schema import schema_text
+    from perfdecl.convert.skeleton import schema_home
+
+    home = schema_home(path)
+    write_output(str(home), schema_text(), force=False, lang=lang, makedirs=True)
+    say(lang, f"wrote the JSON Schema to {home}.", f"已写入 JSON Schema：{home}。")
+    folder = os.path.dirname(os.path.abspath(path))
+    return os.path.relpath(home, folder).replace(os.sep, "/")

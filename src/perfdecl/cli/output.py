@@ -80,11 +80,17 @@ def save(
 
 
 def write_output(
-    path: str, data: str | bytes, *, force: bool, lang: Lang, inputs: Iterable[str] = ()
+    path: str,
+    data: str | bytes,
+    *,
+    force: bool,
+    lang: Lang,
+    inputs: Iterable[str] = (),
+    makedirs: bool = False,
 ) -> None:
     """:func:`save`, or explain on standard error and exit 2."""
     try:
-        save(path, data, force=force, inputs=inputs)
+        save(path, data, force=force, inputs=inputs, makedirs=makedirs)
     except UsageError as exc:
         say(lang, exc.en, exc.zh)
         raise SystemExit(2) from None

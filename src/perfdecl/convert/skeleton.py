@@ -37,7 +37,6 @@ from perfdecl.model.frameworks import (
 from perfdecl.model.frameworks import COST as COST_L2
 
 SCHEMA_FILE = "schemas/declaration.schema.json"
-SCHEMA_URL = "https://perfdecl.dev/schemas/declaration.schema.json"
 """The schema's ``$id``; used in the modeline when no local copy is found."""
 
 MODELINE_PREFIX = "# yaml-language-server: $schema="
@@ -101,9 +100,10 @@ def _quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def schema_reference(target: str | os.PathLike[str]) -> str:
-    """Where the modeline points: a local ``schemas/declaration.schema.json`` above the file
-    (relative, as in the examples), else the schema's published URL."""
+def schema_reference(target: str | os.PathLike[str]) -> str | None:
+    """Where the modeline points: the repository's ``schemas/declaration.schema.json`` found
+    above the file (relative, as in the examples), or None when there is none (perfdecl's schema
+    is not published at any URL: a modeline must point at a file that exists)."""
     folder = Path(os.path.abspath(target)).parent
     for candidate in (folder, *folder.parents):
         local = candidate / SCHEMA_FILE
@@ -111,7 +111,17 @@ def schema_reference(target: str | os.PathLike[str]) -> str:
             return os.path.relpath(local, folder).replace(os.sep, "/")
         if (candidate / ".git").exists() or (candidate / ".hg").exists():
             break
-    return SCHEMA_URL
+    return None
+
+
+def schema_home(target: str | os.PathLike[str]) -> Path:
+    """Where ``perfdecl init`` puts the schema when the repository has none: the repository
+    root above the file (``.git``/``.hg``), else the file's own folder."""
+    folder = Path(os.path.abspath(target)).parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists() or (candidate / ".hg").exists():
+            return candidate / SCHEMA_FILE
+    return folder / SCHEMA_FILE
 
 
 def skeleton(
@@ -119,14 +129,14 @@ def skeleton(
     framework: Framework = Framework.BEIJING_2019,
     kind: Kind = Kind.DEPARTMENT,
     year: int | None = None,
-    schema: str = SCHEMA_URL,
+    schema: str | None = None,
     strands: int = 2,
 ) -> str:
     """The YAML text of a new declaration for ``framework`` and ``kind``."""
     year = year if year is not None else datetime.date.today().year
     fw = spec(framework)
-    lines = [
-        f"{MODELINE_PREFIX}{schema}",
+    lines = [f"{MODELINE_PREFIX}{schema}"] if schema else []
+    lines += [
         f"# 绩效目标申报表（{fw.title_zh}）：由 perfdecl init 生成。",
         "# 请把每个“待填：…”替换为实际内容，删去不需要的示例行，然后运行 perfdecl validate 检查。",
         "schema_version: 1",

@@ -27,7 +27,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-SCHEMA_URL = "https://perfdecl.dev/schemas/declaration.schema.json"
 """The ``$id`` of the declaration schema; what the modeline points at by default."""
 
 FLOW_WIDTH = 120
@@ -219,7 +218,7 @@ class _Writer:
 def dumps(
     data: Mapping[str, Any],
     *,
-    schema: str | None = SCHEMA_URL,
+    schema: str | None = None,
     comments: Iterable[str] = (),
     flow_keys: Iterable[str] = ("targets",),
 ) -> str:
@@ -238,4 +237,4 @@ def dumps(
     return "\n".join(writer.lines) + "\n"
 
 
-__all__ = ["FLOW_WIDTH", "SCHEMA_URL", "double_quoted", "dumps", "key_ok", "plain_ok", "scalar"]
+__all__ = ["FLOW_WIDTH", "double_quoted", "dumps", "key_ok", "plain_ok", "scalar"]

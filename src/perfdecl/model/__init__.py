@@ -889,13 +889,11 @@ class Declaration(_Model):
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema editors use (yaml-language-server), with a stable ``$id``."""
+    """The JSON Schema editors use (yaml-language-server). It has no ``$id``: perfdecl's schema
+    is not published at a URL; it ships in the package (``perfdecl schema -o PATH`` writes it)
+    and modelines point at the repository's copy."""
     schema = Declaration.model_json_schema(mode="validation")
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://perfdecl.dev/schemas/declaration.schema.json",
-        **schema,
-    }
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
 __all__ = [

@@ -32,7 +32,6 @@ SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
-INFORMATION_URI = "https://perfdecl.dev"
 SRCROOT = "%SRCROOT%"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 FINGERPRINT_KEY = "perfdeclFinding/v1"
@@ -169,7 +168,6 @@ class SarifReporter(Reporter):
                     "name": "perfdecl",
                     "version": __version__,
                     "semanticVersion": __version__,
-                    "informationUri": INFORMATION_URI,
                     "rules": [self._rule(info) for info in table.values()],
                 }
             },
