@@ -70,7 +70,9 @@ class ImportCase:
 
 IMPORT_CASES: tuple[ImportCase, ...] = (
     ImportCase("empty", text(lambda: b""), ("PD405",), 1),
-    ImportCase("binary", text(png), ("PD003",), 2),
+    # an image is recognised as one (not as undecodable text) and gets "run OCR first"
+    ImportCase("binary", text(png), ("PD409",), 2),
+    ImportCase("binary-noise", text(lambda: bytes(range(256)) * 64), ("PD003",), 2),
     ImportCase("invalid-utf8", text(lambda: b"unit \xc3\x28 name\n" * 100), ("PD003",), 2),
     ImportCase("huge-line", text(lambda: "牛" * 2_000_000), ("PD405", "PD401"), 1, heavy=True),
     ImportCase("100k-lines", text(lambda: "产出指标\n" * 100_000), ("PD002",), 2),

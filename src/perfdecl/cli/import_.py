@@ -26,7 +26,12 @@ def register(app: typer.Typer) -> None:
     @app.command("import")
     def import_(
         ctx: typer.Context,
-        file: Annotated[str, typer.Argument(help="The published form as text (UTF-8 or GB18030).")],
+        file: Annotated[
+            str,
+            typer.Argument(
+                help="The published form: text, HTML, xlsx, xls, docx or PDF (.doc/.wps via LibreOffice)."
+            ),
+        ],
         output: Annotated[
             str | None,
             typer.Option("--output", "-o", help="Write the YAML here (default: standard output)."),
@@ -74,9 +79,7 @@ def register(app: typer.Typer) -> None:
             _show((internal_error(file, exc),), language)
             raise typer.Exit(2) from None
         _show(result.problems, language)
-        if any(
-            p.code == "PD001" or p.code == "PD002" or p.code == "PD003" for p in result.problems
-        ):
+        if any(p.code in ("PD001", "PD002", "PD003", "PD409") for p in result.problems):
             raise typer.Exit(2)
         if result.data is None or (not result.ok and not partial):
             hint = (
