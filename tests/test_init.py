@@ -103,8 +103,10 @@ def test_init_writes_the_schema_the_modeline_points_at(
     assert target == schema.resolve()
     again = runner.invoke(app, ["init", "decl/other.yaml", "--year", "2025"])
     assert again.exit_code == 0  # the copy exists: used, not rewritten
-    assert (tmp_path / "decl/other.yaml").read_text(encoding="utf-8").startswith(
-        f"{MODELINE_PREFIX}../schemas/declaration.schema.json\n"
+    assert (
+        (tmp_path / "decl/other.yaml")
+        .read_text(encoding="utf-8")
+        .startswith(f"{MODELINE_PREFIX}../schemas/declaration.schema.json\n")
     )
 
 
