@@ -23,7 +23,10 @@ REAL_URL_PREFIXES = (
     "https://github.com/redhat-developer/yaml-language-server",
     "https://pre-commit.com",
     "https://github.com/google/atheris",
-    "http://www.w3.org/2000/svg",  # the SVG namespace name
+    "http://www.w3.org/",  # XML namespace names (SVG, XML)
+    "http://schemas.openxmlformats.org/",  # Office Open XML namespace names (xlsx, docx)
+    "http://purl.org/dc/",  # Dublin Core namespace names in Office files
+    "http://schemas.microsoft.com/office/",
 )
 REAL_ACTIONS = (
     "actions/checkout@v4",
@@ -34,7 +37,7 @@ INVENTED = re.compile(
     r"perfdecl\.dev|github\.com/perfdecl|uses:\s*perfdecl/|"
     r"pip install (-U )?perfdecl(==|\s|$)|rev:\s*v\d"
 )
-URL = re.compile(r"https?://[^\s)\"'<>`\]]+")
+URL = re.compile(r"https?://[^\s)\"'<>`\]{}]+")
 
 
 def shipped_files() -> list[Path]:
