@@ -349,8 +349,13 @@ def test_cli_invalid_config_reported_on_the_config_file(project: Path, in_dir: P
     declaration(project / "a.yaml")
     declaration(project / "b.yaml")
     write(project / "pyproject.toml", '[tool.perfdecl]\nselect = ["PD0"]\nignor = ["PD012"]\n')
-    code, out = invoke("validate", "a.yaml", "b.yaml", "--format", "json")
+    result = runner.invoke(
+        app, ["validate", "a.yaml", "b.yaml", "--format", "json"], env={"LANG": "C"}
+    )
+    code, out = result.exit_code, result.stdout
     assert code == 1
+    # select = ["PD0"] turns off PD1 and PD2: one line on standard error says so
+    assert "turns off whole families of problems: PD1 (select), PD2 (select)" in result.stderr
     doc = json.loads(out)
     assert [f["file"] for f in doc["files"]] == ["pyproject.toml", "a.yaml", "b.yaml"]
     [problem] = doc["files"][0]["problems"]

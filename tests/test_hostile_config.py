@@ -175,3 +175,75 @@ def test_a_deeply_nested_baseline_is_a_clean_error(text: str, tmp_path: Path) ->
     assert code == 2, err
     assert_clean_output(out, err)
     assert "cannot use baseline base.json" in err and "nested deeper" in err
+
+
+# --- unknown codes, and the note on silenced families ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("flag", "code", "nearest"),
+    [("--select", "PD999", "PD900"), ("--ignore", "PD950", "PD900"), ("--ignore", "PD5", None)],
+)
+def test_an_unknown_code_on_the_command_line_exits_2(
+    flag: str, code: str, nearest: str | None, tmp_path: Path
+) -> None:
+    code_, out, err = invoke(["validate", str(EXAMPLE), flag, code, "--lang", "en"], tmp_path)
+    assert code_ == 2 and out == "", err
+    assert code in err
+    if nearest:
+        assert f"did you mean {nearest}?" in err, err
+
+
+@pytest.mark.parametrize(
+    ("config", "nearest"),
+    [
+        ('ignore = ["PD299"]\n', "'PD2"),
+        ('[severity]\nPD777 = "info"\n', None),
+        ('[per_file_ignores]\n"**" = ["PD291"]\n', None),
+    ],
+    ids=["ignore", "severity", "per-file"],
+)
+def test_an_unknown_code_in_the_configuration_exits_2(
+    config: str, nearest: str | None, tmp_path: Path
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".perfdecl.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "d.yaml").write_bytes(EXAMPLE.read_bytes())
+    code, out, err = invoke(["validate", "d.yaml", "--lang", "en"], tmp_path)
+    assert code == 2, (out, err)
+    assert_clean_output(out, err)
+    assert ".perfdecl.toml:" in out and "PD022" in out
+    if nearest:
+        assert f"did you mean {nearest}" in out, out
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        ('ignore = ["PD"]\n', "PD0 (ignore), PD1 (ignore), PD2 (ignore)"),
+        ('select = ["PD214"]\n', "PD0 (select), PD1 (select)"),
+        ('[per_file_ignores]\n"**" = ["PD2"]\n', "PD2 (per_file_ignores)"),
+    ],
+    ids=["ignore", "select", "per-file"],
+)
+def test_silencing_whole_families_prints_one_note(
+    config: str, expected: str, tmp_path: Path
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".perfdecl.toml").write_text(config, encoding="utf-8")
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_bytes(EXAMPLE.read_bytes())
+    code, out, err = invoke(["validate", "a.yaml", "b.yaml", "--lang", "en", "-q"], tmp_path)
+    assert code in (0, 1)
+    assert_clean_output(out, err)
+    notes = [line for line in err.splitlines() if "turns off whole families" in line]
+    assert len(notes) == 1, err
+    assert expected in notes[0]
+
+
+def test_narrowing_one_rule_prints_no_note(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".perfdecl.toml").write_text('ignore = ["PD211", "PD215"]\n', encoding="utf-8")
+    (tmp_path / "a.yaml").write_bytes(EXAMPLE.read_bytes())
+    _, _, err = invoke(["validate", "a.yaml", "-q"], tmp_path)
+    assert "turns off" not in err

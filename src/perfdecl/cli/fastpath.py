@@ -13,11 +13,14 @@ bad value — to the Typer command, whose messages users know. Both paths call :
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import MISSING, dataclass, field, fields
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from perfdecl.problem import Lang
+
+if TYPE_CHECKING:
+    from perfdecl.config import ConfigResolver
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 DEFAULT_MAX_DEPTH = 64
@@ -278,7 +281,7 @@ def run(args: ValidateArgs) -> int:
     from perfdecl.cli._env import default_lang, say, use_color
     from perfdecl.cli.output import UsageError
     from perfdecl.cli.validate_run import RunSettings, execute, parse_outputs
-    from perfdecl.config import ConfigResolver, split_codes
+    from perfdecl.config import ConfigResolver, code_known, nearest_code, split_codes
     from perfdecl.config.options import Options
     from perfdecl.loader import Limits
     from perfdecl.reporters import REPORTERS
@@ -288,12 +291,7 @@ def run(args: ValidateArgs) -> int:
         limits=Limits(max_bytes=args.max_bytes, max_depth=args.max_depth), debug=args.debug
     )
     try:
-        resolver = ConfigResolver(
-            options,
-            config=args.config,
-            select=split_codes(args.select),
-            ignore=split_codes(args.ignore),
-        )
+        select, ignore = split_codes(args.select), split_codes(args.ignore)
     except ValueError as exc:
         say(
             language,
@@ -301,6 +299,22 @@ def run(args: ValidateArgs) -> int:
             f"--select/--ignore：“{exc}”不是问题代码或前缀（如 PD203、PD2）。",
         )
         return 2
+    known = _known_codes()
+    for flag, codes in (("--select", select), ("--ignore", ignore)):
+        for code in codes or ():
+            if not code_known(code, known):
+                guess = nearest_code(code, known)
+                say(
+                    language,
+                    f"{flag}: {code} is not a problem code or a prefix of one"
+                    + (f"; did you mean {guess}?" if guess else "."),
+                    f"{flag}：“{code}”不是任何问题代码或其前缀"
+                    + (f"；是否想写 {guess}？" if guess else "。"),
+                )
+                return 2
+    resolver = ConfigResolver(
+        options, config=args.config, select=select, ignore=ignore, known=known
+    )
     if args.output_format is not None:
         stdout_formats = [args.output_format]
     elif os.environ.get("GITHUB_ACTIONS") == "true":
@@ -319,10 +333,57 @@ def run(args: ValidateArgs) -> int:
     except UsageError as exc:
         say(language, exc.en, exc.zh)
         return 2
+    _note_silenced(resolver, language)
     if outcome.recorded is not None and args.write_baseline:
         say(
             language,
             f"recorded {outcome.recorded} finding(s) in {args.write_baseline}.",
             f"已将 {outcome.recorded} 个问题记入基线 {args.write_baseline}。",
         )
-    return outcome.exit_code
+    return 2 if resolver.unknown else outcome.exit_code
+
+
+class _Known:
+    """Every code perfdecl can report, read from the registry on first use (a lazy
+    collection: a run without codes to check never imports the registry)."""
+
+    def __init__(self) -> None:
+        self._codes: frozenset[str] | None = None
+
+    def _all(self) -> frozenset[str]:
+        if self._codes is None:
+            from perfdecl.catalogue import all_codes
+
+            self._codes = frozenset(all_codes())
+        return self._codes
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._all()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def _known_codes() -> Collection[str]:
+    return _Known()
+
+
+def _note_silenced(resolver: ConfigResolver, language: Lang) -> None:
+    """One line per configuration that turns off whole families of problems."""
+    from perfdecl.cli._env import say
+
+    for project in resolver.read:
+        families = project.silenced()
+        if not families or project.path is None:
+            continue
+        shown = ", ".join(f"{family} ({by})" for family, by in families)
+        say(
+            language,
+            f"note: {os.path.relpath(project.path)} turns off whole families of problems: "
+            f"{shown}; loader and structure errors are reported anyway.",
+            f"注意：{os.path.relpath(project.path)} 关闭了整类问题：{shown}；"
+            "读取和结构错误仍会报告。",
+        )

@@ -14,10 +14,11 @@ cannot be read, PD020-PD022 for its content), and the valid part of it still app
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -160,6 +161,33 @@ class ProjectConfig:
             for n in range(1, len(parts) + 1)
             for regex in regexes
         )
+
+    def codes(self) -> list[tuple[str, str]]:
+        """Every code or prefix the configuration names: (where, code)."""
+        if self.model is None:
+            return []
+        m = self.model
+        found = [("select", c) for c in m.select] + [("ignore", c) for c in m.ignore]
+        found += [(f"per_file_ignores.{g}", c) for g, cs in m.per_file_ignores.items() for c in cs]
+        found += [("severity", c) for c in m.severity]
+        return found
+
+    def silenced(self) -> list[tuple[str, str]]:
+        """Whole families (PD0, PD1, PD2) this configuration turns off: (family, by what)."""
+        if self.model is None:
+            return []
+        m = self.model
+        out: list[tuple[str, str]] = []
+        for family in FAMILIES:
+            if m.select and not any(c.startswith(family) or family.startswith(c) for c in m.select):
+                out.append((family, "select"))
+            elif any(family.startswith(c) for c in m.ignore):
+                out.append((family, "ignore"))
+            elif any(family.startswith(c) for cs in m.per_file_ignores.values() for c in cs):
+                out.append((family, "per_file_ignores"))
+            elif any(family.startswith(c) and v == "info" for c, v in m.severity.items()):
+                out.append((family, "severity"))
+        return out
 
     def settings(self) -> RuleSettings:
         """Each rule's typed options from ``thresholds`` (only those that differ from the
@@ -354,6 +382,52 @@ def _config_in(folder: Path) -> Path | None:
     return None
 
 
+FAMILIES = ("PD0", "PD1", "PD2")
+"""The families of codes ``validate`` reports: loader (and configuration), structure, review."""
+
+
+def code_known(code: str, known: Collection[str]) -> bool:
+    """A code or prefix that names at least one known code (``PD`` names them all)."""
+    return any(k.startswith(code) for k in known)
+
+
+def nearest_code(code: str, known: Collection[str]) -> str | None:
+    """The known code (or prefix of the same length) closest to a mistyped one."""
+    import difflib
+
+    choices = sorted({k[: len(code)] for k in known} if len(code) < 5 else set(known))
+
+    def number(text: str) -> int:
+        digits = text[2:]
+        return int(digits) if digits.isdigit() else 0
+
+    def closeness(choice: str) -> tuple[int, float, int]:
+        pairs = zip(code, choice, strict=False)
+        shared = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(code), len(choice)))
+        ratio = difflib.SequenceMatcher(None, code, choice).ratio()
+        return shared, ratio, -abs(number(code) - number(choice))
+
+    return max(choices, key=closeness) if choices else None
+
+
+def _unknown_code(code: str, where: str, nearest: str | None, path: Path) -> Problem:
+    guess_zh = f"；是否想写“{nearest}”？" if nearest else "。"
+    guess_en = f"; did you mean {nearest!r}?" if nearest else "."
+    line = None
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        text = path.read_text(encoding="utf-8-sig")
+        match = re.search(rf"""["']{re.escape(code)}["']""", text)
+        if match:
+            line = (text.count("\n", 0, match.start()) + 1, 1)
+    return _problem(
+        "PD022",
+        _display(path),
+        f"{where} 中的“{code}”不是任何问题代码或其前缀{guess_zh}",
+        f"{code!r} in {where} is not a problem code or a prefix of one{guess_en}",
+        line,
+    )
+
+
 def split_codes(value: str | None) -> tuple[str, ...] | None:
     """``"PD2,PD012"`` -> ``("PD2", "PD012")``; raises ValueError on a malformed code."""
     if value is None:
@@ -380,12 +454,18 @@ class ConfigResolver:
         select: Sequence[str] | None = None,
         ignore: Sequence[str] | None = None,
         discover: bool = True,
+        known: Collection[str] | None = None,
     ) -> None:
         self.base = base
         self.select = tuple(select) if select is not None else None
         self.ignore = tuple(ignore or ())
         self.discover = discover
-        self.explicit: ProjectConfig | None = read_config(config) if config is not None else None
+        self.known = known  # read only when a configuration names codes
+        self.unknown: list[Problem] = []  # unknown codes in a configuration: the run exits 2
+        self.read: list[ProjectConfig] = []  # every configuration file read, in order
+        self.explicit: ProjectConfig | None = (
+            self._checked(read_config(config)) if config is not None else None
+        )
         self._folders: dict[str, tuple[Path | None, bool]] = {}
         self._configs: dict[Path, ProjectConfig] = {}
         self._options: dict[tuple[Path | None, tuple[str, ...]], Options] = {}
@@ -444,8 +524,24 @@ class ConfigResolver:
             return _NO_CONFIG
         found = self._configs.get(path)
         if found is None:
-            found = self._configs[path] = read_config(path)
+            found = self._configs[path] = self._checked(read_config(path))
         return found
+
+    def _checked(self, project: ProjectConfig) -> ProjectConfig:
+        """``project`` with a PD022 for each code it names that no problem has (``known``)."""
+        self.read.append(project)
+        if self.known is None or project.model is None or project.path is None:
+            return project
+        unknown = [
+            _unknown_code(code, where, nearest_code(code, self.known), project.path)
+            for where, code in project.codes()
+            if not code_known(code, self.known)
+        ]
+        if not unknown:
+            return project
+        self.unknown.extend(unknown)
+        problems = tuple(sorted((*project.problems, *unknown), key=Problem.sort_key))
+        return replace(project, problems=problems)
 
     def pending(self, file: str | os.PathLike[str] | None = None) -> tuple[Problem, ...]:
         """Problems of the configuration of ``file`` (or of ``--config``), once per config file.
