@@ -6,8 +6,11 @@ change to them is named in the commit that makes it.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from decimal import Decimal
 from html import escape
+from pathlib import Path
 
 import pytest
 
@@ -186,3 +189,80 @@ def test_findings_list_escapes_codes_in_attributes(example: Declaration) -> None
     (a,) = root_by_id(root, "at-head").find("a", "fref")
     assert a.attrs["title"] == code
     assert "<script>" not in html
+
+
+# --- the templates -----------------------------------------------------------------------
+
+TEMPLATES = ROOT / "src" / "perfdecl" / "render" / "templates"
+
+
+def test_templates_ship_as_package_data() -> None:
+    import tomllib
+    from importlib.resources import files
+
+    shipped = files("perfdecl.render") / "templates"
+    names = {p.name for p in TEMPLATES.iterdir()}
+    assert {"form.html.j2", "form-macros.html.j2", "form.css", "funds-chart.svg.j2"} <= names
+    for name in names:
+        assert (shipped / name).read_text(encoding="utf-8")
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "render/templates/*" in config["tool"]["setuptools"]["package-data"]["perfdecl"]
+    assert any(d.startswith("jinja2") for d in config["project"]["dependencies"])
+
+
+def test_autoescape_is_on_for_every_template_and_nothing_is_marked_safe() -> None:
+    from perfdecl.render.jinja import environment
+
+    env = environment()
+    for name in env.list_templates():
+        assert env.autoescape is True or env.autoescape(name), name
+        source = (TEMPLATES / name).read_text(encoding="utf-8")
+        assert "|safe" not in source.replace(" ", "") and "autoescape false" not in source, name
+    assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
+
+
+def test_no_markup_built_in_python() -> None:
+    """The HTML renderer's modules hold no markup: every tag comes from a template."""
+    import re
+
+    for module in ("html.py", "svg.py", "jinja.py"):
+        source = (ROOT / "src" / "perfdecl" / "render" / module).read_text(encoding="utf-8")
+        code = re.sub(r'"""(.|\n)*?"""', "", source)  # docstrings may name tags
+        assert not re.search(r"""["']<[a-zA-Z/!]""", code), module
+        assert "escape(" not in code, module
+
+
+def test_render_package_imports_jinja2_only_when_html_is_rendered() -> None:
+    code = (
+        "import sys\n"
+        "from perfdecl.render import render\n"
+        "from perfdecl.lint import load_declaration\n"
+        f"decl = load_declaration({str(EXAMPLE)!r})\n"
+        "render(decl, 'markdown'); render(decl, 'text')\n"
+        "assert 'jinja2' not in sys.modules, 'jinja2 imported early'\n"
+        "render(decl, 'html')\n"
+        "assert 'jinja2' in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+
+
+def test_a_province_adapts_a_copied_template(tmp_path: Path, example: Declaration) -> None:
+    """A folder of adapted copies wins over the packaged templates; the rest still apply."""
+    from perfdecl.render.html import HtmlRenderer
+
+    css = (TEMPLATES / "form.css").read_text(encoding="utf-8")
+    (tmp_path / "form.css").write_text(css.replace("font-size: 10.5pt", "font-size: 12pt"))
+    page = (TEMPLATES / "form.html.j2").read_text(encoding="utf-8")
+    adapted = page.replace(
+        "<h1>{{ form.heading }}</h1>", "<h1>{{ decl.unit }}：{{ form.heading }}</h1>"
+    )
+    assert adapted != page
+    (tmp_path / "form.html.j2").write_text(adapted, encoding="utf-8")
+    decl = example.model_copy(update={"unit": "<i>某</i>街道"})
+    html = HtmlRenderer(template_dir=tmp_path).render(decl)
+    root = check_structure(decl, html)
+    assert root.find("h1")[0].text() == "<i>某</i>街道：部门（单位）整体绩效目标申报表"
+    assert "font-size: 12pt" in html and "font-size: 10.5pt" not in html
+    assert "<i>" not in html  # still escaped: the copy inherits autoescape
+    assert render(decl, "html").count("font-size: 10.5pt") == 1  # the packaged one untouched

@@ -1,7 +1,8 @@
 """Renderers as a name -> class table; ``perfdecl render --format`` choices are its keys.
 
 Each renderer shows the same official form (see :mod:`perfdecl.render.base` for the shared
-labels and the problem-to-cell mapping); they use only the standard library.
+labels and the problem-to-cell mapping). Markdown and text use only the standard library;
+HTML is laid out by Jinja2 templates (:mod:`perfdecl.render.jinja`), imported on first use.
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ alone. Shares are computed in Decimal; floats appear only as SVG coordinates.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-from html import escape
 
 from perfdecl.model import Funds
 from perfdecl.render.base import YUAN, money, percent
@@ -22,26 +22,12 @@ BAR_H = 28
 LEGEND_Y = BAR_Y + BAR_H + 22
 LEGEND_STEP = 22
 
-# (field, label, pattern id, fill). The patterns are defined in _DEFS.
+# (field, label, pattern id). The patterns are defined in templates/funds-chart.svg.j2.
 PARTS: tuple[tuple[str, str, str], ...] = (
     ("basic", "基本支出", "pd-fill-basic"),
     ("project", "项目支出", "pd-fill-project"),
     ("other", "其他", "pd-fill-other"),
 )
-
-_DEFS = """<defs>
-<pattern id="pd-fill-basic" width="6" height="6" patternUnits="userSpaceOnUse">
-<rect width="6" height="6" fill="#9a9a9a"/>
-</pattern>
-<pattern id="pd-fill-project" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-<rect width="8" height="8" fill="#ffffff"/>
-<rect width="3" height="8" fill="#333333"/>
-</pattern>
-<pattern id="pd-fill-other" width="6" height="6" patternUnits="userSpaceOnUse">
-<rect width="6" height="6" fill="#ffffff"/>
-<circle cx="3" cy="3" r="1.3" fill="#333333"/>
-</pattern>
-</defs>"""
 
 
 def _coord(value: Decimal) -> str:
@@ -67,53 +53,92 @@ def funds_parts(funds: Funds) -> list[tuple[str, str, str, Decimal]] | None:
     ]
 
 
-def funds_chart(funds: Funds) -> str | None:
-    """The chart as an ``<svg>`` element, or None when the funds cannot be charted."""
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One part's stretch of the bar; ``share`` ("74.8%") is written inside when it fits."""
+
+    name: str
+    label: str
+    pattern: str
+    x: str
+    width: str
+    share: str | None
+    share_x: str
+    center: str
+
+
+@dataclass(frozen=True, slots=True)
+class LegendLine:
+    name: str
+    label: str
+    pattern: str
+    y: int
+    amount: str
+    percent: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """What ``funds-chart.svg.j2`` draws: coordinates as strings, numbers as written."""
+
+    height: int
+    summary: str
+    segments: tuple[Segment, ...]
+    legend: tuple[LegendLine, ...]
+    width: int = WIDTH
+    bar_x: int = BAR_X
+    bar_y: int = BAR_Y
+    bar_h: int = BAR_H
+    unit: str = YUAN
+
+
+def chart_data(funds: Funds) -> Chart | None:
+    """The chart's geometry and labels, or None when the funds cannot be charted."""
     parts = funds_parts(funds)
     if parts is None:
         return None
     whole = sum((amount for *_, amount in parts), Decimal(0))
-    height = LEGEND_Y + LEGEND_STEP * len(parts)
     summary = "；".join(
         f"{label} {money(amount)}{YUAN}（{percent(amount, whole)}%）"
         for _, label, _, amount in parts
     )
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="funds-chart" role="img" '
-        f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
-        f'aria-label="{escape("资金构成：" + summary)}">',
-        f"<title>{escape('资金构成：' + summary)}</title>",
-        _DEFS,
-    ]
+    segments = []
     x = Decimal(BAR_X)
     for name, label, pattern, amount in parts:
         width = Decimal(BAR_W) * amount / whole
         if width > 0:
-            out.append(
-                f'<rect class="seg seg-{name}" x="{_coord(x)}" y="{BAR_Y}" '
-                f'width="{_coord(width)}" height="{BAR_H}" fill="url(#{pattern})" '
-                f'stroke="#000" stroke-width="0.8"><title>{escape(label)}</title></rect>'
-            )
-            if width >= 60:  # room for the share inside the segment, on a white label
-                cx = x + width / 2
-                share = f"{percent(amount, whole)}%"
-                out.append(
-                    f'<rect x="{_coord(cx - 24)}" y="{BAR_Y + 7}" width="48" height="14" '
-                    f'fill="#ffffff" stroke="none"/>'
-                    f'<text x="{_coord(cx)}" y="{BAR_Y + 18}" text-anchor="middle" '
-                    f'font-size="11">{escape(share)}</text>'
+            center = x + width / 2
+            segments.append(
+                Segment(
+                    name,
+                    label,
+                    pattern,
+                    _coord(x),
+                    _coord(width),
+                    # room for the share inside the segment, on a white label
+                    f"{percent(amount, whole)}%" if width >= 60 else None,
+                    _coord(center - 24),
+                    _coord(center),
                 )
+            )
         x += width
-    for n, (name, label, pattern, amount) in enumerate(parts):
-        y = LEGEND_Y + LEGEND_STEP * n
-        out.append(
-            f'<rect class="key key-{name}" x="{BAR_X}" y="{y - 12}" width="28" height="14" '
-            f'fill="url(#{pattern})" stroke="#000" stroke-width="0.8"/>'
-            f'<text x="{BAR_X + 36}" y="{y}" font-size="12">'
-            f"{escape(label)}　{escape(money(amount))} {YUAN}（{percent(amount, whole)}%）</text>"
+    legend = tuple(
+        LegendLine(
+            name, label, pattern, LEGEND_Y + LEGEND_STEP * n, money(amount), percent(amount, whole)
         )
-    out.append("</svg>")
-    return "\n".join(out)
+        for n, (name, label, pattern, amount) in enumerate(parts)
+    )
+    return Chart(LEGEND_Y + LEGEND_STEP * len(parts), summary, tuple(segments), legend)
 
 
-__all__ = ["PARTS", "funds_chart", "funds_parts"]
+def funds_chart(funds: Funds) -> str | None:
+    """The chart as an ``<svg>`` element, or None when the funds cannot be charted."""
+    from perfdecl.render.jinja import render_template
+
+    chart = chart_data(funds)
+    if chart is None:
+        return None
+    return render_template("funds-chart.svg.j2", chart=chart)
+
+
+__all__ = ["PARTS", "Chart", "chart_data", "funds_chart", "funds_parts"]
