@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from perfdecl.convert.grid import Grid, Line, Table
-from perfdecl.convert.seedlayout import ImportResult, import_text
+from perfdecl.convert.seedlayout import MAX_LINES, ImportResult, import_text
 from perfdecl.model import Framework
 from perfdecl.problem import Message, Problem
 
@@ -41,6 +41,90 @@ def _relocate(problem: Problem, wheres: list[str]) -> Problem:
     return replace(problem, message=message, line=None, column=None)
 
 
+def _seed_fits(result: ImportResult) -> bool:
+    """The seed's layout read this form: a table and most of the department form's parts."""
+    return result.ok and len(result.found) >= 4
+
+
+def _no_table(result: ImportResult) -> bool:
+    """The layouts found nothing at all (no table, no field) where the seed's reader may have."""
+    codes = {p.code for p in result.problems}
+    return "PD405" in codes and "PD417" not in codes and result.data is None
+
+
+def recognised_import(
+    grid: Grid,
+    *,
+    year: int | None = None,
+    framework: Framework | str | None = None,
+) -> ImportResult:
+    """The layouts of :mod:`perfdecl.convert.layouts` over a grid: data and problems."""
+    from perfdecl.convert.assemble import build_data, indicators, problem_at, recognise
+    from perfdecl.convert.review import (
+        money_problems,
+        outcome_problems,
+        row_problems,
+        unplaced_problems,
+    )
+
+    file = grid.file
+    rec = recognise(grid)
+    fw = Framework(framework).value if framework is not None else None
+    problems: list[Problem] = []
+    if rec.family == "rubric" or not rec.table.items:
+        if rec.family in ("rubric", "selfeval"):
+            problems.append(
+                problem_at(
+                    "PD417",
+                    file,
+                    "",
+                    "这是没有绩效目标表的自评报告或评分表：没有可导入的目标。",
+                    "a self-evaluation report or scoring rubric with no target table: there are "
+                    "no targets to import.",
+                )
+            )
+        else:
+            best = rec.scores[0] if rec.scores else None
+            hint_zh = f"最接近的版式：{best[1]}（{best[2]:.0%}）" if best else ""
+            hint_en = f"closest layout: {best[0]} ({best[2]:.0%})" if best else ""
+            labels = sorted({v[0] for v in rec.fields.values.values()})
+            found_zh = "、".join(labels) or "无"
+            found_en = ", ".join(labels) or "none"
+            problems.append(
+                problem_at(
+                    "PD405",
+                    file,
+                    "",
+                    f"未能识别申报表版式：没有找到绩效指标表（一级/二级/三级指标）。已找到：{found_zh}；"
+                    f"缺少：绩效指标表。{hint_zh}；用 --explain 查看原因。",
+                    f"the layout was not recognised: no indicator table (一级/二级/三级) was "
+                    f"found. Found: {found_en}; missing: indicator table. {hint_en}. Run with "
+                    "--explain to see why.",
+                )
+            )
+        data = build_data(rec, year, fw) if rec.fields.values else None
+        return ImportResult(file, data, tuple(problems), (), ("indicators",))
+    data = build_data(rec, year, fw)
+    _, read = indicators(rec.table.items)
+    problems += row_problems(file, read)
+    problems += money_problems(file, rec)
+    problems += outcome_problems(file, rec)
+    problems += unplaced_problems(file, rec)
+    if "year" not in data:
+        problems.append(
+            problem_at(
+                "PD403",
+                file,
+                "",
+                "无法确定申报年度：表中没有“20xx年度”。请用 --year 指定。",
+                "the declaration year cannot be told: the form shows no 20xx年度. Pass --year.",
+            )
+        )
+    found = tuple(k for k in ("unit", "project", "goals", "indicators") if k in data)
+    missing = tuple(k for k in ("unit", "project", "goals", "indicators") if k not in data)
+    return ImportResult(file, data, tuple(problems), found, missing)
+
+
 def import_document(
     raw: bytes,
     *,
@@ -51,25 +135,40 @@ def import_document(
     """Sniff, read and import one published file. Never raises on bad input."""
     from perfdecl.convert.readers import read_bytes, sniff
 
-    if sniff(raw, file) == "text":
+    kind = sniff(raw, file)
+    if kind == "text":
         from perfdecl.loader import decode
 
         text, _encoding, decoded = decode(raw, file)
         if text is None:
             return ImportResult(file, None, tuple(decoded))
-        result = import_text(text, file=file, year=year, framework=framework)
         # The PD004 "save as UTF-8" advice is about YAML files; an import reads what was published.
         kept = tuple(p for p in decoded if p.code != "PD004")
-        return replace(result, problems=kept + result.problems)
+        result = import_text(text, file=file, year=year, framework=framework)
+        if _seed_fits(result) or text.count("\n") > MAX_LINES or not text.strip():
+            return replace(result, problems=kept + result.problems)
+        from perfdecl.convert.readers.text import read_text
+
+        other = recognised_import(read_text(text, file), year=year, framework=framework)
+        if _no_table(other):
+            return replace(result, problems=kept + result.problems)
+        return replace(other, problems=kept + other.problems)
     read = read_bytes(raw, file)
     if read.grid is None:
         return ImportResult(file, None, read.problems)
     rows = grid_lines(read.grid)
     text = "\n".join(t for t, _ in rows)
     result = import_text(text, file=file, year=year, framework=framework)
-    wheres = [w for _, w in rows]
-    problems = tuple(_relocate(p, wheres) for p in result.problems)
-    return replace(result, problems=read.problems + problems)
+    if _seed_fits(result):
+        wheres = [w for _, w in rows]
+        problems = tuple(_relocate(p, wheres) for p in result.problems)
+        return replace(result, problems=read.problems + problems)
+    other = recognised_import(read.grid, year=year, framework=framework)
+    if _no_table(other):
+        wheres = [w for _, w in rows]
+        problems = tuple(_relocate(p, wheres) for p in result.problems)
+        return replace(result, problems=read.problems + problems)
+    return replace(other, problems=read.problems + other.problems)
 
 
-__all__ = ["grid_lines", "import_document"]
+__all__ = ["grid_lines", "import_document", "recognised_import"]

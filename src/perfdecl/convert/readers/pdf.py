@@ -49,22 +49,29 @@ def _table(rows: list[list[str | None]], name: str) -> Table:
     return table
 
 
+def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    top, bottom = obj.get("top", 0.0), obj.get("bottom", 0.0)
+    x0, x1 = obj.get("x0", 0.0), obj.get("x1", 0.0)
+    return any(
+        top >= b[1] - 1 and bottom <= b[3] + 1 and x0 >= b[0] - 1 and x1 <= b[2] + 1 for b in boxes
+    )
+
+
 def _page(page: Any, number: int, grid: Grid) -> int:
+    """A page's tables and the lines outside them, in reading order (top to bottom)."""
     chars = len(page.chars)
     found = page.find_tables()
-    rest = page
-    for t in found:
-        x0, top, x1, bottom = t.bbox
-        try:
-            rest = rest.outside_bbox((x0, top, x1, bottom))
-        except ValueError:
-            continue
-    text = rest.extract_text() or ""
-    for i, line in enumerate(text.splitlines(), start=1):
-        if clean(line):
-            grid.blocks.append(Line(clean(line), f"page {number} line {i}"))
+    boxes = [t.bbox for t in found]
+    rest = page.filter(lambda obj: not _inside(obj, boxes))
+    placed: list[tuple[float, Line | Table]] = []
+    for i, line in enumerate(rest.extract_text_lines(), start=1):
+        text = clean(line.get("text", ""))
+        if text:
+            placed.append((float(line.get("top", 0.0)), Line(text, f"page {number} line {i}")))
     for k, t in enumerate(found, start=1):
-        grid.blocks.append(_table(t.extract(), f"page {number} table {k}"))
+        placed.append((float(t.bbox[1]), _table(t.extract(), f"page {number} table {k}")))
+    placed.sort(key=lambda p: p[0])
+    grid.blocks.extend(block for _, block in placed)
     return chars
 
 

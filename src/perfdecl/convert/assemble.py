@@ -1,0 +1,367 @@
+"""Recognised parts -> declaration data (schema order), problems, and the explanation.
+
+:func:`recognise` runs the readers of the form (:mod:`perfdecl.convert.fields`) and of the
+indicator table (:mod:`perfdecl.convert.table`) over a grid's rows, scores every family of
+:data:`perfdecl.convert.layouts.FAMILIES` by the labels found, and builds the plain data
+:mod:`perfdecl.convert.yamlwrite` writes. Values are kept verbatim; the structured target of each
+row (comparison, number, unit) is read from its value cell and columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from perfdecl.convert import layouts as L
+from perfdecl.convert.codes import CODES
+from perfdecl.convert.fields import Fields, Money, read_fields
+from perfdecl.convert.grid import Grid, norm
+from perfdecl.convert.table import Item, Parsed, level_key, read_table
+from perfdecl.convert.tokens import Row, rows_of
+from perfdecl.model import SCHEMA_VERSION
+from perfdecl.problem import Message, Problem
+
+_VALUE = re.compile(
+    r"^(?P<cmp>[≥≤<>=≧≦═＞＜＝]=?|>=|<=|约|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|达到)?\s*"
+    r"(?P<num>[-+]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<unit>[^0-9\s]{0,12}?)\s*"
+    r"(?P<tail>以上|以下|以内|及以上|及以下)?$"
+)
+_CMP = {
+    "≥": ">=",
+    "≧": ">=",
+    ">=": ">=",
+    "＞＝": ">=",
+    "不低于": ">=",
+    "不少于": ">=",
+    "达到": ">=",
+    "≤": "<=",
+    "≦": "<=",
+    "<=": "<=",
+    "不高于": "<=",
+    "不超过": "<=",
+    "不大于": "<=",
+    "=": "=",
+    "═": "=",
+    "＝": "=",
+    ">": ">",
+    "＞": ">",
+    "大于": ">",
+    "<": "<",
+    "＜": "<",
+    "小于": "<",
+    "约": "~",
+    "不小于": ">=",
+    "以上": ">=",
+    "及以上": ">=",
+    "以下": "<=",
+    "及以下": "<=",
+    "以内": "<=",
+}
+_PLACEHOLDER = re.compile(r"\*\*|XX|xx|××")
+_CODE_BRACKET = re.compile(r"^\s*\[([0-9A-Za-z]+)\]\s*(.+)$")
+_CODE_TAIL = re.compile(r"^(.*?[^0-9])([0-9]{6,})$")
+_PHONE_TAIL = re.compile(r"^(.*?)(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    comparison: str | None  # normalised, None when not printed (implied =)
+    printed: str | None
+    number: str | None
+    unit: str | None
+    qualitative: bool = False
+
+
+def read_value(value: str | None, nature: str | None, unit_col: str | None) -> Target | None:
+    """The structured target of a row from its value cell (and 指标性质/度量单位 columns)."""
+    printed = nature.strip() if nature and nature.strip() else None
+    cmp = _CMP.get(norm(printed)) if printed else None
+    if printed and norm(printed) in ("定性", "定性指标"):
+        return Target("定性", printed, None, unit_col, qualitative=True)
+    if value is None or not value.strip():
+        return None
+    m = _VALUE.match(value.strip())
+    if m is None:
+        if _PLACEHOLDER.search(value):
+            return None
+        return Target("定性", printed, None, unit_col, qualitative=True)
+    sign = m["cmp"] or m["tail"]
+    if sign:
+        printed = printed or sign
+        cmp = cmp or _CMP.get(sign)
+    unit = m["unit"] or unit_col or None
+    return Target(cmp, printed, m["num"], unit)
+
+
+@dataclass(slots=True)
+class Recognised:
+    """What :func:`recognise` found: fields, money, the table, scores and problems."""
+
+    fields: Fields
+    table: Parsed
+    rows: list[Row]
+    scores: list[tuple[str, str, float, list[str], list[str]]] = field(default_factory=list)
+    family: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def problem_at(code: str, file: str, where: str, zh: str, en: str) -> Problem:
+    prefix_zh = f"{where}：" if where else ""
+    prefix_en = f"{where}: " if where else ""
+    return Problem(code, CODES[code].severity, Message(prefix_zh + zh, prefix_en + en), file)
+
+
+def _score(rows: list[Row]) -> list[tuple[str, str, float, list[str], list[str]]]:
+    keys = {norm(t.text) for r in rows for t in r.toks if t.text}
+    blob = "".join(norm(t.text) for r in rows for t in r.toks)
+    out = []
+    for fam in L.FAMILIES:
+        found: list[str] = []
+        missing: list[str] = []
+        for label in fam.labels:
+            k = norm(label)
+            (found if k in keys or (len(k) >= 4 and k in blob) else missing).append(label)
+        out.append((fam.key, fam.name, len(found) / len(fam.labels), found, missing))
+    return sorted(out, key=lambda s: -s[2])
+
+
+def recognise(grid: Grid) -> Recognised:
+    rows = rows_of(grid)
+    table = read_table(rows)
+    fields = read_fields(rows, table.placed)
+    rec = Recognised(fields, table, rows, _score(rows))
+    rec.family = rec.scores[0][0] if rec.scores and rec.scores[0][2] > 0 else None
+    return rec
+
+
+# --- building the data -------------------------------------------------------------------------
+
+
+def _party(text: str) -> dict[str, Any]:
+    m = _CODE_BRACKET.match(text)
+    if m:
+        return {"name": m[2].strip(), "code": m[1]}
+    m = _CODE_TAIL.match(text.strip())
+    if m:
+        return {"name": m[1].strip(), "code": m[2]}
+    return {"name": text.strip()}
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _budget(money: list[Money]) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """(annual budget, period budget) from the money figures, labels verbatim.
+
+    A total labelled 年度/当年 is the year's; 中期资金总额, 项目总预算 or a bare 资金总额 printed
+    beside a year's total is the whole period's; a lone total is the year's.
+    """
+    totals = {norm(t) for t in L.MONEY_TOTALS}
+    blocks: list[dict[str, Any]] = []
+    current: dict[str, Any] | None = None
+    for m in money:
+        value = _decimal(m.amount)
+        if value is None:
+            continue
+        key = norm(m.label).rstrip(":")
+        if key in totals:
+            current = {"label": m.label, "unit": m.unit or "万元", "total": value, "sources": []}
+            blocks.append(current)
+            continue
+        if current is None:
+            current = {"label": "资金", "unit": m.unit or "万元", "sources": []}
+            blocks.append(current)
+        if not any(s["label"] == m.label for s in current["sources"]):
+            current["sources"].append({"label": m.label, "amount": value})
+    annual = next((b for b in blocks if "年度" in b["label"] or "当年" in b["label"]), None)
+    rest = [b for b in blocks if b is not annual]
+    if annual is None and rest:
+        annual = rest.pop(0)
+    period = rest[0] if rest else None
+    return annual, period
+
+
+_LEVEL1_IDS = {
+    "产出": "out",
+    "效益": "ben",
+    "效果": "ben",
+    "满意度": "sat",
+    "成本": "cost",
+    "项目完成": "out",
+    "项目效益": "ben",
+}
+_LEVEL2_IDS = {
+    "数量": "qty",
+    "质量": "qual",
+    "时效": "time",
+    "进度": "time",
+    "成本": "cost",
+    "经济效益": "econ",
+    "社会效益": "soc",
+    "生态效益": "eco",
+    "环境效益": "eco",
+    "可持续影响": "sust",
+    "满意度": "sat",
+    "服务对象满意度": "sat",
+    "经济成本": "econ",
+    "社会成本": "soc",
+    "生态环境成本": "eco",
+}
+
+
+def _stem(name: str | None, table: dict[str, str], default: str) -> str:
+    key = level_key(name or "").removesuffix("指标")
+    for prefix in ("产出", "社会公众或"):
+        if key.startswith(prefix) and key != prefix and key.removeprefix(prefix) in table:
+            key = key.removeprefix(prefix)
+    return table.get(key, default)
+
+
+def _item_data(item: Item, item_id: str) -> tuple[dict[str, Any], Target | None]:
+    row: dict[str, Any] = {"id": item_id, "text": item.name}
+    value = item.get("value")
+    nature = item.get("nature")
+    unit_col = item.get("unit")
+    if value is not None:
+        row["value_text"] = value
+    if unit_col:
+        row["unit"] = unit_col
+    if nature:
+        row["nature"] = nature
+    for role, key in (("weight", "weight"), ("points", "points")):
+        got = _decimal(item.get(role))
+        if got is not None and 0 <= got <= 100:
+            row[key] = got
+    for role in ("explanation", "basis", "previous", "note"):
+        text = item.get(role)
+        if text:
+            row[role] = text
+    target = read_value(value, nature, unit_col)
+    if target is not None and target.number is not None:
+        t: dict[str, Any] = {
+            "comparison": target.comparison or "=",
+            "value": _decimal(target.number),
+        }
+        if target.unit:
+            t["unit"] = target.unit
+        row["targets"] = [t]
+    elif target is not None and target.qualitative and value:
+        row["kind"] = "qualitative"
+    return row, target
+
+
+def indicators(
+    items: list[Item],
+) -> tuple[list[dict[str, Any]], list[tuple[Item, Target | None, str]]]:
+    """Items grouped by 一级 and 二级 as printed, with ids, and each item's target."""
+    out: list[dict[str, Any]] = []
+    used: set[str] = set()
+    read: list[tuple[Item, Target | None, str]] = []
+    l1_entry: dict[str, Any] | None = None
+    group: dict[str, Any] | None = None
+    counters: dict[str, int] = {}
+    for item in items:
+        l1_name = item.l1 or "绩效指标"
+        if l1_entry is None or l1_entry["name"] != l1_name:
+            stem = _stem(item.l1, _LEVEL1_IDS, "l1")
+            lid, n = stem, 2
+            while lid in used:
+                lid, n = f"{stem}{n}", n + 1
+            used.add(lid)
+            l1_entry = {"id": lid, "name": l1_name, "groups": []}
+            out.append(l1_entry)
+            group = None
+        if item.l2 is None:
+            target_list = l1_entry.setdefault("items", [])
+            gkey = "i"
+        else:
+            if group is None or group["name"] != item.l2:
+                group = {"name": item.l2, "items": []}
+                l1_entry["groups"].append(group)
+            target_list = group["items"]
+            gkey = _stem(item.l2, _LEVEL2_IDS, f"g{len(l1_entry['groups'])}")
+        base = f"{l1_entry['id']}.{gkey}"
+        counters[base] = counters.get(base, 0) + 1
+        row, target = _item_data(item, f"{base}.{counters[base]}")
+        target_list.append(row)
+        read.append((item, target, row["id"]))
+    for entry in out:
+        if not entry["groups"]:
+            del entry["groups"]
+    return out, read
+
+
+def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict[str, Any]:
+    f = rec.fields
+    values = {k: v[1] for k, v in f.values.items()}
+    data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    found_year = year or f.year
+    if found_year is not None:
+        data["year"] = found_year
+    l1_keys = {level_key(i.l1 or "").removesuffix("指标") for i in rec.table.items}
+    data["framework"] = framework or ("central_2021" if "成本" in l1_keys else "national_classic")
+    family_kind = next((fam.kind for fam in L.FAMILIES if fam.key == rec.family), "project")
+    data["kind"] = "department" if family_kind == "department" else "project"
+    if f.title:
+        data["title"] = f.title
+    unit = values.get("unit") or values.get("supervisor") or values.get("implementer")
+    if unit:
+        data["unit"] = unit
+    for key in ("unit_code", "head", "phone"):
+        if values.get(key):
+            data[key] = values[key]
+    for key in ("supervisor", "implementer"):
+        if values.get(key):
+            data[key] = {**_party(values[key]), "label": f.values[key][0]}
+    if values.get("filler"):
+        data["filler"] = values["filler"]
+    project: dict[str, Any] = {}
+    if values.get("project.name"):
+        project["name"] = values["project.name"]
+    lead = values.get("project.lead")
+    if lead:
+        m = _PHONE_TAIL.match(lead)
+        project["lead"] = m[1].strip() if m and m[1].strip() else lead
+        if m and m[1].strip():
+            project["lead_phone"] = m[2]
+    for key in ("attribute", "category", "basis", "overview"):
+        if values.get(f"project.{key}"):
+            project[key] = values[f"project.{key}"]
+    annual, period = _budget(f.money)
+    if annual:
+        project["budget"] = annual
+    if period:
+        project["budget_period"] = period
+    if project:
+        data["project"] = project
+    if values.get("functions"):
+        data["functions"] = values["functions"]
+    goals: dict[str, Any] = {}
+    for key, out_key in (("goals.period", "period"), ("goals.annual", "annual")):
+        if values.get(key):
+            goals[out_key] = {"label": f.values[key][0], "text": values[key]}
+    if goals:
+        data["goals"] = goals
+    table, _ = indicators(rec.table.items)
+    if table:
+        data["indicators"] = table
+    return data
+
+
+__all__ = [
+    "Recognised",
+    "Target",
+    "build_data",
+    "indicators",
+    "problem_at",
+    "read_value",
+    "recognise",
+]

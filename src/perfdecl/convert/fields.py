@@ -1,0 +1,258 @@
+"""The form around the indicator table: header fields, money blocks, goals, title and year.
+
+Read from the rows of tokens outside the indicator table. A label (any spelling in
+``FIELD_LABELS``, compared after :func:`~perfdecl.convert.grid.norm`) takes its value from the
+same cell after a colon (``年度资金总额:16``) or from the next cell that is not itself a label.
+Money labels take the first amount after them; the unit is the one printed in the amount
+(``164万元``), else the one of the money block (``项目资金(万元)``, ``金额单位:万元``, ``单位:元``),
+else none (万元 is then assumed and said).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from perfdecl.convert import layouts as L
+from perfdecl.convert.grid import norm
+from perfdecl.convert.tokens import Row, Tok
+
+_AMOUNT = re.compile(r"^\s*([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|万|元)?")
+_UNIT_IN = re.compile(r"(?:\(|:|单位:|单位)(万元|元)\)?")
+_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+_YEAR_DEGREE = re.compile(r"\(?\s*((?:19|20)[0-9]{2})\s*年度\s*\)?")
+_TITLE = re.compile(r"(申报表|目标表|批复表|审批表|自评表|评价指标表|绩效目标设定的公示)")
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    label: str
+    amount: str  # as printed, separators kept
+    unit: str | None  # 元 / 万元 as printed (万 -> 万元), None when not stated
+    where: str
+    block: str | None = None  # the block label (项目资金(万元) …)
+
+    @property
+    def value(self) -> Decimal | None:
+        try:
+            return Decimal(self.amount.replace(",", ""))
+        except InvalidOperation:
+            return None
+
+
+@dataclass(slots=True)
+class Fields:
+    values: dict[str, tuple[str, str, str]] = field(
+        default_factory=dict
+    )  # key -> (label, text, where)
+    money: list[Money] = field(default_factory=list)
+    title: str | None = None
+    year: int | None = None
+    year_text: str | None = None
+    labels_found: list[str] = field(default_factory=list)
+    placed: set[tuple[int, int]] = field(default_factory=set)  # (row, tok) read
+
+
+@cache
+def _field_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for key, labels in L.FIELD_LABELS.items():
+        for label in labels:
+            table.setdefault(norm(label), key)
+    return table
+
+
+@cache
+def _money_labels() -> frozenset[str]:
+    return frozenset(norm(x) for x in (*L.MONEY_TOTALS, *L.MONEY_SOURCES))
+
+
+@cache
+def _block_labels() -> frozenset[str]:
+    return frozenset(norm(x) for x in L.MONEY_BLOCKS)
+
+
+def _strip_label(key: str) -> str:
+    key = key.rstrip(":")
+    for suffix in ("(万元)", "(元)", "(单位:万元)", "(单位:元)"):
+        key = key.removesuffix(suffix)
+    return key
+
+
+def label_of(text: str) -> tuple[str, str, str] | None:
+    """(kind, key, inline value) when a cell is a label: kind is 'field', 'money' or 'block'."""
+    key = norm(text)
+    inline = ""
+    if ":" in key and not key.endswith(":"):
+        head, _, rest = text.replace("：", ":").partition(":")
+        head_key = norm(head)
+        if _strip_label(head_key) in _field_table() or _strip_label(head_key) in _money_labels():
+            key, inline = head_key, rest.strip()
+        elif norm(head) in ("其中",):
+            key, inline = norm(text.split(":", 1)[0] + ":" + _label_part(rest)), ""
+    bare = _strip_label(key)
+    if bare in _money_labels():
+        return "money", bare, inline
+    if bare in _field_table():
+        return "field", _field_table()[bare], inline
+    if bare in _block_labels():
+        return "block", bare, inline
+    return None
+
+
+def _label_part(text: str) -> str:
+    m = _AMOUNT.search(text)
+    return text[: m.start()] if m else text
+
+
+def amount_of(text: str) -> tuple[str, str | None] | None:
+    m = _AMOUNT.match(text.lstrip(":：").strip())
+    if m is None:
+        return None
+    unit = m[2]
+    if unit == "万":
+        unit = "万元"
+    rest = text.lstrip(":：").strip()[m.end() :].strip()
+    if rest and rest[0].isdigit():
+        return None
+    return m[1], unit
+
+
+def _unit_of_label(text: str) -> str | None:
+    m = _UNIT_IN.search(norm(text))
+    return m[1] if m else None
+
+
+class FieldReader:
+    def __init__(self, rows: list[Row], skip_rows: set[int]) -> None:
+        self.rows = rows
+        self.skip = skip_rows
+        self.out = Fields()
+        self.block_unit: str | None = None
+        self.block: str | None = None
+
+    def toks(self) -> list[tuple[int, int, Tok]]:
+        out = []
+        for i, row in enumerate(self.rows):
+            if i in self.skip:
+                continue
+            for k, tok in enumerate(row.toks):
+                if tok.text:
+                    out.append((i, k, tok))
+        return out
+
+    def read(self) -> Fields:
+        toks = self.toks()
+        n = 0
+        self.pending: list[tuple[str, Tok]] = []
+        while n < len(toks):
+            i, k, tok = toks[n]
+            self._title_year(tok.text)
+            if self.pending and label_of(tok.text) is None:
+                # labels printed as a header row, their values in the row below
+                key, label = self.pending.pop(0)
+                self.out.values.setdefault(key, (label.text, tok.text, tok.where))
+                self.out.placed.add((i, k))
+                n += 1
+                continue
+            unit = _unit_of_label(tok.text)
+            if unit and ("单位" in norm(tok.text) or "资金" in norm(tok.text)):
+                self.block_unit = unit
+            found = label_of(tok.text)
+            if found is None:
+                n += 1
+                continue
+            kind, key, inline = found
+            self.out.labels_found.append(tok.text)
+            self.out.placed.add((i, k))
+            if kind != "field":
+                self.pending.clear()
+            if kind == "block":
+                self.block = tok.text
+                self.block_unit = _unit_of_label(tok.text) or self.block_unit
+                n += 1
+                continue
+            if kind == "money":
+                n = self._money(toks, n, tok, inline)
+                continue
+            n = self._field(toks, n, key, tok, inline)
+        return self.out
+
+    def _next_value(self, toks: list[tuple[int, int, Tok]], n: int) -> int | None:
+        """Index of the value cell after the label at ``n`` (None when a label comes first)."""
+        for m in range(n + 1, min(n + 3, len(toks))):
+            text = toks[m][2].text
+            if label_of(text) is not None:
+                return None
+            return m
+        return None
+
+    def _field(
+        self, toks: list[tuple[int, int, Tok]], n: int, key: str, tok: Tok, inline: str
+    ) -> int:
+        if inline:
+            self.out.values.setdefault(key, (tok.text, inline, tok.where))
+            return n + 1
+        m = self._next_value(toks, n)
+        if m is None:
+            if n + 1 < len(toks) and label_of(toks[n + 1][2].text) is not None:
+                self.pending.append((key, tok))
+            return n + 1
+        i, k, value = toks[m]
+        if key not in self.out.values:
+            self.out.values[key] = (tok.text, value.text.lstrip(":：").strip(), value.where)
+            self.out.placed.add((i, k))
+        return m + 1
+
+    def _money(self, toks: list[tuple[int, int, Tok]], n: int, tok: Tok, inline: str) -> int:
+        label = tok.text.split(":")[0] if inline else tok.text
+        if inline:
+            got = amount_of(inline)
+            if got is not None:
+                self._add_money(label, got, tok)
+            return n + 1
+        for m in range(n + 1, min(n + 3, len(toks))):
+            i, k, value = toks[m]
+            if label_of(value.text) is not None:
+                break
+            got = amount_of(value.text)
+            if got is not None:
+                self._add_money(label, got, value)
+                self.out.placed.add((i, k))
+                return m + 1
+        return n + 1
+
+    def _add_money(self, label: str, got: tuple[str, str | None], where: Tok) -> None:
+        amount, unit = got
+        self.out.money.append(
+            Money(label.strip(), amount, unit or self.block_unit, where.where, self.block)
+        )
+
+    def _title_year(self, text: str) -> None:
+        key = norm(text)
+        if self.out.title is None and _TITLE.search(key) and len(key) <= 60:
+            self.out.title = text
+        if self.out.year is None:
+            m = _YEAR_DEGREE.search(text) or (_YEAR.search(text) if _TITLE.search(key) else None)
+            if m:
+                self.out.year = int(m[1])
+                self.out.year_text = m[0].strip()
+
+
+def read_fields(rows: list[Row], skip_rows: set[int]) -> Fields:
+    reader = FieldReader(rows, skip_rows)
+    fields = reader.read()
+    if fields.year is None:
+        for row in rows[:40]:
+            for tok in row.toks:
+                m = _YEAR.search(tok.text)
+                if m:
+                    fields.year = int(m[1])
+                    fields.year_text = m[0]
+                    return fields
+    return fields
+
+
+__all__ = ["Fields", "Money", "amount_of", "label_of", "read_fields"]

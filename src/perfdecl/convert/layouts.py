@@ -1,0 +1,402 @@
+"""Layouts as data: the labels, column headers and families the recogniser knows.
+
+Everything here is compared after :func:`perfdecl.convert.grid.norm` (NFKC, traditional ->
+simplified, no spaces, one punctuation form), so ``部门（单位）名称``, ``部門(單位)名稱`` and
+``部门 (单位) 名称`` are one label. To support a new province's form, add its spellings to these
+tables (docs/import.md, "Adding a layout"): no code changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    # header of the form -> field path in the declaration
+    "unit": ("部门(单位)名称", "单位名称", "部门名称", "预算单位", "单位", "部门", "预算单位名称"),
+    "unit_code": ("预算编码", "单位编码", "预算单位编码"),
+    "supervisor": (
+        "主管部门及代码",
+        "主管部门及编码",
+        "项目主管部门",
+        "业务主管部门",
+        "主管部门",
+        "地方主管部门",
+    ),
+    "central": ("中央主管部门",),
+    "implementer": (
+        "实施单位(盖章)",
+        "项目实施单位",
+        "项目执行单位",
+        "资金使用单位",
+        "实施单位",
+        "执行单位",
+    ),
+    "project.name": ("转移支付(项目)名称", "项目名称", "专项名称"),
+    "project.lead": ("项目负责人及电话", "项目负责人", "项目责任人"),
+    "phone": ("联系电话",),
+    "head": ("部门(单位)负责人", "单位负责人"),
+    "filler": ("填报人",),
+    "filing_date": ("填报日期",),
+    "project.attribute": ("项目属性",),
+    "project.category": ("项目类别", "项目分类", "项目类型"),
+    "project.period": ("项目起止时间", "项目期", "建设周期", "起止时间", "实施周期", "实施期"),
+    "project.basis": ("立项依据", "项目审批"),
+    "project.overview": ("项目总体概况", "项目概况", "项目概述"),
+    "goals.period": ("中期目标", "中长期目标", "长期目标"),
+    "goals.annual": (
+        "年度主要目标和成果",
+        "年度绩效目标(文字)",
+        "年度总体目标",
+        "年度绩效目标",
+        "年度目标",
+        "项目年度目标",
+        "预期目标",
+        "总体绩效目标",
+    ),
+    "goals.outcome": (
+        "年度总体目标完成情况",
+        "年度目标完成情况",
+        "全年实际完成情况",
+        "实际完成情况",
+        "总体目标完成情况",
+    ),
+    "functions": ("部门(单位)职能概述", "部门职能概述", "职能概述"),
+}
+"""Field -> labels as printed (longest first where one contains another)."""
+
+MONEY_TOTALS: tuple[str, ...] = (
+    "中期资金总额",
+    "年度资金总额",
+    "当年资金总额",
+    "年度财政资金总额",
+    "资金总额",
+    "项目总预算",
+    "当年年度预算",
+    "项目金额",
+    "年度金额",
+    "资金额度",
+    "金额合计",
+    "总额",
+)
+"""Labels of a money block's total."""
+
+MONEY_SOURCES: tuple[str, ...] = (
+    "其中:当年财政拨款",
+    "其中:财政拨款",
+    "其中:财政资金",
+    "其中:其它资金",
+    "其中:上级资金",
+    "其中:中央资金",
+    "其中:中央补助",
+    "其中:当年市级财政资金",
+    "当年财政拨款",
+    "(一)财政拨款小计",
+    "(二)自有资金小计",
+    "(三)其他收入",
+    "1、一般公共预算",
+    "2、政府性基金",
+    "3、国有资本经营预算",
+    "1、事业收入",
+    "2、经营性收入",
+    "财政拨款",
+    "财政专户管理资金",
+    "单位资金",
+    "财政资金",
+    "上级资金",
+    "上年结转资金",
+    "上年结转",
+    "当年其他资金",
+    "其他资金",
+    "其它资金",
+    "地方资金",
+    "中央资金",
+    "中央补助",
+    "基本支出",
+    "项目支出",
+)
+"""Labels of the parts of a money block (kept verbatim as ``sources[].label``)."""
+
+MONEY_BLOCKS: tuple[str, ...] = (
+    "项目资金",
+    "资金情况",
+    "总体资金情况",
+    "部门总体资金情况",
+    "预算执行情况",
+    "年度预算数",
+)
+"""Labels that open a money block; a unit in them (``(万元)``, ``(元)``) applies to the block."""
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    # indicator table column header -> role
+    "l1": ("一级指标", "一级目标", "一级"),
+    "l2": ("二级指标", "二级"),
+    "l3": ("三级指标", "具体指标", "指标内容", "指标名称", "三级"),
+    "value": (
+        "年度指标值",
+        "指标值(包含数字及文字描述)",
+        "指标值",
+        "目标值",
+        "年初指标值",
+        "预期指标值",
+    ),
+    "nature": ("指标性质",),
+    "unit": ("度量单位", "计量单位"),
+    "weight": ("指标权重(分)", "指标权重", "权重"),
+    "points": ("指标分值", "分值"),
+    "explanation": ("指标解释", "指标说明"),
+    "basis": ("指标标准或依据", "绩效标准", "评(扣)分标准", "评分标准"),
+    "note": ("备注",),
+    "core": ("是否核心指标",),
+    "outcome": (
+        "全年实际完成值",
+        "实际完成值",
+        "全年实际值",
+        "全年完成值",
+        "完成值",
+        "调整指标值",
+        "得分系数",
+        "指标得分",
+        "得分计算方法",
+        "得分",
+        "偏差原因分析及改进措施",
+        "未完成原因和改进措施",
+        "未完成原因分析",
+        "未达到指标值原因",
+    ),
+}
+"""Column role -> headers as printed. ``outcome`` columns belong to self-evaluations."""
+
+COLUMN_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^预期(?:19|20)\d\d年实现值$"), "value"),
+    (re.compile(r"^(?:19|20)\d\d年实际实现值$"), "previous"),
+    (re.compile(r"^(?:二级|三级)指标\((?:长期|中期)\)$"), "period"),
+    (re.compile(r"^指标值\((?:长期|中期)\)$"), "period"),
+    (re.compile(r"^(二级|三级)指标\(年度\)$"), "level-annual"),
+    (re.compile(r"^指标值\(年度\)$"), "value"),
+    (re.compile(r"^指标值\([A-Z]\)$"), "value"),
+    (re.compile(r"^全年实际值\([A-Z]\)$"), "outcome"),
+)
+"""Headers with a year or a tag in them."""
+
+TABLE_END: tuple[str, ...] = (
+    "合计",
+    "总分",
+    "评价结论",
+    "存在问题",
+    "改进措施",
+    "其他需要说明事项",
+    "其他说明的问题",
+    "说明",
+    "注:",
+    "审核意见",
+    "财政部门",
+    "财政资金管理科室",
+    "项目负责人:",
+    "附件",
+)
+"""A cell starting with one of these ends the indicator table."""
+
+LEVEL1_NAMES: tuple[str, ...] = (
+    "产出指标",
+    "效益指标",
+    "效果指标",
+    "满意度指标",
+    "成本指标",
+    "项目完成指标",
+    "项目效益指标",
+    "产出",
+    "效益",
+    "效果",
+    "满意度",
+    "成本",
+)
+"""一级 names (a score suffix such as (40分) or (0-20)分 may follow)."""
+
+LEVEL2_NAMES: tuple[str, ...] = (
+    "数量指标",
+    "质量指标",
+    "时效指标",
+    "进度指标",
+    "成本指标",
+    "经济成本指标",
+    "社会成本指标",
+    "生态环境成本指标",
+    "经济效益指标",
+    "社会效益指标",
+    "生态效益指标",
+    "环境效益指标",
+    "可持续影响指标",
+    "社会公众或服务对象满意度指标",
+    "服务对象满意度指标",
+    "满意度指标",
+    "产出数量指标",
+    "产出质量指标",
+    "产出进度指标",
+    "产出时效指标",
+    "产出成本指标",
+    "制度指标",
+    "经济效益",
+    "社会效益",
+    "生态效益",
+    "可持续影响",
+    "服务对象满意度",
+)
+"""二级 names (a tag such as (必填硬性指标) or a trailing 等 may follow)."""
+
+QUALITATIVE_VALUES: tuple[str, ...] = (
+    "稳步提高",
+    "巩固提高",
+    "持续改善",
+    "持续发展",
+    "明显提高",
+    "有所提高",
+    "逐步提高",
+    "显著提高",
+    "提高",
+    "改善",
+    "有效",
+    "长期",
+    "达标",
+    "合格",
+    "良好",
+    "优良",
+    "优秀",
+    "高",
+    "好",
+    "是",
+    "否",
+)
+"""Values that are words (compared after norm), recognised at the end of a glued cell."""
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """A layout family: the labels that show it (for the score ``--explain`` prints)."""
+
+    key: str
+    name: str
+    kind: str  # project, department, transfer, selfeval, rubric
+    labels: tuple[str, ...]
+
+
+FAMILIES: tuple[Family, ...] = (
+    Family(
+        "department-beijing",
+        "部门（单位）整体绩效目标申报表（北京2019，种子版式）",
+        "department",
+        (
+            "部门(单位)名称",
+            "部门(单位)负责人",
+            "部门(单位)总体资金情况",
+            "部门(单位)职能概述",
+            "部门(单位)绩效目标",
+            "具体指标(指标内容、指标值)",
+        ),
+    ),
+    Family(
+        "department",
+        "部门整体支出绩效目标申报表（年度主要任务、收入/支出构成）",
+        "department",
+        (
+            "部门整体支出",
+            "部门(单位)名称",
+            "年度主要任务",
+            "收入构成",
+            "支出构成",
+            "部门职能概述",
+            "年度总体目标",
+            "填报人",
+        ),
+    ),
+    Family(
+        "project-classic",
+        "项目支出绩效目标申报表（一级|二级|三级|指标值）",
+        "project",
+        (
+            "项目名称",
+            "主管部门",
+            "实施单位",
+            "年度资金总额",
+            "总体目标",
+            "年度目标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+        ),
+    ),
+    Family(
+        "integrated",
+        "预算管理一体化导出（指标性质|指标值|度量单位|权重）",
+        "project",
+        ("项目名称", "一级指标", "三级指标", "指标性质", "指标值", "度量单位", "计量单位", "权重"),
+    ),
+    Family(
+        "transfer",
+        "转移支付区域绩效目标表",
+        "transfer",
+        (
+            "专项名称",
+            "中央主管部门",
+            "地方主管部门",
+            "资金情况",
+            "中央资金",
+            "年度金额",
+            "资金额度",
+            "年度总体目标",
+        ),
+    ),
+    Family(
+        "central-2021",
+        "财预〔2021〕101号框架（成本指标为一级）",
+        "project",
+        ("成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标", "分值", "指标解释"),
+    ),
+    Family(
+        "selfeval",
+        "项目支出绩效自评表（年度指标值|实际完成值|分值|得分）",
+        "selfeval",
+        (
+            "自评表",
+            "年度指标值",
+            "实际完成值",
+            "全年执行数",
+            "年初预算数",
+            "得分",
+            "偏差原因分析及改进措施",
+        ),
+    ),
+    Family(
+        "rubric",
+        "部门整体支出绩效评价自评报告/评分表（无绩效目标）",
+        "rubric",
+        (
+            "自评报告",
+            "评价方式",
+            "评价机构",
+            "指标分值",
+            "指标说明及评分标准",
+            "自评得分",
+            "人员编制",
+            "实有人数",
+        ),
+    ),
+)
+"""The families, in the order ``--explain`` lists them."""
+
+
+__all__ = [
+    "COLUMNS",
+    "COLUMN_PATTERNS",
+    "FAMILIES",
+    "FIELD_LABELS",
+    "LEVEL1_NAMES",
+    "LEVEL2_NAMES",
+    "MONEY_BLOCKS",
+    "MONEY_SOURCES",
+    "MONEY_TOTALS",
+    "QUALITATIVE_VALUES",
+    "TABLE_END",
+    "Family",
+]

@@ -1,0 +1,157 @@
+"""Grid -> rows of tokens: the cells a recogniser reads, with glued labels split apart.
+
+A ruled table gives its rows as they are (each cell knows its column, a merged cell its span).
+A free text line is split into cells at tabs, at runs of two or more spaces, and at the known
+labels and column headers of :mod:`perfdecl.convert.layouts` wherever they are glued to their
+neighbours (``项目主管部门青山区教育局项目执行单位化工区学校`` -> 项目主管部门 | 青山区教育局 |
+项目执行单位 | 化工区学校). Splitting never changes a value's characters: each token is a slice of
+the printed text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from perfdecl.convert import layouts as L
+from perfdecl.convert.grid import Grid, Line, Table, clean, norm
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """One cell: verbatim text, where it came from, and its column when the table is ruled."""
+
+    text: str
+    where: str
+    col: int | None = None
+    rowspan: int = 1
+    empty_kept: bool = False
+
+    @property
+    def key(self) -> str:
+        return norm(self.text)
+
+
+@dataclass(slots=True)
+class Row:
+    toks: list[Tok]
+    ruled: bool  # columns line up (a spreadsheet/Word/HTML/PDF table)
+    stream: bool = False  # one cell per line: cells of one row may span several Rows
+
+
+_CELL_SPLIT = re.compile(r"\t+|[ \u00a0\u3000]{2,}")
+
+
+@cache
+def _splitters() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """Labels that split glued text, and a pattern finding them in *normalised* text."""
+    words: set[str] = set()
+    for labels in L.FIELD_LABELS.values():
+        words.update(norm(w) for w in labels if len(norm(w)) >= 4)
+    words.update(norm(w) for w in L.MONEY_TOTALS if len(norm(w)) >= 4)
+    words.update(norm(w) for w in L.MONEY_SOURCES if len(norm(w)) >= 4)
+    for role, labels in L.COLUMNS.items():
+        if role != "outcome":
+            words.update(norm(w) for w in labels if len(norm(w)) >= 3)
+    words.update(norm(w) for w in L.COLUMNS["outcome"] if len(norm(w)) >= 4)
+    ordered = tuple(sorted(words, key=len, reverse=True))
+    return ordered, re.compile("|".join(re.escape(w) for w in ordered))
+
+
+@cache
+def _loose_money() -> frozenset[str]:
+    """Money labels that are also ordinary words: split off mid-cell only after an amount."""
+    return frozenset(
+        norm(w) for w in L.MONEY_SOURCES if not norm(w).startswith(("其中", "(", "1", "2", "3"))
+    )
+
+
+def _norm_map(text: str) -> tuple[str, list[int]]:
+    """norm(text) and, for each normalised character, the index of its source character."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        n = norm(ch)
+        out.append(n)
+        index.extend([i] * len(n))
+    return "".join(out), index
+
+
+def split_glued(text: str) -> list[str]:
+    """Split a cell at every known label glued into it (slices of the original text)."""
+    if len(text) > 4000:
+        return [text]
+    normalised, index = _norm_map(text)
+    _words, pattern = _splitters()
+    loose = _loose_money()
+    cuts: set[int] = set()
+    for m in pattern.finditer(normalised):
+        before = normalised[: m.start()]
+        if m.group(0) in loose and before and not re.search(r"[0-9元万]$", before):
+            continue  # 补助地方资金 is a name; 37万元其他资金 is two cells glued
+        cuts.add(index[m.start()])
+        end = m.end()
+        if end < len(normalised) and normalised[end] == ":":
+            end += 1  # the label keeps its colon, as printed
+        cuts.add(index[end] if end < len(index) else len(text))
+    if not cuts:
+        return [text]
+    points = sorted(cuts | {0, len(text)})
+    parts = [clean(text[a:b]) for a, b in itertools.pairwise(points)]
+    return [p for p in parts if p]
+
+
+def line_cells(text: str) -> list[str]:
+    """A free line's cells: tabs and wide spaces first, then glued labels."""
+    out: list[str] = []
+    for chunk in _CELL_SPLIT.split(text):
+        chunk = clean(chunk)
+        if chunk:
+            out.extend(split_glued(chunk))
+    return out
+
+
+def rows_of(grid: Grid) -> list[Row]:
+    """Every row of the document, in order."""
+    rows: list[Row] = []
+    for block in grid.blocks:
+        if isinstance(block, Line):
+            cells = line_cells(block.text)
+            rows.append(Row([Tok(c, block.where) for c in cells], ruled=False))
+            continue
+        assert isinstance(block, Table)
+        rows.extend(_table_rows(block))
+    return rows
+
+
+def _table_rows(table: Table) -> list[Row]:
+    out: list[Row] = []
+    stream = _cell_per_line(table)
+    for cells in table.rows():
+        toks: list[Tok] = []
+        for c in cells:
+            if not c.text:
+                if table.ruled or stream:
+                    toks.append(Tok("", c.where, c.col, c.rowspan, empty_kept=True))
+                continue
+            parts = [c.text] if table.ruled else split_glued(c.text)
+            for part in parts:
+                toks.append(Tok(part, c.where, c.col if table.ruled else None, c.rowspan))
+        if stream:
+            # one cell per line: the printed rows are lost, each cell is read in turn
+            out.extend(Row([tok], ruled=False, stream=True) for tok in toks)
+        else:
+            out.append(Row(toks, ruled=table.ruled))
+    return out
+
+
+def _cell_per_line(table: Table) -> bool:
+    if table.ruled:
+        return False
+    wheres = {c.where for c in table.cells}
+    return len(wheres) >= len(table.cells) * 0.9
+
+
+__all__ = ["Row", "Tok", "line_cells", "rows_of", "split_glued"]
