@@ -23,6 +23,38 @@ RENDERERS: dict[str, type[Renderer]] = {
 }
 
 
+# Formats written as files of their own (bytes): name -> (suffixes, description).
+DOCUMENTS: dict[str, tuple[tuple[str, ...], str]] = {
+    "pdf": ((".pdf",), "the html form printed to A4 PDF by headless Chromium"),
+}
+
+# Every name ``perfdecl render --format`` takes.
+FORMATS: tuple[str, ...] = (*RENDERERS, *DOCUMENTS)
+
+
+def format_for_suffix(suffix: str) -> str | None:
+    """The format an output file's suffix implies (".pdf" -> "pdf", ".md" -> "markdown")."""
+    for name, (suffixes, _) in DOCUMENTS.items():
+        if suffix.lower() in suffixes:
+            return name
+    return renderer_for_suffix(suffix)
+
+
+def render_document(
+    decl: Declaration,
+    format: str,
+    *,
+    problems: Sequence[Problem] | None = None,
+    lang: Lang = "zh",
+) -> bytes:
+    """A file format of :data:`DOCUMENTS`; raises :class:`perfdecl.render.pdf.PdfError`."""
+    if format == "pdf":
+        from perfdecl.render.pdf import html_to_pdf
+
+        return html_to_pdf(render(decl, "html", problems=problems, lang=lang))
+    raise ValueError(f"unknown document format {format!r}")
+
+
 def renderer_for_suffix(suffix: str) -> str | None:
     """The renderer name an output file's suffix implies (".md" -> "markdown"), if any."""
     for name, cls in RENDERERS.items():
@@ -42,4 +74,14 @@ def render(
     return RENDERERS[format](lang=lang).render(decl, problems)
 
 
-__all__ = ["RENDERERS", "Annotations", "Renderer", "render", "renderer_for_suffix"]
+__all__ = [
+    "DOCUMENTS",
+    "FORMATS",
+    "RENDERERS",
+    "Annotations",
+    "Renderer",
+    "format_for_suffix",
+    "render",
+    "render_document",
+    "renderer_for_suffix",
+]

@@ -56,12 +56,13 @@ from perfdecl.render.base import (
 )
 from perfdecl.render.svg import Chart, chart_data
 
-# The fixed labels the template prints, by the names perfdecl.render.base gives them.
+# The fixed labels the template prints, by the names perfdecl.render.base gives them; "\n"
+# marks where a label may break (each label cell is otherwise one line, its column wide enough).
 LABELS: dict[str, str] = {
     "UNIT": UNIT,
     "HEAD": HEAD,
     "PHONE": PHONE,
-    "FUNDS": FUNDS,
+    "FUNDS": FUNDS.replace("总体", "\n总体"),  # two lines in its two-row cell, split at a word
     "PROJECT_NAME": PROJECT_NAME,
     "PROJECT_AMOUNT": PROJECT_AMOUNT,
     "PROJECT_PERIOD": PROJECT_PERIOD,
