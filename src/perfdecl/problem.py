@@ -79,6 +79,27 @@ def code_table(*infos: CodeInfo) -> dict[str, CodeInfo]:
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a problem applies to (a copy of the same boilerplate): SARIF's
+    ``relatedLocations``, the JSON report's ``related``, the text view's "also at" lines."""
+
+    pointer: str
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "pointer": self.pointer,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One finding, located in a file.
 
@@ -95,6 +116,7 @@ class Problem:
     end_line: int | None = None
     end_column: int | None = None
     pointer: str = ""
+    related: tuple[Related, ...] = ()
 
     def with_severity(self, severity: Severity) -> Problem:
         return replace(self, severity=severity)
@@ -114,6 +136,7 @@ class Problem:
             "end_line": self.end_line,
             "end_column": self.end_column,
             "pointer": self.pointer,
+            **({"related": [r.to_dict() for r in self.related]} if self.related else {}),
         }
 
 

@@ -45,6 +45,7 @@ COMMANDS: dict[str, str] = {
     "init": "init",
     "import": "import_",
     "export": "export",
+    "review": "review",
 }
 """Command name -> module of perfdecl.cli defining ``register(app)``; the order is the help order."""
 

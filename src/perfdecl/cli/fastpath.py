@@ -170,6 +170,20 @@ class ValidateArgs:
         kind="text",
         help="Codes or prefixes not to report, comma-separated (added to the configured ignore).",
     )
+    statistics: bool = _opt(
+        False,
+        "--statistics",
+        kind="flag",
+        help="After the report, count the findings per code (most frequent first).",
+    )
+    min_severity: str | None = _opt(
+        None,
+        "--min-severity",
+        "--severity",
+        kind="choice",
+        choices=("info", "warning", "error"),
+        help="Report only findings of this severity or worse (info, warning, error).",
+    )
     debug: bool = False  # perfdecl --debug (before the command) or PERFDECL_DEBUG
 
 

@@ -9,15 +9,17 @@ import contextlib
 import io
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, TextIO, cast
 
 from perfdecl.cli.fastpath import ValidateArgs
 from perfdecl.cli.output import UsageError, refuse_inputs, save
+from perfdecl.lint import FileResult
 from perfdecl.lint.runner import Resolver, prepare
-from perfdecl.problem import Lang
+from perfdecl.problem import Lang, Severity
 from perfdecl.reporters.base import Summary
 
 if TYPE_CHECKING:
@@ -204,6 +206,28 @@ def _baseline_filter(path: str | None) -> BaselineFilter | None:
     return BaselineFilter(known, Path(os.path.abspath(path)).parent, path=path)
 
 
+def at_least(result: FileResult, minimum: str | None) -> FileResult:
+    """``result`` without the findings below ``minimum`` (``--min-severity``)."""
+    if minimum is None:
+        return result
+    floor = Severity(minimum).rank
+    kept = tuple(p for p in result.problems if p.severity.rank >= floor)
+    return result if len(kept) == len(result.problems) else replace(result, problems=kept)
+
+
+def statistics(counts: Counter[str]) -> str:
+    """``--statistics``: one line per code, most frequent first, with the code's name."""
+    from perfdecl.catalogue import all_codes
+
+    codes = all_codes()
+    width = len(str(max(counts.values(), default=0)))
+    lines = [
+        f"{n:>{width}}\t{code}\t{codes[code].name if code in codes else ''}"
+        for code, n in sorted(counts.items(), key=lambda cn: (-cn[1], cn[0]))
+    ]
+    return "".join(f"{line}\n" for line in lines)
+
+
 def execute(
     resolver: Resolver, settings: RunSettings, *, stdin: IO[bytes] | None = None
 ) -> Outcome:
@@ -235,6 +259,7 @@ def execute(
     show = want_progress(len(batch.tasks), machine_readable=machine, quiet=args.quiet)
     buffers = [(name, path, io.StringIO()) for name, path in settings.reports]
     summary = Summary(strict=args.strict)
+    counts: Counter[str] = Counter()
     with progress_bar(len(batch.tasks), enabled=show) as bar:
         stdout = bar.stdout or sys.stdout  # above the bar while it shows
         reporters = [
@@ -258,6 +283,8 @@ def execute(
                 recorder.add(result, record_root)
             if parked is not None:
                 result = parked.apply(result)
+            result = at_least(result, args.min_severity)
+            counts.update(p.code for p in result.problems)
             summary.add(result)
             for reporter in reporters:
                 reporter.file(result)
@@ -265,6 +292,8 @@ def execute(
             summary.baseline = parked.finish()
         for reporter in reporters:
             reporter.end(summary)
+        if args.statistics:
+            stdout.write(statistics(counts))
 
     outcome = Outcome(summary)
     for _, path, buffer in buffers:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from perfdecl.config.options import DEFAULT_OPTIONS, Options, enabled, longest, protected
 from perfdecl.loader import Loaded, SourceMap, gc_paused, load_bytes, load_path
 from perfdecl.model import Declaration
-from perfdecl.problem import Message, Problem, Severity
+from perfdecl.problem import Message, Problem, Related, Severity
 from perfdecl.rules.base import Finding, Rule
 
 __all__ = [
@@ -68,7 +68,15 @@ def locate(
         end_line=span.end_line if span else None,
         end_column=span.end_column if span else None,
         pointer=finding.pointer,
+        related=tuple(_related(pointer, source) for pointer in finding.related),
     )
+
+
+def _related(pointer: str, source: SourceMap) -> Related:
+    span = source.locate(pointer)
+    if span is None:
+        return Related(pointer)
+    return Related(pointer, span.line, span.column, span.end_line, span.end_column)
 
 
 def run_rules(

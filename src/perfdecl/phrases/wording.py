@@ -35,18 +35,33 @@ VAGUE_WORDS: Final[tuple[str, ...]] = (
     "提高",
     "增强",
     "改善",
+    "确保",
 )
-_VAGUE_ORDER: Final = _longest_first(VAGUE_WORDS)
+# Compounds that contain a vague word without being vague: matched first and dropped, so that
+# 持续 inside 可持续 (可持续影响指标, 可持续发展) or 有效 inside 有效期 is not taken for the word.
+NOT_VAGUE_COMPOUNDS: Final[tuple[str, ...]] = (
+    "可持续",
+    "有效期",
+    "有效期限",
+    "持续时间",
+    "持续期",
+)
+_VAGUE_ORDER: Final = _longest_first(VAGUE_WORDS + NOT_VAGUE_COMPOUNDS)
+_COMPOUNDS: Final = frozenset(NOT_VAGUE_COMPOUNDS)
 
 
 def vague_words(text: str, extra: Iterable[str] = ()) -> list[tuple[str, int]]:
     """(word, offset) of each vague word: wording that promises without measuring.
 
-    Matches do not overlap; at one position the longest word wins.
+    Matches do not overlap; at one position the longest word wins, and a word inside one of
+    :data:`NOT_VAGUE_COMPOUNDS` (持续 in 可持续) is not a match.
     """
     more = {w for w in extra if w}
-    words = _longest_first(set(VAGUE_WORDS) | more) if more else _VAGUE_ORDER
-    return [(m.group(), m.start()) for m in _alternation(words).finditer(text[:MAX_TEXT])]
+    words = _longest_first(set(VAGUE_WORDS) | _COMPOUNDS | more) if more else _VAGUE_ORDER
+    found = _alternation(words).finditer(text[:MAX_TEXT])
+    return [
+        (m.group(), m.start()) for m in found if m.group() not in _COMPOUNDS or m.group() in more
+    ]
 
 
 @lru_cache(maxsize=64)

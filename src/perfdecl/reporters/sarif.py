@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import quote
 
-from perfdecl.problem import CodeInfo, Problem, Severity
+from perfdecl.problem import CodeInfo, Lang, Problem, Related, Severity
 from perfdecl.reporters.base import Reporter, Summary
 from perfdecl.version import __version__
 
@@ -153,6 +153,11 @@ class SarifReporter(Reporter):
             }
             if p.pointer:
                 entry["properties"] = {"pointer": p.pointer}
+            if p.related:
+                entry["relatedLocations"] = [
+                    _related_location(n, r, location["artifactLocation"], self.lang)
+                    for n, r in enumerate(p.related, start=1)
+                ]
             self._results.append(entry)
 
     def end(self, summary: Summary) -> None:
@@ -179,3 +184,24 @@ class SarifReporter(Reporter):
         }
         document = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
         self.stream.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def _related_location(
+    n: int, related: Related, artifact: dict[str, Any], lang: Lang
+) -> dict[str, Any]:
+    """A SARIF relatedLocation: another copy of the same finding, in the same file."""
+    physical: dict[str, Any] = {"artifactLocation": artifact}
+    if related.line is not None:
+        reg: dict[str, Any] = {"startLine": related.line, "startColumn": related.column or 1}
+        if related.end_line is not None:
+            reg["endLine"] = related.end_line
+            if related.end_column is not None:
+                reg["endColumn"] = related.end_column
+        physical["region"] = reg
+    text = "同一问题的另一处" if lang == "zh" else "another place with the same problem"
+    return {
+        "id": n,
+        "physicalLocation": physical,
+        "message": {"text": text},
+        "properties": {"pointer": related.pointer},
+    }

@@ -80,7 +80,19 @@ def location(p: Problem) -> str:
 
 def plain_line(p: Problem, lang: Lang) -> str:
     severity = p.severity.zh if lang == "zh" else p.severity.value
-    return f"{location(p)}: {safe(p.code, 'terminal')} {severity} {safe(p.message.text(lang), 'terminal')}"
+    line = f"{location(p)}: {safe(p.code, 'terminal')} {severity} {safe(p.message.text(lang), 'terminal')}"
+    return "\n".join([line, *related_lines(p, lang)])
+
+
+def related_lines(p: Problem, lang: Lang) -> list[str]:
+    """The other places of a finding with related locations, one indented line each."""
+    label = "另见" if lang == "zh" else "also at"
+    return [
+        f"    {label} {safe(p.file, 'path')}:{r.line}:{r.column or 1}"
+        if r.line is not None
+        else f"    {label} {safe(p.file, 'path')} {safe(r.pointer, 'terminal')}"
+        for r in p.related
+    ]
 
 
 def summary_line(summary: Summary, lang: Lang) -> str:
@@ -164,6 +176,8 @@ class TextReporter(Reporter):
                 f"[{_STYLE[p.severity]}]{escape(safe(p.code, 'terminal'))} {severity}[/] "
                 f"{escape(safe(p.message.text(self.lang), 'terminal'))}"
             )
+            for extra in related_lines(p, self.lang):
+                self.console.print(f"[dim]{escape(extra)}[/]")
             if not self.quiet:
                 self._excerpt(result, p)
         if self.fancy and not self.quiet:

@@ -17,7 +17,7 @@ from perfdecl.rules.pd207_coverage import IncompleteCoverage
 from perfdecl.rules.pd208_satisfaction_missing import SatisfactionMissing
 from perfdecl.rules.pd209_empty_group import EmptyRow
 from perfdecl.rules.pd210_target_incomplete import TargetIncomplete
-from perfdecl.rules.pd211_kind_unmarked import QualitativeUnmarked
+from perfdecl.rules.pd211_quantity_without_number import QuantityWithoutNumber
 from perfdecl.rules.pd212_percent_range import PercentOutOfRange
 from perfdecl.rules.pd213_unit_value import UnitValueMismatch
 from perfdecl.rules.pd214_quantitative_share import QuantitativeShareLow
@@ -49,6 +49,9 @@ from perfdecl.rules.pd239_transfer_shares import TransferSharesDoNotAddUp
 from perfdecl.rules.pd240_weights_total import RowWeightsOffTotal
 from perfdecl.rules.pd241_points_sum import PointsDoNotAddUp
 from perfdecl.rules.pd242_direction_comparison import DirectionContradictsComparison
+from perfdecl.rules.pd243_money_in_quantity import MoneyInQuantity
+from perfdecl.rules.pd244_unspecific_standard import UnspecificStandard
+from perfdecl.rules.pd245_complaints_as_satisfaction import ComplaintsAsSatisfaction
 
 RULES: tuple[type[Rule], ...] = (
     HeaderIncomplete,
@@ -61,7 +64,7 @@ RULES: tuple[type[Rule], ...] = (
     SatisfactionMissing,
     EmptyRow,
     TargetIncomplete,
-    QualitativeUnmarked,
+    QuantityWithoutNumber,
     PercentOutOfRange,
     UnitValueMismatch,
     QuantitativeShareLow,
@@ -93,6 +96,9 @@ RULES: tuple[type[Rule], ...] = (
     RowWeightsOffTotal,
     PointsDoNotAddUp,
     DirectionContradictsComparison,
+    MoneyInQuantity,
+    UnspecificStandard,
+    ComplaintsAsSatisfaction,
 )
 
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}

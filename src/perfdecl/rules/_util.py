@@ -177,3 +177,25 @@ def fmt(value: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
+
+
+_COUNT_WORDS = ("投诉", "举报", "事故", "案件", "差错", "纠纷", "上访", "信访")
+_SCORE_WORDS = ("评分", "考评", "测评", "得分", "分数")
+
+
+def example_target(row: IndicatorRow, year: int) -> tuple[str, str]:
+    """(zh, en) example of a target written for the row's kind: a count of complaints or
+    accidents is bounded from above, a score is in 分, a rate in %, a deadline for 时效 rows,
+    an amount for 成本 rows; never a phrase of one particular form."""
+    text = row.text[:1000]
+    if row.level2 in ("时效", "进度") or "进度" in (row.group_row.group.name or ""):
+        return f"{year}年6月30日前完成", f"'{year}年6月30日前完成'"
+    if row.level2 == "成本":
+        return "≤120万元", "'≤120万元'"
+    if any(w in text for w in _COUNT_WORDS):
+        return "全年投诉举报量≤20件", "'全年投诉举报量≤20件' (an upper bound on the count)"
+    if any(w in text for w in _SCORE_WORDS):
+        return "评分≥92分", "'评分≥92分'"
+    if row.level2 == "数量":
+        return "不少于20场", "'不少于20场'"
+    return "满意度≥90%", "'满意度≥90%'"

@@ -25,6 +25,9 @@ class Finding:
     length: int = 0
     key: bool = False
     severity: Severity | None = None  # None: the rule's (possibly configured) severity
+    related: tuple[str, ...] = ()
+    """Pointers of the other places the same finding applies to (the copies of one boilerplate):
+    one finding with related locations instead of one finding per copy."""
 
 
 class RuleOptions:

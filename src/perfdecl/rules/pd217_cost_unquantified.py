@@ -75,29 +75,47 @@ class CostUnquantified(Rule):
     )
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
+        copies: dict[str, list[tuple[IndicatorRow, int]]] = {}
         for row in indicator_rows(decl):
             if not is_cost_row(row) or has_amount(row):
                 continue
             boiler = find_any(row.text, BOILERPLATE)
             if boiler is not None:
-                phrase, offset = boiler
-                yield Finding(
-                    row.text_pointer,
-                    Message(
-                        f"成本指标只写“{phrase}”，没有金额。请写明成本金额，如“≤120万元”。",
-                        f"The cost indicator only says {phrase!r} (within the approved budget) and "
-                        "gives no amount; state the cost, such as '≤120万元'.",
-                    ),
-                    offset=offset,
-                    length=len(phrase),
-                )
-            else:
-                yield Finding(
-                    row.text_pointer,
-                    Message(
-                        f"成本指标 {row.item.id} 没有写明金额。请写明成本金额及单位，如“≤120万元”。",
-                        f"The cost indicator {row.item.id} states no amount; give the cost with "
-                        "its unit, such as '≤120万元'.",
-                    ),
-                    offset=0,
-                )
+                copies.setdefault(boiler[0], []).append((row, boiler[1]))
+                continue
+            yield Finding(
+                row.text_pointer,
+                Message(
+                    f"成本指标 {row.item.id} 没有写明金额。请写明成本金额及单位，如“≤120万元”。",
+                    f"The cost indicator {row.item.id} states no amount; give the cost with "
+                    "its unit, such as '≤120万元'.",
+                ),
+                offset=0,
+            )
+        for phrase, rows in copies.items():
+            yield _boilerplate(phrase, rows)
+
+
+def _boilerplate(phrase: str, rows: list[tuple[IndicatorRow, int]]) -> Finding:
+    """One finding for every cost row that says only ``phrase``, on the first, the others
+    as related locations."""
+    (first, offset), others = rows[0], [row for row, _ in rows[1:]]
+    if others:
+        ids = "、".join(row.item.id for row, _ in rows)
+        zh_where = f"{len(rows)} 个成本指标（{ids}）都只写“{phrase}”"
+        en_where = f"{len(rows)} cost indicators ({', '.join(r.item.id for r, _ in rows)}) only say"
+        en_give = "give"
+    else:
+        zh_where = f"成本指标只写“{phrase}”"
+        en_where, en_give = "The cost indicator only says", "gives"
+    return Finding(
+        first.text_pointer,
+        Message(
+            f"{zh_where}，没有金额。请逐项写明成本金额，如“≤120万元”。",
+            f"{en_where} {phrase!r} (within the approved budget) and {en_give} no amount; state "
+            "each cost, such as '≤120万元'.",
+        ),
+        offset=offset,
+        length=len(phrase),
+        related=tuple(row.text_pointer for row in others),
+    )

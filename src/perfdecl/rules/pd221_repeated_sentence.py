@@ -8,6 +8,7 @@ from perfdecl import phrases
 from perfdecl.model import Declaration
 from perfdecl.model.rows import IndicatorRow, indicator_rows
 from perfdecl.problem import Message, Severity, shorten
+from perfdecl.rules._util import example_target
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
 MIN_LENGTH = 8
@@ -19,7 +20,7 @@ class RepeatedSentence(Rule):
     nothing about any of them.
 
     "截止2019年12月31日，上述事项全部完成。" pasted under every 产出 gives no schedule for any of
-    them. Each repeat is reported and names the first occurrence.
+    them. The copies are reported as one finding on the first, the others as related locations.
 
     Bad:
 
@@ -66,25 +67,32 @@ class RepeatedSentence(Rule):
     )
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        first: dict[str, IndicatorRow] = {}
+        copies: dict[str, list[IndicatorRow]] = {}
         for row in indicator_rows(decl):
             text = row.text  # beyond phrases.MAX_TEXT: compared as written (NFKC of 15 MB: 0.8 s)
             key = phrases.normalize(text) if len(text) <= phrases.MAX_TEXT else text
             if len(key) < MIN_LENGTH:
                 continue
-            original = first.setdefault(key, row)
-            if original is row:
-                continue
-            where = shorten(
-                f"{original.group_row.parent.level1.name} / {original.group_row.group.name}"
-            )
-            yield Finding(
-                row.text_pointer,
-                Message(
-                    f"指标 {row.item.id} 与 {original.item.id}（{where}）一字不差。"
-                    "请按本组事项分别写明具体内容和完成时间，如“2019年6月30日前完成讲习所装修”。",
-                    f"{row.item.id} repeats {original.item.id} ({where}) word for word; write "
-                    "each group's own target and date.",
-                ),
-                offset=0,
-            )
+            copies.setdefault(key, []).append(row)
+        for rows in copies.values():
+            if len(rows) > 1:
+                yield _repeated(rows, decl.year)
+
+
+def _repeated(rows: list[IndicatorRow], year: int) -> Finding:
+    """One finding on the first copy, the other copies as related locations."""
+    first, others = rows[0], rows[1:]
+    ids = "、".join(row.item.id for row in rows)
+    groups = {shorten(f"{r.group_row.parent.level1.name} / {r.group_row.group.name}") for r in rows}
+    example_zh, example_en = example_target(first, year)
+    return Finding(
+        first.text_pointer,
+        Message(
+            f"同一句话在 {len(rows)} 个指标（{ids}）中一字不差，分属 {len(groups)} 组。"
+            f"请按各组事项分别写明具体内容和目标，如“{example_zh}”。",
+            f"The same sentence is repeated word for word on {len(rows)} rows ({', '.join(r.item.id for r in rows)}); "
+            f"write each group's own target, such as {example_en}.",
+        ),
+        offset=0,
+        related=tuple(row.text_pointer for row in others),
+    )

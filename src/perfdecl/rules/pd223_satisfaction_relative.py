@@ -9,7 +9,7 @@ from perfdecl.model import Declaration
 from perfdecl.model.frameworks import SATISFACTION
 from perfdecl.model.rows import indicator_rows
 from perfdecl.problem import Message, Severity
-from perfdecl.rules._util import find_any
+from perfdecl.rules._util import example_target, find_any
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.rules.pd222_satisfaction_threshold import has_threshold
 
@@ -72,13 +72,14 @@ class SatisfactionOnlyRelative(Rule):
                 continue
             found = find_any(row.text, _RELATIVE_WORDS)
             word, offset = found if found else ("上年度", 0)
+            example_zh, example_en = example_target(row, decl.year)
             yield Finding(
                 row.text_pointer,
                 Message(
                     f"满意度指标 {row.item.id} 只写了“{word}”这样的相对表述，没有具体数值。"
-                    "请写明目标值，如“满意度≥90%”或“评分≥92分”。",
+                    f"请写明目标值，如“{example_zh}”。",
                     f"The satisfaction indicator {row.item.id} is only relative to last year; "
-                    "state the level itself, such as '满意度≥90%' or '评分≥92分'.",
+                    f"state the level itself, such as {example_en}.",
                 ),
                 offset=offset,
                 length=len(word),

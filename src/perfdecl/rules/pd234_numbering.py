@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from perfdecl import phrases
 from perfdecl.model import Declaration
 from perfdecl.model.rows import group_rows, items_of
 from perfdecl.problem import Message, Severity, shorten
@@ -30,11 +31,25 @@ def leading_number(text: str, expected: int | None = None) -> tuple[int, int, in
     return number, m.start(1), m.end() - m.start(1)
 
 
+def _merged(before: str, previous: int, number: int) -> bool:
+    """True when the numbers missing between ``previous`` and ``number`` all sit inside the
+    previous row's sentence ("…诸多6.重大节点", then "7."): PD233 reports that row, and the gap
+    here is the same fault."""
+    inside = {_number_text(before, at) for at in phrases.item_number_inside(before)}
+    return number > previous + 1 and all(str(n) in inside for n in range(previous + 1, number))
+
+
+def _number_text(text: str, offset: int) -> str:
+    digits = re.match(r"[0-9０-９]+", text[offset:])
+    return digits.group().translate(_FULLWIDTH_DIGITS) if digits else ""
+
+
 class NumberingBroken(Rule):
     """Rows numbered 1., 2., 3. … must run without gaps or repeats within a group.
 
-    A gap ("5." followed by "7.") shows a row lost or merged into another, as in the 2019 Niujie
-    form where "6." sits inside row 5 and row 7 follows it.
+    A gap ("5." followed by "7.") shows a row lost or merged into another. Where the missing
+    number sits inside the previous row's sentence ("…诸多6.重大节点", then "7."), PD233 already
+    reports that row and this rule says nothing more.
 
     Bad:
 
@@ -73,13 +88,13 @@ class NumberingBroken(Rule):
             rows = list(items_of(g))
             if sum(1 for row in rows if leading_number(row.text) is not None) < 2:
                 continue
-            previous = 0
+            previous, before = 0, ""
             for row in rows:
                 found = leading_number(row.text, previous + 1)
                 if found is None:
                     continue
                 number, offset, length = found
-                if number != previous + 1:
+                if number != previous + 1 and not _merged(before, previous, number):
                     yield Finding(
                         row.text_pointer,
                         Message(
@@ -92,4 +107,4 @@ class NumberingBroken(Rule):
                         offset=offset,
                         length=length,
                     )
-                previous = number
+                previous, before = number, row.text
