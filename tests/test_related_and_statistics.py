@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -85,3 +86,22 @@ def test_fast_path_knows_the_new_options() -> None:
 
     args = parse(["--statistics", "--min-severity", "warning", "x.yaml"])
     assert args is not None and args.statistics and args.min_severity == "warning"
+
+
+def test_verbose_names_the_configuration(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text('[tool.perfdecl]\nignore = ["PD215"]\n', "utf-8")
+    (tmp_path / "a.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"), "utf-8")
+    run = [sys.executable, "-m", "perfdecl", "validate", "a.yaml", "--lang", "en"]
+    proc = subprocess.run(
+        [*run, "--verbose", "-q"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert f"configuration: {tmp_path / 'pyproject.toml'}" in proc.stderr
+    quiet = subprocess.run([*run, "-q"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert "configuration:" not in quiet.stderr
+    report = subprocess.run(
+        [*run, "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    summary = json.loads(report.stdout)["summary"]
+    assert summary["configurations"] == [str(tmp_path / "pyproject.toml")]
+    assert " PD215 " not in proc.stdout

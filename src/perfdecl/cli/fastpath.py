@@ -170,6 +170,12 @@ class ValidateArgs:
         kind="text",
         help="Codes or prefixes not to report, comma-separated (added to the configured ignore).",
     )
+    verbose: bool = _opt(
+        False,
+        "--verbose",
+        kind="flag",
+        help="Name the configuration file(s) that applied (on standard error).",
+    )
     statistics: bool = _opt(
         False,
         "--statistics",
@@ -348,6 +354,8 @@ def run(args: ValidateArgs) -> int:
         say(language, exc.en, exc.zh)
         return 2
     _note_silenced(resolver, language)
+    if args.verbose:
+        _name_configurations(outcome.summary.configurations, language)
     if outcome.recorded is not None and args.write_baseline:
         say(
             language,
@@ -355,6 +363,20 @@ def run(args: ValidateArgs) -> int:
             f"已将 {outcome.recorded} 个问题记入基线 {args.write_baseline}。",
         )
     return 2 if resolver.unknown else outcome.exit_code
+
+
+def _name_configurations(paths: Sequence[str], language: Lang) -> None:
+    """--verbose: the configuration files that applied, or that none did."""
+    from perfdecl.cli._env import say
+
+    if not paths:
+        say(
+            language,
+            "configuration: none found; defaults apply.",
+            "配置：未找到配置文件，使用默认设置。",
+        )
+    for path in paths:
+        say(language, f"configuration: {path}", f"配置：{path}")
 
 
 class _Known:

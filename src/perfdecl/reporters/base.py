@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from perfdecl.problem import Lang, Severity
@@ -23,6 +23,7 @@ class Summary:
     unreadable: int = 0
     strict: bool = False
     baseline: BaselineReport | None = None  # set when run with --baseline
+    configurations: list[str] = field(default_factory=list)  # configuration files that applied
 
     def add(self, result: FileResult) -> None:
         self.files += 1

@@ -53,6 +53,7 @@ class JsonReporter(Reporter):
             "warnings": summary.warnings,
             "infos": summary.infos,
             "exit_code": summary.exit_code,
+            **({"configurations": summary.configurations} if summary.configurations else {}),
         }
         closing = "\n  ]" if not self._first else "]"
         body = json.dumps(totals, ensure_ascii=False, indent=2).replace("\n", "\n  ")
