@@ -46,7 +46,7 @@ questions, relative-only targets); this module re-exports their public names.
 from __future__ import annotations
 
 from perfdecl.phrases.base import MAX_TEXT, Comparison, ParsedDate, ParsedTarget
-from perfdecl.phrases.dates import _date_hits, parse_dates, years_mentioned
+from perfdecl.phrases.dates import _date_hits, parse_dates, states_period, years_mentioned
 from perfdecl.phrases.markers import item_number_inside
 from perfdecl.phrases.normalize import normalize
 from perfdecl.phrases.targets import _parse_targets, is_quantified, parse_targets
@@ -65,6 +65,7 @@ __all__ = [
     "parse_dates",
     "parse_targets",
     "relative_only",
+    "states_period",
     "vague_words",
     "years_mentioned",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from functools import cache
 from typing import Final
 
@@ -195,3 +196,26 @@ def years_mentioned(text: str) -> list[tuple[int, int, int]]:
     out; the span covers 年/年度 when written.
     """
     return [h.mention for h in _date_hits(normalize(text[:MAX_TEXT]))]
+
+
+_NUM = r"(?:[0-9０-９]+|[一二两三四五六七八九十百]+)"
+_PERIOD = re.compile(
+    "|".join(
+        (
+            rf"{_NUM}\s*(?:个)?(?:工作日|自然日|日|天|周|星期|个月|月|季度|年)(?:内|以内|之内)",
+            rf"(?:周期|工期|期限|时限|用时|历时)[为是:：]?\s*{_NUM}\s*(?:个)?(?:工作日|天|日|周|个月|月|年)",
+            rf"{_NUM}\s*[-－~～至到]\s*{_NUM}\s*月",  # 1-6月, 3至9月
+            r"(?:第)?[一二三四1-4１-４]\s*季度",
+            r"(?:上|下)半年",
+            r"(?:年底|年末|年中|年初|年内|当年|本年度?|年度内)(?:前|内|以前|之前)?(?:完成|办结|下达|拨付|到位|实施)",
+            r"(?:19|20)[0-9]{2}\s*(?:年)?\s*[-－~～至到]\s*(?:19|20)[0-9]{2}\s*年",
+        )
+    )
+)
+
+
+def states_period(text: str) -> bool:
+    """True when the text states a period other than a date: a duration (3个月内, 10个工作日内,
+    工期6个月), a month range (1-6月), a quarter (第三季度), a half (上半年), the year's end as a
+    deadline (年底前完成, 当年下达) or a range of years (2019-2021年)."""
+    return _PERIOD.search(normalize(text[:MAX_TEXT])) is not None

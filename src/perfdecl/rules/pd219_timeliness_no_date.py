@@ -7,15 +7,27 @@ from collections.abc import Iterator
 from perfdecl import phrases
 from perfdecl.model import Declaration
 from perfdecl.model.frameworks import TIMELINESS
-from perfdecl.model.rows import indicator_rows
+from perfdecl.model.rows import IndicatorRow, indicator_rows
 from perfdecl.problem import Message, Severity
+from perfdecl.rules._util import is_percent
 from perfdecl.rules.base import Finding, Rule, RuleSettings
+
+
+def is_rate_row(row: IndicatorRow) -> bool:
+    """A timeliness rate (完成及时率, 按期完成率, 当年下达率) with a percentage target."""
+    if "率" not in row.text[:1000]:
+        return False
+    return any(is_percent(t.unit) for t in row.item.targets) or any(
+        is_percent(p.unit) for p in phrases.parse_targets(row.text)
+    )
 
 
 class TimelinessWithoutDate(Rule):
     """A 时效 (进度) indicator must say by when: a date or a period.
 
-    "按时完成" or "及时开展" cannot be checked; "2019年6月30日前完成" can.
+    "按时完成" or "及时开展" cannot be checked; "2019年6月30日前完成" can, and so can a period
+    ("3个月内完成", "1-6月", "第三季度", "年底前完成", "2019-2021年") or a timeliness rate with
+    a percentage target ("完成及时率 100%", the national framework's own measure).
 
     Bad:
 
@@ -53,8 +65,10 @@ class TimelinessWithoutDate(Rule):
                 continue
             if any(t.deadline is not None for t in row.item.targets):
                 continue
-            if phrases.parse_dates(row.text):
-                continue
+            if phrases.parse_dates(row.text) or phrases.states_period(row.text):
+                continue  # a date, or a period: 3个月内, 1-6月, 第三季度, 年底前完成, 2019-2021年
+            if is_rate_row(row):
+                continue  # 完成及时率 100%: the national framework's own timeliness measure
             yield Finding(
                 row.text_pointer,
                 Message(
