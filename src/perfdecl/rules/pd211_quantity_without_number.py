@@ -11,6 +11,7 @@ from perfdecl.model.rows import IndicatorRow, indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import is_quantitative_target
 from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.pd231_placeholder import PLACEHOLDER
 
 
 def states_quantity(row: IndicatorRow) -> bool:
@@ -64,6 +65,8 @@ class QuantityWithoutNumber(Rule):
         for row in indicator_rows(decl):
             if row.level2 != QUANTITY or not row.text.strip() or states_quantity(row):
                 continue
+            if PLACEHOLDER.search(row.text[:2000]):
+                continue  # a template row not filled in yet: PD231 says so
             yield Finding(
                 row.text_pointer,
                 Message(
