@@ -7,11 +7,15 @@ from decimal import Decimal
 
 from perfdecl import phrases
 from perfdecl.model import Declaration
+from perfdecl.model.frameworks import BENEFIT, ECOLOGICAL, ECONOMIC, SOCIAL, SUSTAINABLE
 from perfdecl.model.rows import indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import fmt, funds_limit, numeric, to_wan
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.rules.pd217_cost_unquantified import is_cost_row
+
+BENEFIT_LEVEL2 = frozenset({ECONOMIC, SOCIAL, ECOLOGICAL, SUSTAINABLE})
+"""Benefit rows: their money (产值, 收入) is what the project yields, not what it spends."""
 
 
 class CostExceedsFunds(Rule):
@@ -57,6 +61,8 @@ class CostExceedsFunds(Rule):
         if limit is None:
             return
         for row in indicator_rows(decl):
+            if row.level1 == BENEFIT or row.level2 in BENEFIT_LEVEL2:
+                continue  # 产值≥80万元, 增加收入: a benefit may well exceed what is spent
             reported = False
             for t, target in enumerate(row.item.targets):
                 value = numeric(target)
