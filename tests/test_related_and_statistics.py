@@ -100,8 +100,16 @@ def test_verbose_names_the_configuration(tmp_path: Path) -> None:
     quiet = subprocess.run([*run, "-q"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert "configuration:" not in quiet.stderr
     report = subprocess.run(
-        [*run, "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+        [*run, "--format", "json", "--verbose"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     summary = json.loads(report.stdout)["summary"]
     assert summary["configurations"] == [str(tmp_path / "pyproject.toml")]
+    plain = subprocess.run(
+        [*run, "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert "configurations" not in json.loads(plain.stdout)["summary"]
     assert " PD215 " not in proc.stdout

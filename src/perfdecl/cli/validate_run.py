@@ -290,11 +290,12 @@ def execute(
                 reporter.file(result)
         if parked is not None:
             summary.baseline = parked.finish()
-        summary.configurations = [
-            str(project.path)
-            for project in getattr(resolver, "read", ())
-            if getattr(project, "path", None) is not None
-        ]
+        if args.verbose:  # named in the JSON summary too (only then: paths differ per machine)
+            summary.configurations = [
+                str(project.path)
+                for project in getattr(resolver, "read", ())
+                if getattr(project, "path", None) is not None
+            ]
         for reporter in reporters:
             reporter.end(summary)
         if args.statistics:
