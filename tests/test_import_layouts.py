@@ -4,7 +4,10 @@ and PDF files with merged cells, import to the same data as their text version."
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -147,3 +150,68 @@ def test_damage_is_reported_not_guessed() -> None:
     assert result.data is not None
     values = [r[3] for r in rows_of(result.data)]
     assert "285%" in values  # kept as printed
+
+
+def _cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "perfdecl", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+
+
+def test_several_projects_one_file_each_or_exit_2(tmp_path: Path) -> None:
+    other = [list(r) for r in CLASSIC]
+    other[0][1] = "乡村道路硬化工程"
+    form = tmp_path / "two.txt"
+    form.write_bytes(build_file.text(CLASSIC, TITLE) + build_file.text(other, TITLE))
+    done = _cli(["import", "--lang", "en", str(form)], tmp_path)
+    assert done.returncode == 2 and "PD410" in done.stderr and done.stdout == ""
+    assert "农村公路养护工程" in done.stderr and "乡村道路硬化工程" in done.stderr
+    done = _cli(["import", "--lang", "en", str(form), "-o", "out.yaml"], tmp_path)
+    assert done.returncode == 2 and not (tmp_path / "out.yaml").exists()
+    done = _cli(["import", str(form), "-o", "decl/"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in (tmp_path / "decl").iterdir())
+    assert names == ["two-1.yaml", "two-2.yaml"]
+    assert "乡村道路硬化工程" in (tmp_path / "decl" / "two-2.yaml").read_text(encoding="utf-8")
+    done = _cli(["import", str(form), "--project", "2"], tmp_path)
+    assert done.returncode == 0 and "乡村道路硬化工程" in done.stdout
+    assert "农村公路养护工程" not in done.stdout
+
+
+def test_explain_names_the_layout_and_the_labels(tmp_path: Path) -> None:
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(build_file.xlsx(INTEGRATED, "2022年度项目支出绩效目标表"))
+    done = _cli(["import", "--explain", str(form)], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "type xlsx" in done.stdout
+    assert "integrated" in done.stdout and "found:" in done.stdout and "missing:" in done.stdout
+    assert "指标性质 (nature)" in done.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["form.xlsx"]
+
+
+def test_a_self_evaluation_report_with_no_table_is_refused(tmp_path: Path) -> None:
+    form = tmp_path / "report.txt"
+    form.write_text(
+        "2023年度部门整体支出绩效评价自评报告\n部门(单位)名称:某局\n评价方式:部门(单位)绩效自评\n"
+        "评价机构:部门(单位)评价组\n人员编制\n21\n实有人数\n21\n",
+        encoding="utf-8",
+    )
+    done = _cli(["import", "--lang", "en", str(form), "-o", "out.yaml"], tmp_path)
+    assert done.returncode == 1 and "PD417" in done.stderr
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_an_unrecognised_form_writes_nothing_unless_partial(tmp_path: Path) -> None:
+    form = tmp_path / "form.txt"
+    form.write_text("项目名称\t某项目\n主管部门\t某局\n年度资金总额:\t12\n", encoding="utf-8")
+    done = _cli(["import", "--lang", "en", str(form), "-o", "out.yaml"], tmp_path)
+    assert done.returncode == 1 and "PD405" in done.stderr and "--explain" in done.stderr
+    assert not (tmp_path / "out.yaml").exists()
+    done = _cli(["import", "--lang", "en", str(form), "-o", "out.yaml", "--partial"], tmp_path)
+    assert done.returncode == 0
+    assert "某项目" in (tmp_path / "out.yaml").read_text(encoding="utf-8")

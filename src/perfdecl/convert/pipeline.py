@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from perfdecl.convert.grid import Grid, Line, Table
+from perfdecl.convert.grid import Grid, Line, Table, norm
 from perfdecl.convert.seedlayout import MAX_LINES, ImportResult, import_text
 from perfdecl.model import Framework
 from perfdecl.problem import Message, Problem
@@ -171,4 +171,111 @@ def import_document(
     return replace(other, problems=read.problems + other.problems)
 
 
-__all__ = ["grid_lines", "import_document", "recognised_import"]
+def _starts_project(block: Line | Table) -> bool:
+    from perfdecl.convert.tokens import split_glued
+
+    texts = [block.text] if isinstance(block, Line) else [c.text for c in block.cells[:12]]
+    keys = {norm(part) for t in texts for part in split_glued(t)}
+    return bool(keys & _PROJECT_LABELS)
+
+
+def _has_table(block: Line | Table) -> bool:
+    from perfdecl.convert.table import column_role
+
+    cells = block.text.split() if isinstance(block, Line) else [c.text for c in block.cells]
+    return sum(1 for c in cells if column_role(c) in ("l1", "l3")) >= 1
+
+
+_PROJECT_LABELS = frozenset(norm(x) for x in ("项目名称", "专项名称", "转移支付(项目)名称"))
+
+
+def split_projects(grid: Grid) -> list[Grid]:
+    """One grid per project: a block naming a project after an indicator table starts the next."""
+    chunks: list[Grid] = [Grid(grid.file, grid.kind)]
+    seen_table = False
+    for block in grid.blocks:
+        if seen_table and _starts_project(block):
+            chunks.append(Grid(grid.file, grid.kind))
+            seen_table = False
+        chunks[-1].blocks.append(block)
+        seen_table = seen_table or _has_table(block)
+    return [c for c in chunks if not c.is_empty()]
+
+
+def import_all(
+    raw: bytes,
+    *,
+    file: str = "<bytes>",
+    year: int | None = None,
+    framework: Framework | str | None = None,
+) -> list[ImportResult]:
+    """Every project a file holds, one result each (one result when it holds one, or none)."""
+    first = import_document(raw, file=file, year=year, framework=framework)
+    if (
+        first.data is None
+        or "indicators" not in first.data
+        or first.data.get("kind") == "department"
+    ):
+        return [first]
+    from perfdecl.convert.readers import read_bytes
+
+    read = read_bytes(raw, file)
+    if read.grid is None:
+        return [first]
+    chunks = split_projects(read.grid)
+    if len(chunks) < 2:
+        return [first]
+    results = [recognised_import(g, year=year, framework=framework) for g in chunks]
+    kept = [r for r in results if r.data is not None and "indicators" in r.data]
+    return kept if len(kept) >= 2 else [first]
+
+
+def explain(raw: bytes, file: str) -> str:
+    """Which reader and layout matched and why: scores per family, labels found and missing."""
+    from perfdecl.convert.assemble import recognise
+    from perfdecl.convert.readers import read_bytes, sniff
+
+    kind = sniff(raw, file)
+    lines = [f"{file}: type {kind} (sniffed from the content)"]
+    read = read_bytes(raw, file)
+    for p in read.problems:
+        lines.append(f"  {p.code} {p.message.en}")
+    if read.grid is None:
+        return "\n".join(lines) + "\n"
+    grid = read.grid
+    lines.append(f"  read: {len(grid.tables)} table(s), {len(grid.lines)} free line(s)")
+    seed = import_text("\n".join(t for t, _ in grid_lines(grid)), file=file)
+    fits = _seed_fits(seed)
+    lines.append(
+        "  seed layout (Beijing 2019 department form): "
+        + ("matched" if fits else "not matched")
+        + f"; parts found: {', '.join(seed.found) or 'none'}"
+    )
+    rec = recognise(grid)
+    lines.append("  families (share of their labels found):")
+    for key, _name, score, found, missing in rec.scores:
+        lines.append(f"    {score:5.0%}  {key}")
+        lines.append(f"           found:   {', '.join(found) or '-'}")
+        lines.append(f"           missing: {', '.join(missing) or '-'}")
+    table = rec.table
+    header = ", ".join(f"{t} ({r})" for t, r in zip(table.header_text, table.header, strict=False))
+    lines.append(
+        f"  indicator table: {'found' if table.found else 'not found'}; columns: {header or '-'}"
+    )
+    lines.append(f"  rows read: {len(table.items)}")
+    fields = ", ".join(f"{v[0]}" for v in rec.fields.values.values())
+    lines.append(f"  header labels read: {fields or '-'}")
+    lines.append(f"  money figures read: {len(rec.fields.money)}")
+    chosen = "seed layout" if fits else (rec.family or "none")
+    lines.append(f"  used: {chosen}")
+    return "\n".join(lines) + "\n"
+
+
+__all__ = [
+    "explain",
+    "grid_lines",
+    "import_all",
+    "import_document",
+    "recognised_import",
+    "split_projects",
+]
