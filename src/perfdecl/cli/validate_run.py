@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, TextIO, cast
 
+from perfdecl.cli._env import say
 from perfdecl.cli.fastpath import ValidateArgs
 from perfdecl.cli.output import UsageError, refuse_inputs, save
 from perfdecl.lint import FileResult
@@ -254,6 +255,14 @@ def execute(
     recorder: Baseline | None = Baseline() if args.write_baseline else None
     record_root = Path(os.path.abspath(args.write_baseline or ".")).parent
     results = batch.results(jobs=args.jobs)
+    if batch.skipped and not args.quiet:
+        n = len(batch.skipped)
+        say(
+            settings.language,
+            f"skipped {n} YAML file{'s' if n != 1 else ''} that {'are' if n != 1 else 'is'} not "
+            "a declaration (no declaration key at the top level); name a file to check it anyway.",
+            f"跳过了 {n} 个不是申报表的 YAML 文件（顶层没有申报表的键）；如需检查，请直接写出文件名。",
+        )
 
     machine = any(f != "text" for f in settings.stdout_formats)
     show = want_progress(len(batch.tasks), machine_readable=machine, quiet=args.quiet)

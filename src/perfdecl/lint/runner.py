@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -109,6 +110,48 @@ class Collected:
 
     inputs: list[Input] = field(default_factory=list)
     missing: list[FileResult] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # walked YAML files that are not declarations
+
+
+DECLARATION_KEYS = ("schema_version", "unit", "funds", "project", "indicators", "goals")
+"""A walked YAML file is a declaration when its top level holds any of these keys (so that
+deleting one key cannot hide a broken declaration); a file named explicitly is always checked."""
+
+_TOP_KEY = re.compile(
+    rb"^[\"']?(" + b"|".join(k.encode() for k in DECLARATION_KEYS) + rb")[\"']?[ \t]*:", re.M
+)
+_FLOW_KEY = re.compile(
+    rb"[{,][ \t\r\n]*[\"']?(" + b"|".join(k.encode() for k in DECLARATION_KEYS) + rb")[\"']?[ \t]*:"
+)
+_SNIFF_BYTES = 1 << 20
+
+
+def looks_like_declaration(path: str) -> bool:
+    """Whether a walked file is one of ours: a declaration key at its top level (block style,
+    or inside a top-level flow mapping). Reads at most 1 MiB; a file that cannot be read is
+    checked (so that the problem is reported, never skipped)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return True
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            head = head[len(bom) :].decode(codec, "replace").encode("utf-8")
+            break
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    if _TOP_KEY.search(head):
+        return True
+    body = re.sub(rb"(?m)^[ \t]*#.*$", b"", head).lstrip()
+    return body.startswith(b"{") and _FLOW_KEY.search(body) is not None
+
+
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
@@ -119,7 +162,11 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
             found: list[str] = []
             for root, dirs, files in os.walk(name):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(os.path.join(root, f) for f in files if f.endswith(YAML_SUFFIXES))
+                found.extend(
+                    os.path.join(root, f)
+                    for f in files
+                    if f.endswith(YAML_SUFFIXES) and not f.startswith(".")  # hidden files too
+                )
             yield from sorted(found, key=lambda p: Path(p).parts)
         else:
             yield name
@@ -161,6 +208,9 @@ def collect(
     def walk(folder: str, *, named: bool = False) -> None:
         empty = True
         for found in expand_paths([folder]):
+            if not looks_like_declaration(found):
+                out.skipped.append(found)
+                continue
             empty = False
             add(found, skip=excluded is not None and excluded(found))
         if named and empty:  # a folder named on the command line with nothing to check
@@ -201,8 +251,10 @@ def _no_match(pattern: str) -> FileResult:
 def _empty_folder(folder: str) -> FileResult:
     problem = unreadable(
         folder,
-        "此文件夹（含子文件夹）中没有 *.yaml 或 *.yml 文件。",
-        "this folder (with its subfolders) holds no *.yaml or *.yml file.",
+        "此文件夹（含子文件夹）中没有 *.yaml 或 *.yml 申报表（顶层含 schema_version、unit、"
+        "funds、project、indicators 或 goals 的文件）。",
+        "this folder (with its subfolders) holds no *.yaml or *.yml declaration (a file with "
+        "schema_version, unit, funds, project, indicators or goals at its top level).",
     )
     return shown(FileResult(folder, (problem,)))
 
@@ -366,6 +418,7 @@ class Batch:
     head: list[FileResult]
     tasks: list[Task]
     prefaces: list[list[FileResult]]
+    skipped: list[str] = field(default_factory=list)  # walked files that are not declarations
 
     def results(self, *, jobs: int | None = None) -> Iterator[tuple[FileResult | None, bool]]:
         """Every result to report, in order, each with True when it is a task's (a file
@@ -403,4 +456,4 @@ def prepare(
     )
     tasks = plan(collected.inputs, resolver, stdin=stdin)
     prefaces = [_config_problems(resolver.pending(t.name)) for t in tasks]
-    return Batch(head + collected.missing, tasks, prefaces)
+    return Batch(head + collected.missing, tasks, prefaces, collected.skipped)
