@@ -209,7 +209,7 @@ COMMANDS: dict[str, Callable[[Path, Path, bool], list[str]]] = {
 def test_command_with_a_failing_disk(
     command: str, where: str, tmp_path: Path, fail: Callable[[str], list[str]]
 ) -> None:
-    target = tmp_path / "target.out"
+    target = tmp_path / ("target.yaml" if command == "init" else "target.out")  # init: *.yaml
     target.write_bytes(OLD)
     args = COMMANDS[command](tmp_path, target, True)
     before = listing(tmp_path)
@@ -225,7 +225,7 @@ def test_command_with_a_failing_disk(
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_command_refuses_to_clobber_without_force(command: str, tmp_path: Path) -> None:
-    target = tmp_path / "target.out"
+    target = tmp_path / ("target.yaml" if command == "init" else "target.out")  # init: *.yaml
     target.write_bytes(OLD)
     args = COMMANDS[command](tmp_path, target, False)
     before = listing(tmp_path)

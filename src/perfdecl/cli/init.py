@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -48,7 +50,7 @@ def register(app: typer.Typer) -> None:
         until they are filled in.
         """
         from perfdecl.cli.output import write_output
-        from perfdecl.convert.skeleton import schema_reference, skeleton
+        from perfdecl.convert.skeleton import schema_home, schema_reference, skeleton
 
         language = resolve_lang(lang)
         if not path.lower().endswith((".yaml", ".yml")):
@@ -58,9 +60,15 @@ def register(app: typer.Typer) -> None:
                 f"{path}：申报表文件名应以 .yaml 或 .yml 结尾；未写入。",
             )
             raise SystemExit(2)
-        reference = schema or schema_reference(path) or _write_schema(path, language)
+        reference = schema or schema_reference(path)
+        home = None if reference else schema_home(path)
+        if home is not None:  # the repository has no copy: the modeline points where it goes
+            reference = os.path.relpath(home, os.path.dirname(os.path.abspath(path)))
+            reference = reference.replace(os.sep, "/")
         text = skeleton(framework=framework, kind=kind, year=year, schema=reference)
         write_output(path, text, force=force, lang=language, makedirs=True)
+        if home is not None:  # after the declaration: a refused or failed write leaves nothing
+            _write_schema(home, language)
         say(
             language,
             f"created {path} ({framework.value}, {kind.value}).",
@@ -68,17 +76,11 @@ def register(app: typer.Typer) -> None:
         )
 
 
-def _write_schema(path: str, lang: Lang) -> str:
-    """Write the JSON Schema where the repository keeps it (it had none) and return the
-    modeline's relative path to it, so that the editor completes the new file."""
-    import os
-
+def _write_schema(home: Path, lang: Lang) -> None:
+    """Write the JSON Schema where the repository keeps it (it had none), so that the editor
+    completes the new file through its modeline."""
     from perfdecl.cli.output import write_output
     from perfdecl.cli.schema import schema_text
-    from perfdecl.convert.skeleton import schema_home
 
-    home = schema_home(path)
     write_output(str(home), schema_text(), force=False, lang=lang, makedirs=True)
     say(lang, f"wrote the JSON Schema to {home}.", f"已写入 JSON Schema：{home}。")
-    folder = os.path.dirname(os.path.abspath(path))
-    return os.path.relpath(home, folder).replace(os.sep, "/")
