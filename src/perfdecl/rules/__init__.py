@@ -52,6 +52,7 @@ from perfdecl.rules.pd242_direction_comparison import DirectionContradictsCompar
 from perfdecl.rules.pd243_money_in_quantity import MoneyInQuantity
 from perfdecl.rules.pd244_unspecific_standard import UnspecificStandard
 from perfdecl.rules.pd245_complaints_as_satisfaction import ComplaintsAsSatisfaction
+from perfdecl.rules.pd246_percent_without_rate import PercentWithoutRate
 
 RULES: tuple[type[Rule], ...] = (
     HeaderIncomplete,
@@ -99,6 +100,7 @@ RULES: tuple[type[Rule], ...] = (
     MoneyInQuantity,
     UnspecificStandard,
     ComplaintsAsSatisfaction,
+    PercentWithoutRate,
 )
 
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}

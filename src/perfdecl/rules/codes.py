@@ -135,6 +135,9 @@ RATIONALE_ZH: dict[str, str] = {
     "投诉举报量不是这一指标。\n\n"
     "投诉减少不等于满意度提高。投诉数量可作为社会效益指标并设上限，满意度指标应写调查所得的满意度。"
     "同时写了“满意”的指标不报。",
+    "PD246": "百分比要有分母：“图书借阅服务 95%”是什么的 95%？\n\n"
+    "以 % 计的结构化目标所在指标，若名称中没有比率、比例或占比（率、比、占、满意度、覆盖、增长……），"
+    "审核者无从知道统计的是什么。请写明比率名称（如“借阅服务按期完成率”），或直接写数量。",
 }
 """Each rule's rationale in Chinese, for ``perfdecl explain`` and SARIF under ``--lang zh``; the
 English rationale is the rule's docstring (tests/test_catalogue.py checks every rule has both)."""
