@@ -4,7 +4,9 @@ Two tables:
 
 * indicator rows: one row per structured target; an indicator without structured targets gets
   one row with the target columns empty, so every published indicator is counted;
-* funds rows: one row per declaration (unit and year) with the four amounts.
+* funds rows: one row per declaration (unit and year) with the four amounts, the project's
+  amount and its annual money block (unit, total, labelled sources), and a department's income
+  and expenditure rows.
 
 Values stay exact: Decimals are written as their fixed-point text, never through float. CSV is
 UTF-8 with a byte-order mark so that Excel opens Chinese correctly; JSON Lines is UTF-8 without
@@ -22,7 +24,7 @@ from decimal import Decimal
 from typing import Any
 
 from perfdecl.escape import safe
-from perfdecl.model import Declaration
+from perfdecl.model import Declaration, Indicator, Source
 from perfdecl.model.rows import indicator_rows
 
 ROW_COLUMNS: tuple[str, ...] = (
@@ -42,10 +44,34 @@ ROW_COLUMNS: tuple[str, ...] = (
     "value",
     "target_unit",
     "deadline",
+    "value_text",
+    "indicator_unit",
+    "nature",
+    "direction",
+    "weight",
+    "points",
+    "standard",
+    "core",
+    "target_weight",
+    "target_direction",
 )
-"""Columns of the indicator table, in order."""
+"""Columns of the indicator table, in order (the project form's row columns last)."""
 
-FUNDS_COLUMNS: tuple[str, ...] = ("file", "unit", "year", "total", "basic", "project", "other")
+FUNDS_COLUMNS: tuple[str, ...] = (
+    "file",
+    "unit",
+    "year",
+    "total",
+    "basic",
+    "project",
+    "other",
+    "project_amount",
+    "budget_unit",
+    "budget_total",
+    "budget_sources",
+    "income",
+    "expenditure",
+)
 """Columns of the funds table, in order."""
 
 Row = dict[str, Any]
@@ -76,6 +102,7 @@ def indicator_table(decl: Declaration, file: str) -> Iterator[Row]:
             "indicator_id": row.item.id,
             "text": row.item.text,
         }
+        columns = _row_columns(row.item)
         empty = {
             "target_name": None,
             "comparison": None,
@@ -84,7 +111,7 @@ def indicator_table(decl: Declaration, file: str) -> Iterator[Row]:
             "deadline": None,
         }
         if not row.item.targets:
-            yield {**common, **empty}
+            yield {**common, **empty, **columns, "target_weight": None, "target_direction": None}
             continue
         for t in row.item.targets:
             value = t.value
@@ -95,11 +122,41 @@ def indicator_table(decl: Declaration, file: str) -> Iterator[Row]:
                 "value": _number(value) if isinstance(value, Decimal) else value,
                 "target_unit": t.unit,
                 "deadline": t.deadline.isoformat() if t.deadline else None,
+                **columns,
+                "target_weight": _number(t.weight),
+                "target_direction": t.direction.value if t.direction else None,
             }
 
 
+def _row_columns(item: Indicator) -> Row:
+    """The project form's columns of a 三级 row, as written (enums as their English value)."""
+    return {
+        "value_text": item.value_text,
+        "indicator_unit": item.unit,
+        "nature": item.nature,
+        "direction": item.direction.value if item.direction else None,
+        "weight": _number(item.weight),
+        "points": _number(item.points),
+        "standard": item.standard.value if item.standard else None,
+        "core": None if item.core is None else str(item.core).lower(),
+    }
+
+
+def _sources(sources: list[Source]) -> str | None:
+    """Labelled amounts as one cell: "其中:财政拨款=50.00; 其他资金=0.00" (parts in brackets)."""
+    if not sources:
+        return None
+    cells = []
+    for source in sources:
+        cell = f"{source.label}={_number(source.amount) or ''}"
+        parts = _sources(source.parts)
+        cells.append(f"{cell} [{parts}]" if parts else cell)
+    return "; ".join(cells)
+
+
 def funds_row(decl: Declaration, file: str) -> Row:
-    funds = decl.funds
+    funds, project = decl.funds, decl.project
+    budget = project.budget if project else None
     return {
         "file": file,
         "unit": decl.unit,
@@ -108,6 +165,12 @@ def funds_row(decl: Declaration, file: str) -> Row:
         "basic": _number(funds.basic) if funds else None,
         "project": _number(funds.project) if funds else None,
         "other": _number(funds.other) if funds else None,
+        "project_amount": _number(project.amount) if project else None,
+        "budget_unit": budget.unit.value if budget else None,
+        "budget_total": _number(budget.total) if budget else None,
+        "budget_sources": _sources(budget.sources) if budget else None,
+        "income": _sources(funds.income) if funds else None,
+        "expenditure": _sources(funds.expenditure) if funds else None,
     }
 
 

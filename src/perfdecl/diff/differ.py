@@ -9,6 +9,7 @@ from perfdecl.diff.sections.funds import funds
 from perfdecl.diff.sections.goals import goals
 from perfdecl.diff.sections.header import header
 from perfdecl.diff.sections.indicators import table
+from perfdecl.diff.sections.project_form import project_form
 from perfdecl.diff.sides import load_side
 from perfdecl.model import Declaration
 
@@ -17,6 +18,7 @@ def diff_sides(old: Side, new: Side, options: DiffOptions | None = None) -> Diff
     """Compare two loaded sides."""
     ctx = Context(old, new, options or DiffOptions())
     header(ctx)
+    project_form(ctx)
     funds(ctx)
     goals(ctx)
     table(ctx)

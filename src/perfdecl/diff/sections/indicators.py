@@ -10,6 +10,7 @@ from perfdecl.diff.matching import Item, Pair, match
 from perfdecl.diff.records import ChangeKind, Direction
 from perfdecl.diff.sections.context import Context
 from perfdecl.diff.sections.groups import GroupMap, level1, level2
+from perfdecl.diff.sections.project_form import row_columns
 from perfdecl.diff.sections.targets import targets
 from perfdecl.diff.text import pct, short, word_diff
 from perfdecl.model import IndicatorKind
@@ -123,6 +124,7 @@ def _kept(ctx: Context, a: IndicatorRow, b: IndicatorRow, p: Pair, *, moved: boo
             score=p.score,
         )
     indicator_fields(ctx, a, b)
+    row_columns(ctx, a, b)
     targets(ctx, a, b)
 
 
