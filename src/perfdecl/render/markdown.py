@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from perfdecl.escape import safe
-from perfdecl.model import Declaration
+from perfdecl.model import Declaration, Indicator, Source
 from perfdecl.render.base import (
     DOC,
     FUNDS,
@@ -73,6 +73,103 @@ def cell(text: str | None) -> str:
     return "<br>".join(inline(line) for line in lines(text))
 
 
+_ROW_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("value_text", "指标值"),
+    ("unit", "计量单位"),
+    ("nature", "指标性质"),
+    ("direction", "指标方向"),
+    ("weight", "权重"),
+    ("points", "分值"),
+    ("standard", "绩效标准"),
+    ("basis", "指标标准或依据"),
+    ("previous", "上年实际值"),
+    ("explanation", "指标解释"),
+    ("scoring", "评（扣）分标准"),
+    ("core", "核心指标"),
+)
+"""The project form's columns of a 三级 row, printed when any row of the table gives them."""
+
+_WORDS = {
+    "positive": "正向",
+    "negative": "反向",
+    "plan": "计划标准",
+    "industry": "行业标准",
+    "history": "历史标准",
+    "other": "其他标准",
+}
+
+
+def _column(item: Indicator, key: str) -> str:
+    value = getattr(item, key)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return (item.core_mark or "是") if value else "否"
+    if isinstance(value, Decimal):
+        return money(value)
+    text = str(getattr(value, "value", value))
+    return cell(_WORDS.get(text, text))
+
+
+def _parties(decl: Declaration) -> list[tuple[str, str, str]]:
+    """Header rows of a project form, each only when given."""
+    rows: list[tuple[str, str, str]] = []
+    for party, label in ((decl.supervisor, "主管部门"), (decl.implementer, "实施单位")):
+        if party is not None and (party.name or party.code):
+            name = f"[{party.code}]{party.name or ''}" if party.code else party.name
+            rows.append((cell(party.label or label), "unit", cell(name)))
+    project = decl.project
+    facts = (
+        ("lead", "项目负责人"),
+        ("lead_phone", "项目负责人电话"),
+        ("attribute", "项目属性"),
+        ("category", "项目类别"),
+        ("nature", "项目性质"),
+        ("basis", "立项依据"),
+        ("overview", "项目概况"),
+        ("content", "项目内容"),
+    )
+    for key, label in facts:
+        value = getattr(project, key) if project is not None else None
+        if value:
+            rows.append((label, "project", cell(value)))
+    if decl.filler:
+        rows.append(("填报人", "unit", cell(decl.filler)))
+    if decl.filing_date is not None:
+        rows.append(("填报日期", "unit", decl.filing_date.isoformat()))
+    return rows
+
+
+def _sources(sources: list[Source], depth: int = 0) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for source in sources:
+        out.append(("　" * depth + cell(source.label), money(source.amount)))
+        out.extend(_sources(source.parts, depth + 1))
+    return out
+
+
+def _budgets(decl: Declaration) -> list[str]:
+    """The project's money blocks (中期 and 年度) as one table, when given."""
+    project = decl.project
+    blocks = [
+        (b, default)
+        for b, default in (
+            (project.budget_period if project else None, "中期资金总额"),
+            (project.budget if project else None, "年度资金总额"),
+        )
+        if b is not None
+    ]
+    if not blocks:
+        return []
+    out = ["## 项目资金", "", "| 项目 | 金额 |", "|---|---:|"]
+    for budget, default in blocks:
+        out.append(
+            _row(cell(budget.label or default) + f"（{budget.unit.value}）", money(budget.total))
+        )
+        out.extend(_row(label, amount) for label, amount in _sources(budget.sources, 1))
+    return [*out, ""]
+
+
 class MarkdownRenderer(Renderer):
     name: ClassVar[str] = "markdown"
     suffixes: ClassVar[tuple[str, ...]] = (".md", ".markdown")
@@ -101,6 +198,7 @@ class MarkdownRenderer(Renderer):
         out.extend(self._header(decl))
         if shows_funds(decl):
             out.extend(self._funds(decl))
+        out.extend(_budgets(decl))
         out.extend(self._section(functions_label(decl), "functions", [decl.functions]))
         goals = decl.goals
         out.extend([f"## {goals_label(decl)}{self._refs('goals')}", ""])
@@ -109,6 +207,10 @@ class MarkdownRenderer(Renderer):
                 out.extend(self._paragraphs(goals.lead, "goals-lead"))
             for n, strand in enumerate(goals.strands):
                 out.extend(self._paragraphs(strand.text, f"goals-strand-{n}"))
+            for goal, label in ((goals.period, "中期目标"), (goals.annual, "年度目标")):
+                if goal is not None and goal.text:
+                    out.extend([f"**{inline(goal.label or label)}**", ""])
+                    out.extend(self._paragraphs(goal.text, "goals"))
         out.extend(self._table(decl))
         out.extend(self._section(REMARKS, "remarks", [decl.remarks]))
         if notes is not None and notes:
@@ -155,7 +257,10 @@ class MarkdownRenderer(Renderer):
         if shows_project(decl):
             amount = money(project.amount)
             rows.append((PROJECT_AMOUNT, "project-amount", amount))
-            rows.append((PROJECT_PERIOD, "project-period", period_text(project)))
+            period = project.period.text if project.period and project.period.text else ""
+            shown = period_text(project) + (f"（{cell(period)}）" if period else "")
+            rows.append((PROJECT_PERIOD, "project-period", shown))
+        rows.extend(_parties(decl))
         out = [_row("栏目", "内容"), "|---|---|"]
         out.extend(_row(label, value + self._refs(key)) for label, key, value in rows)
         return [*out, ""]
@@ -185,26 +290,43 @@ class MarkdownRenderer(Renderer):
         return out
 
     def _table(self, decl: Declaration) -> list[str]:
+        items = [
+            item
+            for l1 in decl.indicators
+            for item in (*(i for g in l1.groups for i in g.items), *l1.items)
+        ]
+        columns = [
+            (k, label) for k, label in _ROW_COLUMNS if any(getattr(i, k) is not None for i in items)
+        ]
+        head = [LEVEL1, LEVEL2, LEVEL3, *(label for _, label in columns)]
         out = [
             f"## 绩效指标{self._refs(INDICATORS)}",
             "",
-            f"| {LEVEL1} | {LEVEL2} | {LEVEL3} |",
-            "|---|---|---|",
+            "| " + " | ".join(head) + " |",
+            "|" + "---|" * len(head),
         ]
+        blank = [""] * len(columns)
         for i, level1 in enumerate(decl.indicators):
-            first1 = cell(level1.name) + self._refs(f"l1-{i}")
-            if not level1.groups:
-                out.append(_row(first1, "", ""))
+            points = f"（{money(level1.points)}分）" if level1.points is not None else ""
+            first1 = cell(level1.name) + points + self._refs(f"l1-{i}")
+            if not level1.groups and not level1.items:
+                out.append(_row(first1, "", "", *blank))
             for j, group in enumerate(level1.groups):
                 first2 = cell(group.name) + self._refs(f"l2-{i}-{j}")
-                texts = [
-                    cell(item.text) + self._refs(f"item-{i}-{j}-{k}")
+                rows = [
+                    [cell(item.text) + self._refs(f"item-{i}-{j}-{k}")]
+                    + [_column(item, key) for key, _ in columns]
                     for k, item in enumerate(group.items)
-                ] or [""]
-                for k, text in enumerate(texts):
+                ] or [["", *blank]]
+                for k, row in enumerate(rows):
                     c1 = first1 if j == 0 and k == 0 else ""
                     c2 = first2 if k == 0 else ""
-                    out.append(_row(c1, c2, text))
+                    out.append(_row(c1, c2, *row))
+            for k, item in enumerate(level1.items):
+                c1 = first1 if not level1.groups and k == 0 else ""
+                out.append(
+                    _row(c1, "", cell(item.text), *(_column(item, key) for key, _ in columns))
+                )
         return [*out, ""]
 
     def _findings(self, decl: Declaration, notes: Annotations) -> list[str]:
