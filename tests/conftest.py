@@ -17,6 +17,12 @@ SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seeds" / "niujie_2019.txt"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _result_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Runs of the suite keep their result cache in a temporary folder, not the user's."""
+    os.environ["PERFDECL_CACHE_DIR"] = str(tmp_path_factory.mktemp("result-cache"))
+
+
 @pytest.fixture
 def example_path() -> Path:
     return EXAMPLE

@@ -190,6 +190,20 @@ class ValidateArgs:
         choices=("info", "warning", "error"),
         help="Report only findings of this severity or worse (info, warning, error).",
     )
+    cache_dir: str | None = _opt(
+        None,
+        "--cache-dir",
+        kind="text",
+        metavar="DIR",
+        help="Result cache folder (default: PERFDECL_CACHE_DIR, else the user cache folder, "
+        "$XDG_CACHE_HOME/perfdecl or ~/.cache/perfdecl).",
+    )
+    no_cache: bool = _opt(
+        False,
+        "--no-cache",
+        kind="flag",
+        help="Check every file afresh; neither read nor write the result cache.",
+    )
     debug: bool = False  # perfdecl --debug (before the command) or PERFDECL_DEBUG
 
 

@@ -19,7 +19,7 @@ from perfdecl.cli._env import say
 from perfdecl.cli.fastpath import ValidateArgs
 from perfdecl.cli.output import UsageError, refuse_inputs, save
 from perfdecl.lint import FileResult
-from perfdecl.lint.runner import Resolver, prepare
+from perfdecl.lint.runner import Resolver, Task, prepare
 from perfdecl.problem import Lang, Severity
 from perfdecl.reporters.base import Summary
 
@@ -207,26 +207,9 @@ def _baseline_filter(path: str | None) -> BaselineFilter | None:
     return BaselineFilter(known, Path(os.path.abspath(path)).parent, path=path)
 
 
-def at_least(result: FileResult, minimum: str | None) -> FileResult:
-    """``result`` without the findings below ``minimum`` (``--min-severity``)."""
-    if minimum is None:
-        return result
-    floor = Severity(minimum).rank
-    kept = tuple(p for p in result.problems if p.severity.rank >= floor)
-    return result if len(kept) == len(result.problems) else replace(result, problems=kept)
-
-
-def statistics(counts: Counter[str]) -> str:
-    """``--statistics``: one line per code, most frequent first, with the code's name."""
-    from perfdecl.catalogue import all_codes
-
-    codes = all_codes()
-    width = len(str(max(counts.values(), default=0)))
-    lines = [
-        f"{n:>{width}}\t{code}\t{codes[code].name if code in codes else ''}"
-        for code, n in sorted(counts.items(), key=lambda cn: (-cn[1], cn[0]))
-    ]
-    return "".join(f"{line}\n" for line in lines)
+from perfdecl.lint import FileResult
+from perfdecl.lint.runner import Resolver, Task, prepare
+from perfdecl.problem import Lang, Severity
 
 
 def execute(
@@ -254,7 +237,7 @@ def execute(
     parked = _baseline_filter(args.baseline)
     recorder: Baseline | None = Baseline() if args.write_baseline else None
     record_root = Path(os.path.abspath(args.write_baseline or ".")).parent
-    results = batch.results(jobs=args.jobs)
+    results = batch.results(jobs=args.jobs, cache=_cache_folder(args, batch.tasks))
     if batch.skipped and not args.quiet:
         n = len(batch.skipped)
         say(

@@ -9,12 +9,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from perfdecl.config.options import DEFAULT_OPTIONS, Options, enabled, longest, protected
 from perfdecl.loader import Loaded, SourceMap, gc_paused, load_bytes, load_path
-from perfdecl.model import Declaration
 from perfdecl.problem import Message, Problem, Related, Severity
-from perfdecl.rules.base import Finding, Rule
+
+if TYPE_CHECKING:  # the models and rules are imported when a file is checked, not for a
+    # result answered from the cache
+    from perfdecl.model import Declaration
+    from perfdecl.rules.base import Finding, Rule
 
 __all__ = [
     "DEFAULT_OPTIONS",

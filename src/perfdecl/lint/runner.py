@@ -102,6 +102,7 @@ class Task:
     data: bytes | None = None  # standard input, read by the parent process
     error: str | None = None  # standard input could not be read
     excluded: bool = False  # reported only when it holds a problem no configuration hides
+    cache: str | None = None  # the result cache's folder (perfdecl.lint.cache), or None
 
 
 @dataclass(slots=True)
@@ -299,7 +300,49 @@ def shown(result: FileResult) -> FileResult:
 
 def check_task(task: Task) -> FileResult:
     """Check one file; never raises (the last guard of a worker process)."""
+    if task.cache is not None and task.error is None:
+        return _cached_task(task)
     return shown(_check_task(task))
+
+
+def _task_bytes(task: Task) -> bytes | None:
+    """The bytes a task checks (None when they cannot be read: no cache then)."""
+    if task.data is not None:
+        return task.data
+    from perfdecl.loader.read import read_path
+
+    return read_path(task.name, limits=task.options.limits)[0]
+
+
+def _cached_task(task: Task) -> FileResult:
+    """Check one file through the result cache: the stored result for these bytes and options,
+    or a fresh one, stored. The bytes read are the bytes checked and keyed."""
+    from perfdecl.lint.cache import ResultCache, entry_key
+
+    assert task.cache is not None
+    data = _task_bytes(task)
+    if data is None:
+        return shown(_check_task(task))
+    cache = ResultCache(Path(task.cache))
+    key = entry_key(task.name, data, task.options)
+    found = cache.get(key, data)
+    if found is not None:
+        return found
+    result = shown(_check_task(replace(task, data=data)))
+    cache.put(key, result, data)
+    return result
+
+
+def _probe(task: Task) -> bool:
+    """Whether the cache holds an entry for the task's current bytes (a hit, most likely)."""
+    from perfdecl.lint.cache import ResultCache, entry_key
+
+    if task.cache is None or task.error is not None:
+        return False
+    data = _task_bytes(task)
+    if data is None:
+        return False
+    return ResultCache(Path(task.cache)).has(entry_key(task.name, data, task.options))
 
 
 def _check_task(task: Task) -> FileResult:
@@ -358,12 +401,39 @@ def reported(task: Task, result: FileResult) -> bool:
     return not task.excluded or bool(result.problems)
 
 
-def run(tasks: Sequence[Task], *, jobs: int | None = None) -> Iterator[FileResult]:
+def run(
+    tasks: Sequence[Task], *, jobs: int | None = None, cache: str | os.PathLike[str] | None = None
+) -> Iterator[FileResult]:
     """Check every task; results come in task order whether the run is serial or parallel.
+
+    With ``cache`` (a folder), each file's result is looked up first (:mod:`perfdecl.lint.cache`):
+    the files found there are answered in this process, only the others go to the workers, and
+    the folder is pruned back under its bound after a run that stored something.
 
     The pool is started, and every task submitted, before this returns: worker processes are
     then forked before a caller starts a progress bar's refresh thread.
     """
+    if cache is None:
+        return _run(tasks, jobs)
+    folder = os.fspath(cache)
+    tasks = [replace(task, cache=folder) for task in tasks]
+    missed = [not _probe(task) for task in tasks]
+    fresh = _run([t for t, m in zip(tasks, missed, strict=True) if m], jobs)
+    return _merge(tasks, missed, fresh, folder)
+
+
+def _merge(
+    tasks: Sequence[Task], missed: Sequence[bool], fresh: Iterator[FileResult], folder: str
+) -> Iterator[FileResult]:
+    for task, miss in zip(tasks, missed, strict=True):
+        yield next(fresh) if miss else check_task(task)
+    if any(missed):
+        from perfdecl.lint.cache import ResultCache
+
+        ResultCache(Path(folder)).prune()
+
+
+def _run(tasks: Sequence[Task], jobs: int | None) -> Iterator[FileResult]:
     workers = min(default_jobs() if jobs is None else max(1, jobs), len(tasks))
     if workers <= 1 or len(tasks) < SERIAL_BELOW:
         return (check_task(task) for task in tasks)
@@ -420,11 +490,13 @@ class Batch:
     prefaces: list[list[FileResult]]
     skipped: list[str] = field(default_factory=list)  # walked files that are not declarations
 
-    def results(self, *, jobs: int | None = None) -> Iterator[tuple[FileResult | None, bool]]:
+    def results(
+        self, *, jobs: int | None = None, cache: str | os.PathLike[str] | None = None
+    ) -> Iterator[tuple[FileResult | None, bool]]:
         """Every result to report, in order, each with True when it is a task's (a file
         checked, for a progress count; an excluded file without problems gives None then);
-        the pool (if any) starts before this returns."""
-        checked = run(self.tasks, jobs=jobs)
+        the pool (if any) starts before this returns. ``cache``: the result cache's folder."""
+        checked = run(self.tasks, jobs=jobs, cache=cache)
         return self._ordered(checked)
 
     def _ordered(self, checked: Iterator[FileResult]) -> Iterator[tuple[FileResult | None, bool]]:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import Field, dataclass, field, fields
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from perfdecl.model import Declaration
 from perfdecl.problem import Message, Severity
+
+if TYPE_CHECKING:
+    from perfdecl.model import Declaration
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,305 @@
+"""The result cache: a file checked once is not checked again until something that decides its
+result changes.
+
+A CI job or a pre-commit hook checks the same hundreds of declarations over and over; most have
+not changed. Each result is stored under a key made of
+
+* the file's bytes (its SHA-256 is part of the key, so an edited file is a miss),
+* the name it is shown under (problems carry it),
+* the effective options of that file (limits, select/ignore/severity, every rule's typed
+  options and the expected framework, as resolved from configuration and flags),
+* perfdecl's version and a fingerprint of its installed modules and data files (size and
+  modification time of every file of the package: the framework tables and the rules included),
+  so that an upgrade or an edited checkout never reads an older run's results.
+
+One entry is one small JSON file, ``<key[:2]>/<key>.json``, holding what the reporters and the
+baseline read from a checked file (:func:`perfdecl.lint.runner.slim`): the problems, and the spans
+of their pointers; the text for excerpts is the file's own bytes (stored only when decoding them
+is not plain UTF-8). Entries are written atomically (:func:`perfdecl.files.write_atomic`), so
+parallel runs never see half an entry; an entry that cannot be read or parsed, or that does not
+have the expected shape, is a miss. The folder is kept under a size bound: when a run has added
+entries and the folder holds more than the bound, the oldest entries (by modification time)
+are removed.
+
+The cache lives in the user's cache folder (``$XDG_CACHE_HOME/perfdecl`` or
+``~/.cache/perfdecl``) or in the folder named by ``--cache-dir`` or ``PERFDECL_CACHE_DIR``; a
+folder from the environment that lies inside a checked file's repository is not used (a
+checked-out tree cannot bring its own results), only one named with ``--cache-dir``.
+
+This module imports neither the models nor the rules: a run where every file hits needs neither.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from perfdecl.config.options import Options
+from perfdecl.lint import FileResult
+from perfdecl.loader.source import SourceMap, Span
+from perfdecl.problem import Message, Problem, Related, Severity
+from perfdecl.version import __version__
+
+CACHE_ENV = "PERFDECL_CACHE_DIR"
+FORMAT = 2
+"""The entry format; part of every key."""
+DEFAULT_MAX_MB = 256
+"""The folder is pruned back under this size (MiB) after a run that added entries."""
+PRUNE_TO = 0.8
+"""Pruning removes the oldest entries until the folder is at this share of the bound."""
+_SUFFIX = ".json"
+_ROOT_MARKERS = (".git", ".hg")
+
+
+def user_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/perfdecl``, else ``~/.cache/perfdecl``."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not base or not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "perfdecl"
+
+
+def repository_of(path: str) -> Path | None:
+    """The nearest folder at or above ``path`` that holds ``.git`` or ``.hg``."""
+    here = Path(os.path.abspath(path))
+    for folder in (here, *here.parents):
+        if any(os.path.exists(folder / marker) for marker in _ROOT_MARKERS):
+            return folder
+    return None
+
+
+def inside(child: Path, parent: Path) -> bool:
+    """Whether ``child`` is ``parent`` or below it (both made absolute, links resolved)."""
+    try:
+        Path(os.path.realpath(child)).relative_to(os.path.realpath(parent))
+    except ValueError:
+        return False
+    return True
+
+
+def choose_dir(explicit: str | None, *, disabled: bool, checked: Sequence[str]) -> Path | None:
+    """The cache folder of a run, or None for no cache.
+
+    ``--cache-dir`` (``explicit``) is used as given. Otherwise ``PERFDECL_CACHE_DIR``, else the
+    user cache folder; either is dropped when it lies inside the repository (the nearest folder
+    with ``.git`` or ``.hg``) of a file being checked: a checked tree cannot bring its own cache.
+    """
+    if disabled:
+        return None
+    if explicit:
+        return Path(explicit)
+    folder = Path(os.environ.get(CACHE_ENV) or user_cache_dir())
+    folders = {os.path.dirname(os.path.abspath(name)) for name in checked}
+    roots = {repository_of(f) for f in folders}
+    if any(root is not None and inside(folder, root) for root in roots):
+        return None
+    return folder
+
+
+_FINGERPRINT: list[str] = []
+
+
+def code_fingerprint() -> str:
+    """perfdecl's version and the size and modification time of each of its installed files."""
+    if _FINGERPRINT:
+        return _FINGERPRINT[0]
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(f"perfdecl {__version__} format {FORMAT}".encode())
+    for root, dirs, files in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".pyc", ".pyo")):
+                continue
+            path = os.path.join(root, name)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            rel = os.path.relpath(path, package)
+            digest.update(f"\0{rel}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    _FINGERPRINT.append(digest.hexdigest())
+    return _FINGERPRINT[0]
+
+
+def entry_key(name: str, data: bytes, options: Options) -> str:
+    """The key of one file's result (hex SHA-256)."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    # repr of the frozen dataclasses is deterministic: limits, codes, severities, each rule's
+    # typed options and the framework; debug changes nothing that is stored.
+    shown = repr((options.limits, options.settings, options.select, options.ignore))
+    shown += repr((sorted(options.severity.items()), options.run_rules, options.protected_only))
+    for part in (name.encode("utf-8", "surrogateescape"), shown.encode(), data):
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def _problem_row(p: Problem) -> list[Any]:
+    return [
+        p.code,
+        p.severity.value,
+        p.message.zh,
+        p.message.en,
+        p.file,
+        p.line,
+        p.column,
+        p.end_line,
+        p.end_column,
+        p.pointer,
+        [[r.pointer, r.line, r.column, r.end_line, r.end_column] for r in p.related],
+    ]
+
+
+def encode(result: FileResult, data: bytes) -> str:
+    """A slim result as the JSON of one entry."""
+    text: str | None = result.source.text
+    try:
+        if text == data.decode("utf-8"):
+            text = None  # rebuilt from the file's bytes
+    except UnicodeDecodeError:
+        pass
+    entry = {
+        "format": FORMAT,
+        "file": result.file,
+        "problems": [_problem_row(p) for p in result.problems],
+        "text": text,
+        "spans": {k: list(v) for k, v in result.source.values.items()},
+    }
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+
+
+def _opt_int(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise ValueError("not an integer")
+
+
+def _str(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    raise ValueError("not a string")
+
+
+def decode(raw: str, data: bytes) -> FileResult:
+    """An entry's JSON back into the slim result; raises ValueError (or KeyError, TypeError)
+    on anything that is not an entry of this format."""
+    entry = json.loads(raw)
+    if not isinstance(entry, dict) or entry.get("format") != FORMAT:
+        raise ValueError("not an entry of this format")
+    problems = []
+    for row in entry["problems"]:
+        code, sev, zh, en, file, line, col, end_line, end_col, pointer, related = row
+        also = tuple(
+            Related(_str(r[0]), _opt_int(r[1]), _opt_int(r[2]), _opt_int(r[3]), _opt_int(r[4]))
+            for r in related
+        )
+        problems.append(
+            Problem(
+                _str(code),
+                Severity(sev),
+                Message(_str(zh), _str(en)),
+                _str(file),
+                _opt_int(line),
+                _opt_int(col),
+                _opt_int(end_line),
+                _opt_int(end_col),
+                _str(pointer),
+                also,
+            )
+        )
+    text = entry["text"]
+    if text is None:
+        text = data.decode("utf-8")
+    spans: dict[str, Span] = {}
+    for pointer, span in entry["spans"].items():
+        line, col, end_line, end_col, style = span
+        if style is not None:
+            style = _str(style)
+        spans[_str(pointer)] = Span(int(line), int(col), int(end_line), int(end_col), style)
+    return FileResult(
+        _str(entry["file"]), tuple(problems), None, SourceMap(text=_str(text), values=spans)
+    )
+
+
+@dataclass(slots=True)
+class ResultCache:
+    """One folder of entries; counts what a run found and added."""
+
+    folder: Path
+    max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024
+    hits: int = 0
+    misses: int = 0
+    added: int = 0
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / (key + _SUFFIX)
+
+    def has(self, key: str) -> bool:
+        """Whether an entry exists for ``key`` (it may still prove corrupt: then a miss)."""
+        return self._path(key).is_file()
+
+    def get(self, key: str, data: bytes) -> FileResult | None:
+        """The stored result, or None (absent, unreadable or corrupt: a miss)."""
+        try:
+            raw = self._path(key).read_text(encoding="utf-8")
+            result = decode(raw, data)
+        except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, key: str, result: FileResult, data: bytes) -> None:
+        """Store a slim result; a cache that cannot be written is no cache (never an error)."""
+        if any(p.code == "PD900" for p in result.problems):
+            return  # an internal error is not a result
+        from perfdecl.files import write_atomic
+
+        try:
+            path = self._path(key)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, encode(result, data), force=True)
+        except (OSError, ValueError):
+            return
+        self.added += 1
+
+    def prune(self) -> None:
+        """Remove the oldest entries while the folder holds more than the bound."""
+        if not self.added:
+            return
+        entries: list[tuple[int, int, str]] = []
+        total = 0
+        try:
+            shards = list(os.scandir(self.folder))
+        except OSError:
+            return
+        for shard in shards:
+            if not shard.is_dir(follow_symlinks=False) or len(shard.name) != 2:
+                continue
+            try:
+                for item in os.scandir(shard.path):
+                    if item.name.endswith(_SUFFIX) and item.is_file(follow_symlinks=False):
+                        st = item.stat(follow_symlinks=False)
+                        entries.append((st.st_mtime_ns, st.st_size, item.path))
+                        total += st.st_size
+            except OSError:
+                continue
+        if total <= self.max_bytes:
+            return
+        entries.sort()
+        goal = int(self.max_bytes * PRUNE_TO)
+        for _, size, path in entries:
+            if total <= goal:
+                break
+            try:
+                os.unlink(path)
+            except OSError:
+                continue
+            total -= size
