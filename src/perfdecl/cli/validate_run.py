@@ -207,9 +207,36 @@ def _baseline_filter(path: str | None) -> BaselineFilter | None:
     return BaselineFilter(known, Path(os.path.abspath(path)).parent, path=path)
 
 
-from perfdecl.lint import FileResult
-from perfdecl.lint.runner import Resolver, Task, prepare
-from perfdecl.problem import Lang, Severity
+def at_least(result: FileResult, minimum: str | None) -> FileResult:
+    """``result`` without the findings below ``minimum`` (``--min-severity``)."""
+    if minimum is None:
+        return result
+    floor = Severity(minimum).rank
+    kept = tuple(p for p in result.problems if p.severity.rank >= floor)
+    return result if len(kept) == len(result.problems) else replace(result, problems=kept)
+
+
+def statistics(counts: Counter[str]) -> str:
+    """``--statistics``: one line per code, most frequent first, with the code's name."""
+    from perfdecl.catalogue import all_codes
+
+    codes = all_codes()
+    width = len(str(max(counts.values(), default=0)))
+    lines = [
+        f"{n:>{width}}\t{code}\t{codes[code].name if code in codes else ''}"
+        for code, n in sorted(counts.items(), key=lambda cn: (-cn[1], cn[0]))
+    ]
+    return "".join(f"{line}\n" for line in lines)
+
+
+def _cache_folder(args: ValidateArgs, tasks: Sequence[Task]) -> Path | None:
+    """The result cache's folder for this run (see :func:`perfdecl.lint.cache.choose_dir`)."""
+    if args.no_cache or not tasks:
+        return None
+    from perfdecl.lint.cache import choose_dir
+
+    checked = [t.name if t.data is None and t.error is None else "." for t in tasks]
+    return choose_dir(args.cache_dir, disabled=False, checked=checked)
 
 
 def execute(
