@@ -57,6 +57,8 @@ OK_CODES = (0, 1)  # 1 = findings, which generated files have on purpose
 # Targets of issue #8.
 VERSION_MS = 100.0
 ONE_FILE_MS = 200.0
+ONE_FLOOR_RATIO = 1.3
+RERUN_RATIO = 10.0
 FLOOR_RATIO = 1.5
 PEER_RATIO = 10.0
 FLAT_RATIO = 1.25
@@ -367,6 +369,16 @@ else:
 print(time.perf_counter() - start)
 """
 
+ONE_FLOOR_LABEL = "floor: python, import pydantic + yaml, CSafeLoader"
+ONE_FLOOR = r"""
+import sys, yaml
+from pydantic import BaseModel
+with open(sys.argv[1], "rb") as fh:
+    yaml.load(fh.read(), Loader=yaml.CSafeLoader)
+"""
+"""The one-file floor of issue #18: an interpreter that imports pydantic and PyYAML and loads
+the same file with CSafeLoader."""
+
 STAGES = r"""
 import sys, time
 from perfdecl.lint.framework import framework_problems
@@ -456,16 +468,41 @@ def section_startup(b: Bench, one: Path) -> dict[str, Stat]:
         "python -c 'import yaml'": [py, "-c", "import yaml"],
         "perfdecl --version": [*b.perfdecl, "--version"],
         "python -m perfdecl --version": [py, "-m", "perfdecl", "--version"],
-        "perfdecl validate one.yaml": [*b.perfdecl, "validate", str(one)],
+        "perfdecl validate one.yaml": [*b.perfdecl, "validate", "--no-cache", str(one)],
         "perfdecl validate --format json one.yaml": [
             *b.perfdecl,
             "validate",
+            "--no-cache",
             "--format",
             "json",
             str(one),
         ],
-        "python -m perfdecl validate one.yaml": [py, "-m", "perfdecl", "validate", str(one)],
+        "python -m perfdecl validate one.yaml": [
+            py,
+            "-m",
+            "perfdecl",
+            "validate",
+            "--no-cache",
+            str(one),
+        ],
+        ONE_FLOOR_LABEL: [py, "-c", ONE_FLOOR, str(one)],
+        "perfdecl validate -q --no-cache one.yaml": [
+            *b.perfdecl,
+            "validate",
+            "-q",
+            "--no-cache",
+            str(one),
+        ],
+        "perfdecl validate -q one.yaml, cached": [
+            *b.perfdecl,
+            "validate",
+            "-q",
+            "--cache-dir",
+            str(b.tmp / "one-cache"),
+            str(one),
+        ],
     }
+    run_once(cmds["perfdecl validate -q one.yaml, cached"], cwd=b.tmp)  # fills its cache
     out: dict[str, Stat] = {}
     for label, cmd in cmds.items():
         stat = measure(cmd, b.s, cwd=b.tmp, warmup=1 if not b.s.quick else 0)
@@ -473,7 +510,9 @@ def section_startup(b: Bench, one: Path) -> dict[str, Stat]:
         b.line(label, stat.describe())
         b.record("startup", label, stat)
     b.line("perfdecl command measured", b.perfdecl_note)
-    mods = loaded_modules([*b.perfdecl, "validate", "--format", "json", str(one)], cwd=b.tmp)
+    mods = loaded_modules(
+        [*b.perfdecl, "validate", "--no-cache", "--format", "json", str(one)], cwd=b.tmp
+    )
     heavy = ("typer", "click", "rich", "pydantic", "yaml", "perfdecl.rules")
     shown = ", ".join(f"{m} {'yes' if m in mods else 'no'}" for m in heavy) if mods else "n/a"
     b.line("imported by validate --format json", shown)
@@ -515,6 +554,26 @@ def section_startup(b: Bench, one: Path) -> dict[str, Stat]:
         Row(
             "python -m perfdecl validate one file",
             ms(_med(out["python -m perfdecl validate one.yaml"])),
+        )
+    )
+    floor = _med(out[ONE_FLOOR_LABEL])
+    quiet = _med(out["perfdecl validate -q --no-cache one.yaml"])
+    one_ratio = quiet / floor if quiet and floor else None
+    b.line("validate one file / its floor", ratio_text(one_ratio))
+    b.record("startup", "ratio_one_file_to_floor", one_ratio)
+    b.rows.append(Row("one-file floor: python importing pydantic + yaml, CSafeLoader", ms(floor)))
+    b.rows.append(
+        Row(
+            "validate one file (--no-cache) / its floor",
+            ratio_text(one_ratio),
+            f"<= {ONE_FLOOR_RATIO}x",
+            None if one_ratio is None else one_ratio <= ONE_FLOOR_RATIO,
+        )
+    )
+    b.rows.append(
+        Row(
+            "validate one file, answered from the cache",
+            ms(_med(out["perfdecl validate -q one.yaml, cached"])),
         )
     )
     b.rows.append(
@@ -562,19 +621,24 @@ def section_many(b: Bench, corpus: Path, first: Path) -> dict[str, Any]:
     jobs = _default_jobs()
     header(f"2. many files: {n} files in one call, --format json to /dev/null")
     one = measure(
-        [*b.perfdecl, "validate", "--jobs", "1", "--format", "json", str(first)], b.s, cwd=b.tmp
+        [*b.perfdecl, "validate", "--no-cache", "--jobs", "1", "--format", "json", str(first)],
+        b.s,
+        cwd=b.tmp,
     )
     # No warm-up for runs over many files: the files are in the page cache since generation,
     # perfdecl's bytecode since section 1, and one more run costs minutes.
     serial = measure(
-        [*b.perfdecl, "validate", "--jobs", "1", "--format", "json", str(corpus)],
+        [*b.perfdecl, "validate", "--no-cache", "--jobs", "1", "--format", "json", str(corpus)],
         b.s,
         cwd=b.tmp,
         warmup=0,
     )
     # --jobs must be >= 1; leaving it out means "the number of cores" (runner.default_jobs).
     parallel = measure(
-        [*b.perfdecl, "validate", "--format", "json", str(corpus)], b.s, cwd=b.tmp, warmup=0
+        [*b.perfdecl, "validate", "--no-cache", "--format", "json", str(corpus)],
+        b.s,
+        cwd=b.tmp,
+        warmup=0,
     )
     b.line("one generated file, --jobs 1 (start-up)", one.describe())
     b.line(f"{n} files, --jobs 1", serial.describe(1.0, "s"))
@@ -728,13 +792,56 @@ def section_peer(b: Bench, files: list[str], first: Path, serial_pf: float | Non
     )
 
 
+def section_rerun(b: Bench, files: Sequence[Path]) -> None:
+    """A first run over unchanged files (empty cache) against the re-run (every file cached)."""
+    n = len(files)
+    header(f"7. re-run over {n} unchanged files: result cache (default --jobs)")
+    folder = b.tmp / "rerun"
+    folder.mkdir(exist_ok=True)
+    for path in files:
+        link_or_copy(path, folder / path.name)
+    cache = b.tmp / "rerun-cache"
+    cmd = [*b.perfdecl, "validate", "--cache-dir", str(cache), "--format", "json", str(folder)]
+    first, again = Stat(), Stat()
+    began = time.perf_counter()
+    while len(first.samples) < b.s.repeat:
+        shutil.rmtree(cache, ignore_errors=True)
+        took, code, err = run_once(cmd, cwd=b.tmp)
+        took2, code2, err2 = run_once(cmd, cwd=b.tmp)
+        if code not in OK_CODES or code2 not in OK_CODES:
+            first.error = again.error = f"exit {code}/{code2}: {err or err2}"
+            break
+        first.samples.append(took)
+        again.samples.append(took2)
+        if time.perf_counter() - began + took + took2 > b.s.budget:
+            break
+    ratio = first.median / again.median if first.ok and again.ok else None
+    b.line(f"{n} files, first run (empty cache)", first.describe(1.0, "s"))
+    b.line(f"{n} files, re-run (all cached)", again.describe())
+    b.line("first run / re-run", ratio_text(ratio))
+    b.record("rerun", "first", first)
+    b.record("rerun", "again", again)
+    b.record("rerun", "ratio", ratio)
+    b.rows.append(Row(f"{n} files, first run (empty cache)", _s(first)))
+    b.rows.append(Row(f"{n} files, re-run, nothing changed", ms(_med(again))))
+    b.rows.append(
+        Row(
+            "first run / re-run",
+            ratio_text(ratio),
+            f">= {RERUN_RATIO:.0f}x",
+            None if ratio is None else ratio >= RERUN_RATIO,
+        )
+    )
+
+
 def section_memory(b: Bench, small: Path, large: Path) -> None:
     header(f"5. peak memory: validate --format json over {b.s.mem_small} and {b.s.mem_n} files")
     runs: dict[str, Memory] = {}
     for label, folder, count in (("small", small, b.s.mem_small), ("large", large, b.s.mem_n)):
         for mode, extra in (("serial", ["--jobs", "1"]), ("parallel", [])):
             mem = memory(
-                [*b.perfdecl, "validate", *extra, "--format", "json", str(folder)], cwd=b.tmp
+                [*b.perfdecl, "validate", "--no-cache", *extra, "--format", "json", str(folder)],
+                cwd=b.tmp,
             )
             runs[f"{label}_{mode}"] = mem
             b.line(f"{count} files, {mode}", mem.describe())
@@ -776,7 +883,7 @@ def section_big(b: Bench, path: Path, dense: Path) -> None:
     header(
         f"6. one large declaration: {size / 1e6:.2f} MB, {gen.count_nodes(path.read_bytes()):,} nodes"
     )
-    cmd = [*b.perfdecl, "validate", "--format", "json", str(path)]
+    cmd = [*b.perfdecl, "validate", "--no-cache", "--format", "json", str(path)]
     stat = measure(cmd, b.s, cwd=b.tmp)
     mem = memory(cmd, cwd=b.tmp)
     listing = b.tmp / "big.list"
@@ -787,7 +894,7 @@ def section_big(b: Bench, path: Path, dense: Path) -> None:
     b.line("floor: CSafeLoader load of the same file", floor.describe(1.0, "s"))
     start = time.perf_counter()
     proc = subprocess.run(
-        [*b.perfdecl, "validate", "--format", "json", str(dense)],
+        [*b.perfdecl, "validate", "--no-cache", "--format", "json", str(dense)],
         capture_output=True,
         check=False,
         cwd=b.tmp,
@@ -840,6 +947,7 @@ def section_profile(b: Bench, files: list[str], one: Path) -> None:
         "-m",
         "perfdecl",
         "validate",
+        "--no-cache",
         "--jobs",
         "1",
         "--format",
@@ -872,7 +980,7 @@ def section_profile(b: Bench, files: list[str], one: Path) -> None:
         b.record("profile", "stages_ms_per_file", stages)
     env = _env()
     proc = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "perfdecl", "validate", str(one)],
+        [sys.executable, "-X", "importtime", "-m", "perfdecl", "validate", "--no-cache", str(one)],
         capture_output=True,
         check=False,
         cwd=b.tmp,
@@ -1108,6 +1216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         many = section_many(b, corpus, made[0].path)
         section_floor(b, listing, many["serial_pf"])
         section_peer(b, files, made[0].path, many["serial_pf"])
+        section_rerun(b, [g.path for g in made[: min(200, s.n)]])
         section_memory(b, small, large)
         section_big(b, big, dense)
         section_profile(b, files, one)
