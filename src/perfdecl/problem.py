@@ -7,6 +7,7 @@ reporter sees them, so that reporters never repeat logic (the flake8 ``Violation
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -161,3 +162,20 @@ def split_pointer(pointer: str) -> list[str]:
     if not pointer:
         return []
     return [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]]
+
+
+def nearest(word: str, choices: Iterable[str], cutoff: float = 0.5) -> str | None:
+    """The choice closest to ``word`` (difflib's ratio at least ``cutoff``), or None.
+
+    Bounded by construction: a choice less than ``cutoff / (2 - cutoff)`` times as long as the
+    word (or the reverse) can never reach the cutoff, so it is not compared; a megabyte-long key
+    in a hostile file is compared with nothing (it took 820 MB when difflib indexed it).
+    """
+    import difflib
+
+    limit = cutoff / (2 - cutoff) if cutoff < 2 else 1.0
+    fitting = [c for c in choices if min(len(c), len(word)) >= limit * max(len(c), len(word))]
+    if not fitting:
+        return None
+    found = difflib.get_close_matches(word, fitting, n=1, cutoff=cutoff)
+    return found[0] if found else None

@@ -43,46 +43,109 @@ ROOT_MARKERS = (".git", ".hg")
 # --- globs ---------------------------------------------------------------------------------
 
 
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """Compile a path glob: ``*`` and ``?`` stay inside one folder, ``**`` spans folders.
+class Glob:
+    """A compiled path glob: ``*`` and ``?`` stay inside one folder, ``**`` spans folders.
 
     A pattern without ``/`` matches a file or folder name at any depth (as in ``.gitignore``);
-    a trailing ``/`` is ignored (``build/`` is the folder ``build``).
+    a trailing ``/`` is ignored (``build/`` is the folder ``build``). Matching simulates all
+    positions of the pattern at once (a Thompson NFA), so it takes time proportional to the
+    path's length times the pattern's, whatever the pattern: a configuration from a pull request
+    such as ``**a**a**a…**b`` cannot make it backtrack exponentially (it took minutes with the
+    regular expression it replaces).
     """
-    pattern = pattern.replace("\\", "/").strip()
-    pattern = pattern.removeprefix("./").rstrip("/")
-    anchored = "/" in pattern
-    out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if pattern.startswith("**", i):
-            i += 2
-            if pattern.startswith("/", i):  # "**/": zero or more folders
-                out.append("(?:.*/)?")
-                i += 1
-            else:
-                out.append(".*")
-            continue
-        if c == "*":
-            out.append("[^/]*")
-        elif c == "?":
-            out.append("[^/]")
-        elif c == "[":
-            end = pattern.find("]", i + 2)
-            if end < 0:
-                out.append(re.escape(c))
-            else:
+
+    __slots__ = ("_tokens", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        pattern = pattern.replace("\\", "/").strip()
+        pattern = pattern.removeprefix("./").rstrip("/")
+        tokens: list[tuple[str, str | re.Pattern[str] | None]] = (
+            [] if "/" in pattern else [("dirs", None)]
+        )
+        i = 0
+        while i < len(pattern):
+            c = pattern[i]
+            if pattern.startswith("**", i):
+                i += 2
+                if pattern.startswith("/", i):  # "**/": zero or more folders
+                    tokens.append(("dirs", None))
+                    i += 1
+                elif not tokens or tokens[-1] != ("any", None):
+                    tokens.append(("any", None))
+                continue
+            if c == "*":
+                if not tokens or tokens[-1][0] not in ("star", "any"):
+                    tokens.append(("star", None))
+            elif c == "?":
+                tokens.append(("one", None))
+            elif c == "[" and (end := pattern.find("]", i + 2)) >= 0:
                 body = pattern[i + 1 : end]
                 if body.startswith("!"):
                     body = "^" + body[1:]
-                out.append(f"[{body.replace(chr(92), chr(92) * 2)}]")
+                tokens.append(("class", re.compile(f"[{body.replace(chr(92), chr(92) * 2)}]")))
                 i = end
-        else:
-            out.append(re.escape(c))
-        i += 1
-    body = "".join(out)
-    return re.compile(body if anchored else f"(?:.*/)?{body}")
+            else:
+                tokens.append(("chr", c))
+            i += 1
+        self._tokens = tuple(tokens)
+
+    def _closure(self, states: set[tuple[int, bool]]) -> set[tuple[int, bool]]:
+        """Add the states reachable without reading: a star or a "**/" may match nothing."""
+        stack = list(states)
+        while stack:
+            i, inside = stack.pop()
+            skippable = not inside and i < len(self._tokens) and self._tokens[i][0] in _SKIPPABLE
+            if skippable and (i + 1, False) not in states:
+                states.add((i + 1, False))
+                stack.append((i + 1, False))
+        return states
+
+    def fullmatch(self, text: str) -> bool:
+        """Whether the whole of ``text`` (a POSIX relative path) matches."""
+        tokens = self._tokens
+        states = self._closure({(0, False)})
+        for c in text:
+            step: set[tuple[int, bool]] = set()
+            for i, inside in states:
+                if inside:  # within "**/": any characters, left after a "/"
+                    step.add((i, True))
+                    if c == "/":
+                        step.add((i + 1, False))
+                    continue
+                if i == len(tokens):
+                    continue
+                kind, arg = tokens[i]
+                if kind == "chr":
+                    if c == arg:
+                        step.add((i + 1, False))
+                elif kind == "one":
+                    if c != "/":
+                        step.add((i + 1, False))
+                elif kind == "class":
+                    if c != "/" and isinstance(arg, re.Pattern) and arg.fullmatch(c):
+                        step.add((i + 1, False))
+                elif kind == "star":
+                    if c != "/":
+                        step.add((i, False))
+                elif kind == "any":
+                    step.add((i, False))
+                else:  # dirs
+                    step.add((i, True))
+                    if c == "/":
+                        step.add((i + 1, False))
+            if not step:
+                return False
+            states = self._closure(step)
+        return (len(tokens), False) in states
+
+
+_SKIPPABLE = frozenset({"star", "any", "dirs"})
+
+
+def glob_regex(pattern: str) -> Glob:
+    """The compiled glob of ``pattern`` (kept under its old name: callers use ``fullmatch``)."""
+    return Glob(pattern)
 
 
 def _relative(path: Path, folder: Path) -> str:
@@ -107,7 +170,7 @@ class ProjectConfig:
     model: Config | None = None
     path: Path | None = None
     problems: tuple[Problem, ...] = ()
-    _globs: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict, compare=False)
+    _globs: dict[str, tuple[Glob, ...]] = field(default_factory=dict, compare=False)
 
     @property
     def config(self) -> Config:
@@ -128,7 +191,7 @@ class ProjectConfig:
         """True when the configuration file could not be read at all."""
         return any(p.code == "PD001" for p in self.problems)
 
-    def _compiled(self, patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
+    def _compiled(self, patterns: Sequence[str]) -> tuple[Glob, ...]:
         key = "\0".join(patterns)
         found = self._globs.get(key)
         if found is None:

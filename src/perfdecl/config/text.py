@@ -5,14 +5,13 @@ helpers that turn a TOML key into a positioned problem. Imports nothing above :m
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from perfdecl.config.codes import CODES
-from perfdecl.problem import Message, Problem
+from perfdecl.problem import Message, Problem, nearest
 
 CODE_PATTERN = re.compile(r"PD[0-9]{0,3}")
 """A problem code (``PD203``) or a prefix of one (``PD2``, ``PD20``); ``PD`` alone means all."""
@@ -44,8 +43,7 @@ def nearest_key(key: str, valid: Iterable[str]) -> str | None:
     for choice in choices:
         if choice == normal:
             return choice
-    found = difflib.get_close_matches(normal, choices, n=1, cutoff=0.5)
-    return found[0] if found else None
+    return nearest(normal, choices)
 
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")

@@ -131,8 +131,15 @@ def looks_like_declaration(path: str) -> bool:
     """Whether a walked file is one of ours: a declaration key at its top level (block style,
     or inside a top-level flow mapping). Reads at most 1 MiB; a file that cannot be read is
     checked (so that the problem is reported, never skipped)."""
+    import stat
+
     try:
-        with open(path, "rb") as handle:
+        # never open anything but a regular file here: a FIFO would block the walk (the
+        # loader reports such a path as PD001 when it is checked)
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return True
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
             head = handle.read(_SNIFF_BYTES)
     except OSError:
         return True
@@ -173,6 +180,40 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
             yield name
 
 
+def expand_glob(pattern: str) -> list[str]:
+    """The paths a glob names. ``**`` is expanded by walking from the pattern's fixed leading
+    folders without following symbolic links (Python's recursive glob follows them: two links
+    to their own folder made it run forever), and matched with the configuration's linear-time
+    :class:`~perfdecl.config.Glob`; hidden files and folders are left out, as glob does."""
+    if "**" not in pattern:
+        return glob.glob(pattern)
+    from perfdecl.config import Glob
+
+    parts = pattern.replace(os.sep, "/").split("/")
+    fixed = []
+    for part in parts:
+        if is_glob(part):
+            break
+        fixed.append(part)
+    base = "/".join(fixed) or "."
+    if pattern.startswith("/") and not fixed[1:]:
+        base = "/"
+    if not os.path.isdir(base):
+        return []
+    matcher = Glob(pattern if "/" in pattern else f"**/{pattern}")
+    found = []
+    for root, dirs, files in os.walk(base):  # followlinks=False: a link is never entered
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in [*dirs, *sorted(files)]:
+            if name.startswith("."):
+                continue
+            path = os.path.join(root, name)
+            shown = path[2:] if base == "." and not pattern.startswith("./") else path
+            if matcher.fullmatch(shown.replace(os.sep, "/")):
+                found.append(shown)
+    return found
+
+
 def is_glob(arg: str) -> bool:
     return any(c in _GLOB_MAGIC for c in arg)
 
@@ -200,7 +241,8 @@ def collect(
     seen: set[str] = set()
 
     def add(name: str, *, stdin: bool = False, skip: bool = False) -> None:
-        key = STDIN if stdin else os.path.normcase(os.path.abspath(name))
+        # the real path: a file reached again through a symbolic link is checked once
+        key = STDIN if stdin else os.path.normcase(os.path.realpath(name))
         if key in seen:
             return
         seen.add(key)
@@ -225,7 +267,7 @@ def collect(
         elif os.path.lexists(arg) or not is_glob(arg):
             add(arg, skip=force_exclude and excluded is not None and excluded(arg))
         else:
-            matches = sorted(glob.glob(arg, recursive=True), key=_path_order)
+            matches = sorted(expand_glob(arg), key=_path_order)
             if not matches:
                 out.missing.append(_no_match(arg))
             for match in matches:

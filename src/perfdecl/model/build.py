@@ -6,7 +6,6 @@ Pydantic's raw dump ("1 validation error for Declaration ...") is never shown: e
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any
@@ -16,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from perfdecl.loader import SourceMap
 from perfdecl.model import Declaration
 from perfdecl.model.codes import CODES
-from perfdecl.problem import Message, Problem, join_pointer, shorten
+from perfdecl.problem import Message, Problem, join_pointer, nearest, shorten
 
 
 def build(
@@ -166,9 +165,9 @@ def _unknown_key(
     parent_pointer, parent_path, _ = _walk(data, parent)
     model = _model_at(parent_path)
     valid = list(model.model_fields) if model else []
-    close = difflib.get_close_matches(key, valid, n=1, cutoff=0.5)
-    hint_zh = f"是不是“{close[0]}”？" if close else f"可用的键：{'、'.join(valid)}。"
-    hint_en = f"did you mean {close[0]!r}?" if close else f"valid keys: {', '.join(valid)}."
+    guess = nearest(key, valid)
+    hint_zh = f"是不是“{guess}”？" if guess else f"可用的键：{'、'.join(valid)}。"
+    hint_en = f"did you mean {guess!r}?" if guess else f"valid keys: {', '.join(valid)}."
     return _problem(
         "PD101",
         Message(
