@@ -196,6 +196,7 @@ class TableReader:
     """Reads the first indicator table of a document."""
 
     def __init__(self, rows: list[Row]) -> None:
+        self._texts: dict[int, list[Tok]] = {}
         self.rows = rows
         self.out = Parsed()
         self.l1: str | None = None
@@ -372,7 +373,11 @@ class TableReader:
             self.out.placed.add(i)
 
     def _next_text(self, i: int, k: int) -> str:
-        toks = [t for t in self.rows[i].toks if t.text]
+        # the row's text tokens, filtered once per row: rebuilding them for every token made a
+        # line of 100,000 cells quadratic (minutes)
+        toks = self._texts.get(i)
+        if toks is None:
+            toks = self._texts[i] = [t for t in self.rows[i].toks if t.text]
         if k + 1 < len(toks):
             return toks[k + 1].text
         for row in self.rows[i + 1 : i + 3]:
