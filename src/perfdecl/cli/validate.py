@@ -1,7 +1,7 @@
 """``perfdecl validate``'s Typer command: help, errors and unusual spellings.
 
 The console script parses common command lines itself (:mod:`perfdecl.cli.fastpath`); the
-options of both are derived from one table, :class:`~perfdecl.cli.fastpath.ValidateArgs`, and
+options of both are derived from one table, :class:`~perfdecl.cli.options.ValidateArgs`, and
 both end in :func:`perfdecl.cli.fastpath.run`.
 """
 
@@ -14,7 +14,8 @@ from typing import Annotated, Any
 import typer
 
 from perfdecl.cli.common import debugging
-from perfdecl.cli.fastpath import OPTIONS, Opt, ValidateArgs, _formats, run
+from perfdecl.cli.fastpath import run
+from perfdecl.cli.options import OPTIONS, Opt, ValidateArgs, _formats
 
 PATHS_HELP = (
     "Declaration files, folders (searched for *.yaml / *.yml), globs such as "

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, TextIO, cast
 
 from perfdecl.cli._env import say
-from perfdecl.cli.fastpath import ValidateArgs
+from perfdecl.cli.options import ValidateArgs
 from perfdecl.cli.output import UsageError, refuse_inputs, save
 from perfdecl.lint import FileResult
 from perfdecl.lint.runner import Resolver, Task, prepare
@@ -147,7 +147,7 @@ def parse_outputs(specs: Sequence[str], formats: Iterable[str]) -> list[tuple[st
 @dataclass(slots=True)
 class RunSettings:
     """What ``perfdecl validate`` decided: its arguments (the one table,
-    :class:`~perfdecl.cli.fastpath.ValidateArgs`) and what follows from them and the environment."""
+    :class:`~perfdecl.cli.options.ValidateArgs`) and what follows from them and the environment."""
 
     args: ValidateArgs
     stdout_formats: Sequence[str] = ("text",)

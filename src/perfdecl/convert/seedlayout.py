@@ -757,9 +757,26 @@ def import_text(
     found = tuple(k for k, _, _ in SECTIONS if present[k])
     missing = tuple(k for k, _, _ in SECTIONS if not present[k])
     problems = importer.problems
+    _report_gaps(problems, file, lines, importer.placed, present, found, missing, found_year)
+    problems.sort(key=lambda p: (p.line or 0, p.code))
+    usable = bool(found) or bool(doc.table)
+    return ImportResult(file, data if usable else None, tuple(problems), found, missing)
 
+
+def _report_gaps(
+    problems: list[Problem],
+    file: str,
+    lines: list[Any],
+    placed: set[int],
+    present: dict[str, bool],
+    found: tuple[str, ...],
+    missing: tuple[str, ...],
+    found_year: int | None,
+) -> None:
+    """What the import could not do, as problems: lines not placed (PD401), no indicator table
+    (PD405) or missing parts (PD402), no year (PD403)."""
     for line in lines:
-        if line.number not in importer.placed:
+        if line.number not in placed:
             shown = line.text if len(line.text) <= 40 else line.text[:40] + "…"
             problems.append(
                 _problem(
@@ -807,9 +824,6 @@ def import_text(
                 "for example --year 2019.",
             )
         )
-    problems.sort(key=lambda p: (p.line or 0, p.code))
-    usable = bool(found) or bool(doc.table)
-    return ImportResult(file, data if usable else None, tuple(problems), found, missing)
 
 
 def iter_texts(data: dict[str, Any]) -> Iterator[str]:

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from perfdecl.config.options import DEFAULT_OPTIONS, Options, enabled, longest, protected
+from perfdecl.lint.locate import locate
 from perfdecl.loader import Loaded, SourceMap, gc_paused, load_bytes, load_path
-from perfdecl.problem import Message, Problem, Related, Severity
+from perfdecl.problem import Message, Problem, Severity
 
 if TYPE_CHECKING:  # the models and rules are imported when a file is checked, not for a
     # result answered from the cache
     from perfdecl.model import Declaration
-    from perfdecl.rules.base import Finding, Rule
+    from perfdecl.rules.base import Rule
 
 __all__ = [
     "DEFAULT_OPTIONS",
@@ -53,34 +54,6 @@ class FileResult:
 
     def count(self, severity: Severity) -> int:
         return sum(1 for p in self.problems if p.severity is severity)
-
-
-def locate(
-    finding: Finding, source: SourceMap, file: str, code: str, severity: Severity
-) -> Problem:
-    """Turn a rule's pointer (and offset) into a positioned :class:`Problem`."""
-    span = source.locate(
-        finding.pointer, key=finding.key, offset=finding.offset, length=finding.length
-    )
-    return Problem(
-        code=code,
-        severity=finding.severity or severity,
-        message=finding.message,
-        file=file,
-        line=span.line if span else None,
-        column=span.column if span else None,
-        end_line=span.end_line if span else None,
-        end_column=span.end_column if span else None,
-        pointer=finding.pointer,
-        related=tuple(_related(pointer, source) for pointer in finding.related),
-    )
-
-
-def _related(pointer: str, source: SourceMap) -> Related:
-    span = source.locate(pointer)
-    if span is None:
-        return Related(pointer)
-    return Related(pointer, span.line, span.column, span.end_line, span.end_column)
 
 
 def run_rules(

@@ -23,7 +23,7 @@ def framework_problems(
     expected = settings.framework
     if expected is None or decl.framework.value == expected:
         return
-    from perfdecl.lint import locate
+    from perfdecl.lint.locate import locate
 
     finding = Finding(
         "/framework",

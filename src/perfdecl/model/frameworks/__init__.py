@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from perfdecl.model import Framework, FrameworkName
+from perfdecl.model.names import Framework, FrameworkName
 
 # Canonical 一级 names.
 OUTPUT = "产出"
