@@ -12,6 +12,10 @@ CODES: dict[str, CodeInfo] = code_table(
         "line-not-placed",
         Severity.WARNING,
         Message("输入中的一行未能放入声明。", "An input line was not placed in the declaration."),
+        help=Message(
+            "输入中每一行非空文字，要么放进了声明（作为值、条目、续行或成为键的标签），要么报告为 PD401 并给出行号，因此公开的内容不会被悄悄丢失。表格标题行报告为提示。",
+            "Every non-blank input line is either placed in the declaration (as a value, an item, a continuation line or a label that became a key) or reported as PD401 with its line number, so nothing published is silently lost. The title line is reported as info.",
+        ),
         origin="import",
     ),
     CodeInfo(
@@ -19,6 +23,10 @@ CODES: dict[str, CodeInfo] = code_table(
         "section-missing",
         Severity.WARNING,
         Message("申报表的某一部分未找到。", "A part of the form was not found."),
+        help=Message(
+            "申报表的某一部分（单位名称、负责人、电话、资金、职能、目标、指标表、其他说明）没有找到；导入的声明缺少它，validate 随后也会报告（如 PD201 表头不完整）。",
+            "A part of the form (unit name, head, phone, funds, functions, goals, indicator table, remarks) was not found; the imported declaration lacks it, and validate then reports it too (PD201 header incomplete, …).",
+        ),
         origin="import",
     ),
     CodeInfo(
@@ -26,6 +34,10 @@ CODES: dict[str, CodeInfo] = code_table(
         "year-unknown",
         Severity.ERROR,
         Message("无法确定申报年度。", "The declaration year cannot be told."),
+        help=Message(
+            "绩效目标和标题中都没有“20xx年”，无法确定申报年度：请用 --year 指定。",
+            "No 20xx年 in the goals or the title, so the year cannot be told: pass --year.",
+        ),
         origin="import",
     ),
     CodeInfo(
@@ -33,6 +45,10 @@ CODES: dict[str, CodeInfo] = code_table(
         "amount-unreadable",
         Severity.WARNING,
         Message("金额无法读取为数字。", "An amount cannot be read as a number."),
+        help=Message(
+            "金额不是数字（或超过 40 位），该金额没有导入：请对照原表手工填写。",
+            "An amount is not a number (or has more than 40 digits); it is left out: fill it in by hand from the published form.",
+        ),
         origin="import",
     ),
     CodeInfo(
@@ -40,6 +56,10 @@ CODES: dict[str, CodeInfo] = code_table(
         "layout-unknown",
         Severity.ERROR,
         Message("未能识别申报表版式（没有找到绩效指标表）。", "The layout was not recognised."),
+        help=Message(
+            "没有找到绩效指标表（一级/二级/三级），无法识别版式；消息列出找到和缺少的部分。",
+            "No indicator table (一级/二级/三级) was found, so the layout is not recognised; the message lists the parts found and missing.",
+        ),
         origin="import",
     ),
     CodeInfo(
@@ -47,6 +67,10 @@ CODES: dict[str, CodeInfo] = code_table(
         "amount-in-yuan",
         Severity.INFO,
         Message("金额以元填写，已换算为万元。", "An amount in 元 was converted to 万元."),
+        help=Message(
+            "以元填写的金额（如 4767160元）已精确换算为万元；声明中的金额一律以万元计。",
+            "An amount written in 元 (4767160元) was converted exactly to 万元; amounts in a declaration are in 万元.",
+        ),
         origin="import",
     ),
     CodeInfo(
@@ -54,6 +78,10 @@ CODES: dict[str, CodeInfo] = code_table(
         "framework-guessed",
         Severity.INFO,
         Message("无法从指标名称判断指标体系，已按默认处理。", "The framework was guessed."),
+        help=Message(
+            "无法从一级、二级指标的名称判断指标体系，已按 national_classic 处理：请核对 framework:。",
+            "The framework cannot be told from the 一级 and 二级 names; national_classic is assumed: check framework:.",
+        ),
         origin="import",
     ),
     CodeInfo(
@@ -61,6 +89,10 @@ CODES: dict[str, CodeInfo] = code_table(
         "targets-skipped",
         Severity.WARNING,
         Message("某条指标的指标值未能结构化提取。", "Targets of an indicator were not extracted."),
+        help=Message(
+            "目标短语解析器未能从某条指标的文字中提取指标值（比较符、数值、单位）：请手工填写它的 targets。",
+            "The phrase parser could not extract the targets (comparison, value, unit) of an indicator's text: add its targets by hand.",
+        ),
         origin="import",
     ),
     CodeInfo(

@@ -14,6 +14,10 @@ CODES: dict[str, CodeInfo] = code_table(
         "header-changed",
         Severity.INFO,
         Message("表头字段变化。", "A header field changed."),
+        help=Message(
+            "表头字段变化：年度、指标体系、类型、单位、负责人、电话、职能、其他说明、总体目标、项目名称或期限。",
+            "A header field changed: year, framework, kind, unit, head, phone, functions, remarks, the goals' lead, the project's name or period.",
+        ),
         origin="diff",
     ),
     CodeInfo(
@@ -28,6 +32,10 @@ CODES: dict[str, CodeInfo] = code_table(
         "indicator-removed",
         Severity.WARNING,
         Message("删除了指标。", "An indicator was removed."),
+        help=Message(
+            "上一年度的指标在新表中不见了（连同它的指标值）：删除指标会降低目标，默认是警告。",
+            "An indicator of the old form is gone from the new one (its targets with it): removing an indicator weakens the targets, so it is a warning by default.",
+        ),
         origin="diff",
     ),
     CodeInfo(
@@ -45,6 +53,10 @@ CODES: dict[str, CodeInfo] = code_table(
             "资金变化较大而指标未变（目标与资金不匹配）。",
             "Funds moved a lot while every target stayed the same.",
         ),
+        help=Message(
+            "资金总额（或项目金额）变化超过 --funds-threshold 百分比，而没有任何指标值或指标被增加、删除或修改：目标与资金不匹配。",
+            "Total funds (or the project amount) moved by more than --funds-threshold percent while no target, and no indicator, was added, removed or changed: the targets are not matched to the money.",
+        ),
         origin="diff",
     ),
     CodeInfo(
@@ -55,6 +67,10 @@ CODES: dict[str, CodeInfo] = code_table(
             "比较的年度相同，或旧文件年度更新。",
             "Same year on both sides, or OLD is newer than NEW.",
         ),
+        help=Message(
+            "两边是同一年度（同一年的两个版本），或旧文件的年度比新文件更新：请检查比较的顺序。",
+            "Both sides are for the same year (two versions of one year), or OLD is newer than NEW: check the order of the comparison.",
+        ),
         origin="diff",
     ),
     CodeInfo(
@@ -64,6 +80,10 @@ CODES: dict[str, CodeInfo] = code_table(
         Message(
             "延续的指标降低但未说明理由（note）。",
             "A recurring target got weaker with no note.",
+        ),
+        help=Message(
+            "延续的指标值降低（或被删除），而该指标的 note 没有说明理由。",
+            "A recurring target got weaker (or was removed) and the indicator's note does not say why.",
         ),
         origin="diff",
     ),
@@ -79,6 +99,10 @@ CODES: dict[str, CodeInfo] = code_table(
         "funds-changed",
         Severity.INFO,
         Message("资金变化。", "Funds changed."),
+        help=Message(
+            "某项资金数字变化：给出绝对变化和相对变化（精确计算，百分比四舍五入到 0.1）。",
+            "A funds figure changed: the absolute and relative change (exact, the percentage rounded half-up to 0.1).",
+        ),
         origin="diff",
     ),
     CodeInfo(
@@ -93,6 +117,10 @@ CODES: dict[str, CodeInfo] = code_table(
         "indicator-renamed",
         Severity.INFO,
         Message("指标编号变化（按文字匹配）。", "An indicator's id changed (matched by wording)."),
+        help=Message(
+            "同一条指标换了编号（按文字匹配，并给出相似度）。",
+            "The same indicator under another id (matched by wording, with the score).",
+        ),
         origin="diff",
     ),
     CodeInfo(
@@ -100,6 +128,10 @@ CODES: dict[str, CodeInfo] = code_table(
         "indicator-moved",
         Severity.INFO,
         Message("指标移到了另一个一级/二级指标下。", "An indicator moved to another group."),
+        help=Message(
+            "指标移到了另一个一级/二级指标下（编号也可能变了）。",
+            "The indicator sits under another 一级/二级 (its id may have changed too).",
+        ),
         origin="diff",
     ),
     CodeInfo(
@@ -107,6 +139,10 @@ CODES: dict[str, CodeInfo] = code_table(
         "indicator-changed",
         Severity.INFO,
         Message("指标文字、性质或备注变化。", "An indicator's wording, kind or note changed."),
+        help=Message(
+            "指标的文字（附逐词差异）、性质（定性 → 定量 为更严格）或 note 变化。",
+            "The indicator's wording (with a word-level diff), kind (定性 -> 定量 is stronger) or note changed.",
+        ),
         origin="diff",
     ),
     CodeInfo(
@@ -178,6 +214,10 @@ CODES: dict[str, CodeInfo] = code_table(
         Severity.INFO,
         Message(
             "一级或二级指标的名称、编号或对应目标变化。", "A group's name, id or goal changed."
+        ),
+        help=Message(
+            "一级指标的编号、名称或对应目标变化，或二级指标的名称变化。",
+            "A 一级's id, name or goal, or a 二级's name, changed.",
         ),
         origin="diff",
     ),
