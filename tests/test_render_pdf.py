@@ -43,11 +43,12 @@ def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
 
 
 def test_formats_and_suffixes() -> None:
-    assert FORMATS == ("html", "markdown", "text", "pdf")
-    assert set(DOCUMENTS) == {"pdf"}
+    assert FORMATS == ("html", "markdown", "text", "pdf", "docx", "xlsx")
+    assert set(DOCUMENTS) == {"pdf", "docx", "xlsx"}
     assert format_for_suffix(".PDF") == "pdf"
     assert format_for_suffix(".md") == "markdown"
-    assert format_for_suffix(".docx") is None
+    assert format_for_suffix(".docx") == "docx"
+    assert format_for_suffix(".doc") is None
 
 
 @pytest.mark.parametrize("fmt", ["html", "markdown", "text"])

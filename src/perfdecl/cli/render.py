@@ -44,7 +44,7 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--format",
                 "-f",
-                help="html, markdown, text or pdf (default: from the -o suffix, else html).",
+                help="html, markdown, text, pdf, docx or xlsx (default: from the -o suffix, else html).",
             ),
         ] = None,
         output: Annotated[

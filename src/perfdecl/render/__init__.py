@@ -26,6 +26,8 @@ RENDERERS: dict[str, type[Renderer]] = {
 # Formats written as files of their own (bytes): name -> (suffixes, description).
 DOCUMENTS: dict[str, tuple[tuple[str, ...], str]] = {
     "pdf": ((".pdf",), "the html form printed to A4 PDF by headless Chromium"),
+    "docx": ((".docx",), "the official form as a Word document (python-docx)"),
+    "xlsx": ((".xlsx",), "the official form as an Excel sheet (openpyxl)"),
 }
 
 # Every name ``perfdecl render --format`` takes.
@@ -52,6 +54,10 @@ def render_document(
         from perfdecl.render.pdf import html_to_pdf
 
         return html_to_pdf(render(decl, "html", problems=problems, lang=lang))
+    if format in ("docx", "xlsx"):
+        from perfdecl.render.office import to_docx, to_xlsx
+
+        return to_docx(decl) if format == "docx" else to_xlsx(decl)
     raise ValueError(f"unknown document format {format!r}")
 
 
