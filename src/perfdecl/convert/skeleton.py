@@ -100,28 +100,32 @@ def _quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _upward(target: str | os.PathLike[str]) -> tuple[Path, Path | None, Path | None]:
+    """One walk from the file's folder up to the repository root (``.git``/``.hg``): the
+    folder, the first ``schemas/declaration.schema.json`` found, and the root (None: none)."""
+    folder = Path(os.path.abspath(target)).parent
+    found = None
+    for candidate in (folder, *folder.parents):
+        if found is None and (candidate / SCHEMA_FILE).is_file():
+            found = candidate / SCHEMA_FILE
+        if (candidate / ".git").exists() or (candidate / ".hg").exists():
+            return folder, found, candidate
+    return folder, found, None
+
+
 def schema_reference(target: str | os.PathLike[str]) -> str | None:
     """Where the modeline points: the repository's ``schemas/declaration.schema.json`` found
     above the file (relative, as in the examples), or None when there is none (perfdecl's schema
     is not published at any URL: a modeline must point at a file that exists)."""
-    folder = Path(os.path.abspath(target)).parent
-    for candidate in (folder, *folder.parents):
-        local = candidate / SCHEMA_FILE
-        if local.is_file():
-            return os.path.relpath(local, folder).replace(os.sep, "/")
-        if (candidate / ".git").exists() or (candidate / ".hg").exists():
-            break
-    return None
+    folder, found, _ = _upward(target)
+    return None if found is None else os.path.relpath(found, folder).replace(os.sep, "/")
 
 
 def schema_home(target: str | os.PathLike[str]) -> Path:
     """Where ``perfdecl init`` puts the schema when the repository has none: the repository
     root above the file (``.git``/``.hg``), else the file's own folder."""
-    folder = Path(os.path.abspath(target)).parent
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists() or (candidate / ".hg").exists():
-            return candidate / SCHEMA_FILE
-    return folder / SCHEMA_FILE
+    folder, _, root = _upward(target)
+    return (root or folder) / SCHEMA_FILE
 
 
 def skeleton(
