@@ -25,7 +25,12 @@ class Level1Row:
     index: int
     level1: Level1
     name: Level1Name
-    pointer: str  # /indicators/{i}
+    pointer: str  # /indicators/{i}, or /indicators_period/{i} for the multi-year (中期) table
+
+    @property
+    def period(self) -> bool:
+        """True for a row of ``indicators_period`` (the 中期 table), False for the annual one."""
+        return self.pointer.startswith("/indicators_period/")
 
     @property
     def canonical(self) -> str | None:
@@ -76,11 +81,12 @@ class IndicatorRow:
         return self.item.text
 
 
-def _level1_rows(decl: Declaration) -> Iterator[Level1Row]:
+def _level1_rows(decl: Declaration, key: str = "indicators") -> Iterator[Level1Row]:
     fw = find(decl.framework)
-    for i, level1 in enumerate(decl.indicators):
+    table: list[Level1] = decl.indicators_period if key == "indicators_period" else decl.indicators
+    for i, level1 in enumerate(table):
         name = fw.level1_name(level1.name) if fw is not None else canonical_level1(level1.name)
-        yield Level1Row(i, level1, name, f"/indicators/{i}")
+        yield Level1Row(i, level1, name, f"/{key}/{i}")
 
 
 def _groups_of(l1: Level1Row, fw: FrameworkSpec | None = None) -> Iterator[GroupRow]:
@@ -110,6 +116,9 @@ class _Table:
     children: dict[int, tuple[object, tuple[GroupRow, ...] | tuple[IndicatorRow, ...]]]
     groups: tuple[GroupRow, ...]
     indicators: tuple[IndicatorRow, ...]
+    period_level1: tuple[Level1Row, ...] = ()
+    period_groups: tuple[GroupRow, ...] = ()
+    period_indicators: tuple[IndicatorRow, ...] = ()
 
 
 _last: tuple[Declaration, _Table] | None = None
@@ -121,11 +130,23 @@ def _table(decl: Declaration) -> _Table:
     global _last
     if _last is not None and _last[0] is decl:
         return _last[1]
-    level1 = tuple(_level1_rows(decl))
     children: dict[int, tuple[object, tuple[GroupRow, ...] | tuple[IndicatorRow, ...]]] = {}
+    fw = find(decl.framework)
+    level1, groups, indicators = _walk(_level1_rows(decl), fw, children)
+    period = _walk(_level1_rows(decl, "indicators_period"), fw, children)
+    table = _Table(level1, children, groups, indicators, *period)
+    _last = (decl, table)
+    return table
+
+
+def _walk(
+    rows: Iterator[Level1Row],
+    fw: FrameworkSpec | None,
+    children: dict[int, tuple[object, tuple[GroupRow, ...] | tuple[IndicatorRow, ...]]],
+) -> tuple[tuple[Level1Row, ...], tuple[GroupRow, ...], tuple[IndicatorRow, ...]]:
+    level1 = tuple(rows)
     groups: list[GroupRow] = []
     indicators: list[IndicatorRow] = []
-    fw = find(decl.framework)
     for l1 in level1:
         its_groups = tuple(_groups_of(l1, fw))
         children[id(l1)] = (l1, its_groups)
@@ -135,9 +156,7 @@ def _table(decl: Declaration) -> _Table:
             its_items = tuple(_items_of(g))
             children[id(g)] = (g, its_items)
             indicators.extend(its_items)
-    table = _Table(level1, children, tuple(groups), tuple(indicators))
-    _last = (decl, table)
-    return table
+    return level1, tuple(groups), tuple(indicators)
 
 
 def _cached_children(row: object) -> tuple[object, ...] | None:
@@ -172,10 +191,33 @@ def indicator_rows(decl: Declaration) -> Iterator[IndicatorRow]:
     return iter(_table(decl).indicators)
 
 
+def all_level1_rows(decl: Declaration) -> Iterator[Level1Row]:
+    """The 一级 rows of the annual table, then those of the multi-year (中期) table."""
+    table = _table(decl)
+    return iter((*table.level1, *table.period_level1))
+
+
+def all_group_rows(decl: Declaration) -> Iterator[GroupRow]:
+    """The 二级 groups of the annual table, then those of the multi-year (中期) table."""
+    table = _table(decl)
+    return iter((*table.groups, *table.period_groups))
+
+
+def all_indicator_rows(decl: Declaration) -> Iterator[IndicatorRow]:
+    """Every indicator of the annual table, then of the multi-year (中期) table
+    (``/indicators_period/…``): for the rules that judge one row on its own (its wording, its
+    target, its unit), which a 中期 row must meet as much as an annual one."""
+    table = _table(decl)
+    return iter((*table.indicators, *table.period_indicators))
+
+
 __all__ = [
     "GroupRow",
     "IndicatorRow",
     "Level1Row",
+    "all_group_rows",
+    "all_indicator_rows",
+    "all_level1_rows",
     "group_rows",
     "groups_of",
     "indicator_rows",

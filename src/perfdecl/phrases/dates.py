@@ -207,6 +207,9 @@ _PERIOD = re.compile(
             rf"{_NUM}\s*[-－~～至到]\s*{_NUM}\s*月",  # 1-6月, 3至9月
             r"(?:第)?[一二三四1-4１-４]\s*季度",
             r"(?:上|下)半年",
+            # a month of the declaration's year as the deadline: 12月底到位, 6月前完成, 10月份以前
+            r"(?<![0-9])(?:1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])\s*月份?\s*"
+            r"(?:底|末|中旬|上旬|下旬|[0-9]{1,2}\s*[日号])?\s*(?:前|之前|以前|底|末|止)",
             r"(?:年底|年末|年中|年初|年内|当年|本年度?|年度内)(?:前|内|以前|之前)?(?:完成|办结|下达|拨付|到位|实施)",
             r"(?:19|20)[0-9]{2}\s*(?:年)?\s*[-－~～至到]\s*(?:19|20)[0-9]{2}\s*年",
         )
@@ -216,6 +219,7 @@ _PERIOD = re.compile(
 
 def states_period(text: str) -> bool:
     """True when the text states a period other than a date: a duration (3个月内, 10个工作日内,
-    工期6个月), a month range (1-6月), a quarter (第三季度), a half (上半年), the year's end as a
+    工期6个月), a month range (1-6月), a quarter (第三季度), a half (上半年), a month as the
+    deadline (12月底到位, 6月前完成), the year's end as a
     deadline (年底前完成, 当年下达) or a range of years (2019-2021年)."""
     return _PERIOD.search(normalize(text[:MAX_TEXT])) is not None

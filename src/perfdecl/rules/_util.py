@@ -7,7 +7,12 @@ from decimal import Decimal
 
 from perfdecl import phrases
 from perfdecl.model import Comparison, Declaration, IndicatorKind, Target
-from perfdecl.model.rows import IndicatorRow, group_rows, indicator_rows, level1_rows
+from perfdecl.model.rows import (
+    IndicatorRow,
+    all_group_rows,
+    all_indicator_rows,
+    all_level1_rows,
+)
 
 MONEY_UNITS: dict[str, Decimal] = {
     "元": Decimal("0.0001"),
@@ -86,6 +91,18 @@ def to_wan(value: Decimal, unit: str | None) -> Decimal | None:
     return None if factor is None else value * factor
 
 
+def is_money_unit(unit: str | None) -> bool:
+    """元、万元 … and a unit cost in them (1000元/人, 50万元/公里, 1600元/亩): an amount either way."""
+    return clean_unit(unit).split("/", 1)[0].strip() in MONEY_UNITS
+
+
+def row_texts(row: IndicatorRow) -> tuple[str, ...]:
+    """The row's wording and, when printed, its 指标值 cell (``value_text``): a project form
+    names the indicator in one column (项目成本) and gives the value in the next (≤50万元)."""
+    value = row.item.value_text
+    return (row.text,) if not value else (row.text, value)
+
+
 def numeric(target: Target) -> Decimal | None:
     return target.value if isinstance(target.value, Decimal) else None
 
@@ -97,10 +114,11 @@ def is_quantitative_target(target: Target) -> bool:
 
 
 def is_quantified(row: IndicatorRow) -> bool:
-    """The indicator states a number: a structured target or a quantity in its wording."""
+    """The indicator states a number: a structured target, or a quantity in its wording or its
+    printed 指标值 cell."""
     if any(is_quantitative_target(t) for t in row.item.targets):
         return True
-    return phrases.is_quantified(row.text)
+    return any(phrases.is_quantified(text) for text in row_texts(row))
 
 
 def is_quantitative(row: IndicatorRow) -> bool:
@@ -131,11 +149,11 @@ def texts(decl: Declaration) -> Iterator[tuple[str, str]]:
             yield "/goals/lead", decl.goals.lead
         for i, strand in enumerate(decl.goals.strands):
             yield f"/goals/strands/{i}/text", strand.text
-    for l1 in level1_rows(decl):
+    for l1 in all_level1_rows(decl):
         yield f"{l1.pointer}/name", l1.level1.name
-    for g in group_rows(decl):
+    for g in all_group_rows(decl):
         yield f"{g.pointer}/name", g.group.name
-    for row in indicator_rows(decl):
+    for row in all_indicator_rows(decl):
         yield row.text_pointer, row.text
         for t, target in enumerate(row.item.targets):
             if isinstance(target.value, str):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from perfdecl.model import Declaration
 from perfdecl.model.frameworks import spec
-from perfdecl.model.rows import level1_rows
+from perfdecl.model.rows import all_level1_rows
 from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
@@ -44,7 +44,7 @@ class Level1OutsideFramework(Rule):
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         fw = spec(decl.framework)
         allowed = "、".join(fw.label(level1) for level1 in fw.level1)
-        for row in level1_rows(decl):
+        for row in all_level1_rows(decl):
             if row.canonical in fw.level2:
                 continue
             yield Finding(

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from perfdecl.model import Declaration
 from perfdecl.model.frameworks import spec
-from perfdecl.model.rows import group_rows
+from perfdecl.model.rows import all_group_rows
 from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
@@ -46,7 +46,7 @@ class Level2OutsideFramework(Rule):
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         fw = spec(decl.framework)
         known = {l2 for l2s in fw.level2.values() for l2 in l2s}
-        for row in group_rows(decl):
+        for row in all_group_rows(decl):
             if row.canonical in known:
                 continue
             allowed = fw.level2.get(row.level1 or "", ())

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from perfdecl.model import Declaration
 from perfdecl.model.frameworks import spec
-from perfdecl.model.rows import group_rows
+from perfdecl.model.rows import all_group_rows
 from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
@@ -46,7 +46,7 @@ class Level2UnderWrongLevel1(Rule):
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         fw = spec(decl.framework)
-        for row in group_rows(decl):
+        for row in all_group_rows(decl):
             level1, level2 = row.level1, row.canonical
             if level1 not in fw.level2 or level2 is None:
                 continue  # PD204 / PD205 report these

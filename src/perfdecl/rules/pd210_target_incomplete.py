@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perfdecl.model import Comparison, Declaration, IndicatorKind
-from perfdecl.model.rows import indicator_rows
+from perfdecl.model.rows import all_indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import clean_unit, is_quantified, numeric
 from perfdecl.rules.base import Finding, Rule, RuleSettings
@@ -53,7 +53,7 @@ class TargetIncomplete(Rule):
     )
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        for row in indicator_rows(decl):
+        for row in all_indicator_rows(decl):
             item = row.item
             for t, target in enumerate(item.targets):
                 if numeric(target) is not None and not clean_unit(target.unit):

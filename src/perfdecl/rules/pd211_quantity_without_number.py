@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from perfdecl import phrases
 from perfdecl.model import Declaration
 from perfdecl.model.frameworks import QUANTITY
-from perfdecl.model.rows import IndicatorRow, indicator_rows
+from perfdecl.model.rows import IndicatorRow, all_indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import is_quantitative_target
 from perfdecl.rules.base import Finding, Rule, RuleSettings
@@ -62,7 +62,7 @@ class QuantityWithoutNumber(Rule):
     summary = Message("数量指标没有写明数量", "A quantity row states no quantity")
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        for row in indicator_rows(decl):
+        for row in all_indicator_rows(decl):
             if row.level2 != QUANTITY or not row.text.strip() or states_quantity(row):
                 continue
             if PLACEHOLDER.search(row.text[:2000]):

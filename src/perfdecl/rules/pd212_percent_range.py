@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perfdecl.model import Declaration
-from perfdecl.model.rows import indicator_rows
+from perfdecl.model.rows import all_indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import fmt, is_percent, numeric
 from perfdecl.rules.base import Finding, Rule, RuleSettings
@@ -48,7 +48,7 @@ class PercentOutOfRange(Rule):
     summary = Message("百分比指标值大于100或小于0", "A percentage target is above 100 or below 0")
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        for row in indicator_rows(decl):
+        for row in all_indicator_rows(decl):
             for t, target in enumerate(row.item.targets):
                 value = numeric(target)
                 if value is None or not is_percent(target.unit) or 0 <= value <= 100:

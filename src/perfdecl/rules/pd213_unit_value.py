@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from perfdecl.model import Declaration
-from perfdecl.model.rows import indicator_rows
+from perfdecl.model.rows import all_indicator_rows
 from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules._util import COUNT_UNITS, MONEY_UNITS, clean_unit, fmt, is_percent, numeric
 from perfdecl.rules.base import Finding, Rule, RuleSettings
@@ -55,7 +55,7 @@ class UnitValueMismatch(Rule):
     )
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        for row in indicator_rows(decl):
+        for row in all_indicator_rows(decl):
             for t, target in enumerate(row.item.targets):
                 value = numeric(target)
                 unit = clean_unit(target.unit)

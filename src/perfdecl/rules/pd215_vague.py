@@ -11,7 +11,7 @@ from annotated_types import MinLen
 from perfdecl import phrases
 from perfdecl.model import Declaration, IndicatorKind
 from perfdecl.model.frameworks import SATISFACTION
-from perfdecl.model.rows import indicator_rows
+from perfdecl.model.rows import all_indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import is_quantified
 from perfdecl.rules.base import Finding, Rule, RuleOptions, RuleSettings
@@ -70,7 +70,7 @@ class VagueWording(Rule):
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         extra = settings.of(VagueOptions).extra_vague_words
-        for row in indicator_rows(decl):
+        for row in all_indicator_rows(decl):
             if row.item.kind is IndicatorKind.QUALITATIVE or is_quantified(row):
                 continue
             if is_cost_row(row) or row.level2 == SATISFACTION or phrases.is_question(row.text):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from perfdecl import phrases
 from perfdecl.model import Declaration
-from perfdecl.model.rows import indicator_rows
+from perfdecl.model.rows import all_indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
@@ -46,7 +46,7 @@ class PhrasedAsQuestion(Rule):
     summary = Message("指标写成了问句（是否……）", "An indicator is phrased as a question (是否…)")
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        for row in indicator_rows(decl):
+        for row in all_indicator_rows(decl):
             if not phrases.is_question(row.text):
                 continue
             offset = next(

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from perfdecl import phrases
 from perfdecl.model import Declaration
 from perfdecl.model.frameworks import COST, COST_L1
-from perfdecl.model.rows import IndicatorRow, indicator_rows
+from perfdecl.model.rows import IndicatorRow, all_indicator_rows
 from perfdecl.problem import Message, Severity
-from perfdecl.rules._util import MONEY_UNITS, clean_unit, find_any, numeric
+from perfdecl.rules._util import find_any, is_money_unit, numeric, row_texts
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
 BOILERPLATE = (
@@ -31,10 +31,13 @@ def is_cost_row(row: IndicatorRow) -> bool:
 
 
 def has_amount(row: IndicatorRow) -> bool:
-    """A money amount in a structured target or in the wording."""
-    if any(numeric(t) is not None and clean_unit(t.unit) in MONEY_UNITS for t in row.item.targets):
+    """A money amount (or a unit cost, 1000元/人) in a structured target, the wording or the
+    printed 指标值 cell."""
+    if any(numeric(t) is not None and is_money_unit(t.unit) for t in row.item.targets):
         return True
-    return any(clean_unit(p.unit) in MONEY_UNITS for p in phrases.parse_targets(row.text))
+    return any(
+        is_money_unit(p.unit) for text in row_texts(row) for p in phrases.parse_targets(text)
+    )
 
 
 class CostUnquantified(Rule):
@@ -75,13 +78,14 @@ class CostUnquantified(Rule):
     )
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        copies: dict[str, list[tuple[IndicatorRow, int]]] = {}
-        for row in indicator_rows(decl):
+        copies: dict[str, list[tuple[IndicatorRow, str, int]]] = {}
+        for row in all_indicator_rows(decl):
             if not is_cost_row(row) or has_amount(row):
                 continue
-            boiler = find_any(row.text, BOILERPLATE)
+            boiler = _boilerplate_in(row)
             if boiler is not None:
-                copies.setdefault(boiler[0], []).append((row, boiler[1]))
+                phrase, pointer, offset = boiler
+                copies.setdefault(phrase, []).append((row, pointer, offset))
                 continue
             yield Finding(
                 row.text_pointer,
@@ -96,20 +100,32 @@ class CostUnquantified(Rule):
             yield _boilerplate(phrase, rows)
 
 
-def _boilerplate(phrase: str, rows: list[tuple[IndicatorRow, int]]) -> Finding:
+def _boilerplate_in(row: IndicatorRow) -> tuple[str, str, int] | None:
+    """(phrase, pointer, offset) of the budget boilerplate in the wording or the 指标值 cell."""
+    found = find_any(row.text, BOILERPLATE)
+    if found is not None:
+        return found[0], row.text_pointer, found[1]
+    if row.item.value_text:
+        found = find_any(row.item.value_text, BOILERPLATE)
+        if found is not None:
+            return found[0], f"{row.pointer}/value_text", found[1]
+    return None
+
+
+def _boilerplate(phrase: str, rows: list[tuple[IndicatorRow, str, int]]) -> Finding:
     """One finding for every cost row that says only ``phrase``, on the first, the others
     as related locations."""
-    (first, offset), others = rows[0], [row for row, _ in rows[1:]]
+    (_, pointer, offset), others = rows[0], rows[1:]
     if others:
-        ids = "、".join(row.item.id for row, _ in rows)
-        zh_where = f"{len(rows)} 个成本指标（{ids}）都只写“{phrase}”"
-        en_where = f"{len(rows)} cost indicators ({', '.join(r.item.id for r, _ in rows)}) only say"
+        ids = [row.item.id for row, _, _ in rows]
+        zh_where = f"{len(rows)} 个成本指标（{'、'.join(ids)}）都只写“{phrase}”"
+        en_where = f"{len(rows)} cost indicators ({', '.join(ids)}) only say"
         en_give = "give"
     else:
         zh_where = f"成本指标只写“{phrase}”"
         en_where, en_give = "The cost indicator only says", "gives"
     return Finding(
-        first.text_pointer,
+        pointer,
         Message(
             f"{zh_where}，没有金额。请逐项写明成本金额，如“≤120万元”。",
             f"{en_where} {phrase!r} (within the approved budget) and {en_give} no amount; state "
@@ -117,5 +133,5 @@ def _boilerplate(phrase: str, rows: list[tuple[IndicatorRow, int]]) -> Finding:
         ),
         offset=offset,
         length=len(phrase),
-        related=tuple(row.text_pointer for row in others),
+        related=tuple(where for _, where, _ in others),
     )

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from perfdecl import phrases
 from perfdecl.model import Declaration
 from perfdecl.model.frameworks import TIMELINESS
-from perfdecl.model.rows import IndicatorRow, indicator_rows
+from perfdecl.model.rows import IndicatorRow, all_indicator_rows
 from perfdecl.problem import Message, Severity
-from perfdecl.rules._util import is_percent
+from perfdecl.rules._util import is_percent, row_texts
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
 
@@ -18,7 +18,7 @@ def is_rate_row(row: IndicatorRow) -> bool:
     if "率" not in row.text[:1000]:
         return False
     return any(is_percent(t.unit) for t in row.item.targets) or any(
-        is_percent(p.unit) for p in phrases.parse_targets(row.text)
+        is_percent(p.unit) for text in row_texts(row) for p in phrases.parse_targets(text)
     )
 
 
@@ -60,12 +60,12 @@ class TimelinessWithoutDate(Rule):
     )
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        for row in indicator_rows(decl):
+        for row in all_indicator_rows(decl):
             if row.level2 != TIMELINESS:
                 continue
             if any(t.deadline is not None for t in row.item.targets):
                 continue
-            if phrases.parse_dates(row.text) or phrases.states_period(row.text):
+            if any(phrases.parse_dates(t) or phrases.states_period(t) for t in row_texts(row)):
                 continue  # a date, or a period: 3个月内, 1-6月, 第三季度, 年底前完成, 2019-2021年
             if is_rate_row(row):
                 continue  # 完成及时率 100%: the national framework's own timeliness measure

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from perfdecl import phrases
 from perfdecl.model import Declaration
 from perfdecl.model.frameworks import SATISFACTION
-from perfdecl.model.rows import IndicatorRow, indicator_rows
+from perfdecl.model.rows import IndicatorRow, all_indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import is_percent, numeric
 from perfdecl.rules.base import Finding, Rule, RuleSettings
@@ -57,7 +57,7 @@ class SatisfactionWithoutThreshold(Rule):
     )
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        for row in indicator_rows(decl):
+        for row in all_indicator_rows(decl):
             if row.level2 != SATISFACTION or has_threshold(row) or not row.text.strip():
                 continue
             if phrases.relative_only(row.text):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from perfdecl import phrases
 from perfdecl.model import Declaration
 from perfdecl.model.frameworks import SATISFACTION
-from perfdecl.model.rows import indicator_rows
+from perfdecl.model.rows import all_indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import example_target, find_any
 from perfdecl.rules.base import Finding, Rule, RuleSettings
@@ -65,7 +65,7 @@ class SatisfactionOnlyRelative(Rule):
     )
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        for row in indicator_rows(decl):
+        for row in all_indicator_rows(decl):
             if row.level2 != SATISFACTION or has_threshold(row):
                 continue
             if not phrases.relative_only(row.text):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from perfdecl.model import Declaration
 from perfdecl.model.frameworks import QUALITY
-from perfdecl.model.rows import indicator_rows
+from perfdecl.model.rows import all_indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import find_any
 from perfdecl.rules.base import Finding, Rule, RuleSettings
@@ -50,7 +50,7 @@ class QualityWordedAsOutcome(Rule):
     )
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        for row in indicator_rows(decl):
+        for row in all_indicator_rows(decl):
             if row.level2 != QUALITY:
                 continue
             found = find_any(row.text, OUTCOME_WORDS)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from perfdecl import phrases
 from perfdecl.model import Declaration
 from perfdecl.model.frameworks import BENEFIT, SATISFACTION
-from perfdecl.model.rows import indicator_rows
+from perfdecl.model.rows import all_indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import clean_unit, numeric
 from perfdecl.rules.base import Finding, Rule, RuleSettings
@@ -50,7 +50,7 @@ class BenefitCountsActivities(Rule):
     )
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        for row in indicator_rows(decl):
+        for row in all_indicator_rows(decl):
             if row.level1 != BENEFIT or row.level2 == SATISFACTION:
                 continue
             units = [clean_unit(t.unit) for t in row.item.targets if numeric(t) is not None]

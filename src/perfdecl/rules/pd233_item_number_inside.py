@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from perfdecl import phrases
 from perfdecl.model import Declaration
-from perfdecl.model.rows import indicator_rows
+from perfdecl.model.rows import all_indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
@@ -57,7 +57,7 @@ class ItemNumberInsideSentence(Rule):
     )
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        for row in indicator_rows(decl):
+        for row in all_indicator_rows(decl):
             for offset in phrases.item_number_inside(row.text):
                 number = _number_at(row.text, offset)
                 yield Finding(

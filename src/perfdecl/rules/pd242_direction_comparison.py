@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perfdecl.model import Comparison, Declaration, Direction, comparison_of
-from perfdecl.model.rows import indicator_rows
+from perfdecl.model.rows import all_indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
@@ -79,7 +79,7 @@ class DirectionContradictsComparison(Rule):
     )
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        for row in indicator_rows(decl):
+        for row in all_indicator_rows(decl):
             item = row.item
             nature = comparison_of(item.nature)
             if item.direction is not None and nature in _CONTRADICTS[item.direction]:

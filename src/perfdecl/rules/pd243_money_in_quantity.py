@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from perfdecl import phrases
 from perfdecl.model import Declaration
 from perfdecl.model.frameworks import QUANTITY
-from perfdecl.model.rows import IndicatorRow, indicator_rows
+from perfdecl.model.rows import IndicatorRow, all_indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import MONEY_UNITS, clean_unit, fmt, numeric
 from perfdecl.rules.base import Finding, Rule, RuleSettings
@@ -58,7 +58,7 @@ class MoneyInQuantity(Rule):
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         by_level1: dict[str, list[tuple[IndicatorRow, str, int, int]]] = {}
-        for row in indicator_rows(decl):
+        for row in all_indicator_rows(decl):
             if row.level2 != QUANTITY:
                 continue
             found = _amount(row)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from perfdecl.model import Declaration
 from perfdecl.model.frameworks import QUALITY
-from perfdecl.model.rows import IndicatorRow, indicator_rows
+from perfdecl.model.rows import IndicatorRow, all_indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
@@ -61,7 +61,7 @@ class UnspecificStandard(Rule):
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         copies: dict[str, list[tuple[IndicatorRow, int]]] = {}
-        for row in indicator_rows(decl):
+        for row in all_indicator_rows(decl):
             if row.level2 != QUALITY or "《" in row.text:
                 continue
             m = UNSPECIFIC.search(row.text[:2000])

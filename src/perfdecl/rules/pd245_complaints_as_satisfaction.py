@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from perfdecl.model import Declaration
 from perfdecl.model.frameworks import SATISFACTION
-from perfdecl.model.rows import IndicatorRow, indicator_rows
+from perfdecl.model.rows import IndicatorRow, all_indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import find_any
 from perfdecl.rules.base import Finding, Rule, RuleSettings
@@ -55,7 +55,7 @@ class ComplaintsAsSatisfaction(Rule):
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         rows: list[tuple[IndicatorRow, str, int]] = []
-        for row in indicator_rows(decl):
+        for row in all_indicator_rows(decl):
             if row.level2 != SATISFACTION or "满意" in row.text:
                 continue
             found = find_any(row.text[:2000], COMPLAINT_WORDS)

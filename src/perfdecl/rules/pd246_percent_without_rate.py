@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perfdecl.model import Declaration
-from perfdecl.model.rows import indicator_rows
+from perfdecl.model.rows import all_indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import is_percent, numeric
 from perfdecl.rules.base import Finding, Rule, RuleSettings
@@ -78,7 +78,7 @@ class PercentWithoutRate(Rule):
     )
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        for row in indicator_rows(decl):
+        for row in all_indicator_rows(decl):
             text = row.text[:1000]
             if any(w in text for w in RATE_WORDS):
                 continue

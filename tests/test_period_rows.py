@@ -1,0 +1,92 @@
+"""Rows of the multi-year (中期) table, ``indicators_period``, meet the row rules as the annual
+rows do (their wording, target and unit), located under ``/indicators_period``; the rules that
+judge the year or the table as a whole (dates in the year, the quantitative share) leave them."""
+
+from __future__ import annotations
+
+import textwrap
+
+from perfdecl.lint import check_bytes
+from perfdecl.loader import load_text
+from perfdecl.model.build import build
+from perfdecl.model.rows import all_group_rows, all_indicator_rows, all_level1_rows, indicator_rows
+
+DECL = textwrap.dedent(
+    """\
+    schema_version: 1
+    year: 2021
+    framework: central_2021
+    kind: project
+    unit: 某县图书馆
+    head: 张三
+    project: {name: 图书借阅服务, amount: 40}
+    goals: {strands: [{id: g1, text: 做好图书借阅服务}]}
+    indicators:
+      - id: out
+        name: 产出指标
+        groups:
+          - name: 数量指标
+            items:
+              - {id: out.qty.1, text: 发放借书证, value_text: ≥50张}
+    indicators_period:
+      - id: mid
+        name: 产出指标
+        groups:
+          - name: 数量指标
+            items:
+              - {id: mid.qty.1, text: 2021-2023年发放借书证, value_text: ≥150张}
+          - name: 质量指标
+            items:
+              - {id: mid.qual.1, text: 借阅服务水平进一步提升}
+              - {id: mid.qual.2, text: 是否按标准完成借阅服务}
+          - name: 时效指标
+            items:
+              - {id: mid.time.1, text: 2023年12月31日前完成全部借阅服务}
+          - name: 风采指标
+            items:
+              - {id: mid.x.1, text: 读者活动不少于6场}
+    """
+)
+
+
+def _codes_at(prefix: str) -> dict[str, set[str]]:
+    result = check_bytes(DECL.encode(), file="period.yaml")
+    found: dict[str, set[str]] = {}
+    for p in result.problems:
+        if p.pointer.startswith(prefix):
+            found.setdefault(p.code, set()).add(p.pointer)
+    return found
+
+
+def test_the_walk_gives_both_tables_in_order() -> None:
+    loaded = load_text(DECL, file="period.yaml")
+    assert loaded.data is not None
+    decl, problems = build(loaded.data, loaded.source, "period.yaml")
+    assert decl is not None and not problems
+    assert [r.item.id for r in indicator_rows(decl)] == ["out.qty.1"]
+    rows = list(all_indicator_rows(decl))
+    assert [r.item.id for r in rows] == [
+        "out.qty.1",
+        "mid.qty.1",
+        "mid.qual.1",
+        "mid.qual.2",
+        "mid.time.1",
+        "mid.x.1",
+    ]
+    assert rows[1].pointer == "/indicators_period/0/groups/0/items/0"
+    assert [r.group_row.parent.period for r in rows] == [False] + [True] * 5
+    assert [g.pointer for g in all_group_rows(decl)][-1] == "/indicators_period/0/groups/3"
+    assert [r.pointer for r in all_level1_rows(decl)] == ["/indicators/0", "/indicators_period/0"]
+
+
+def test_row_rules_check_multi_year_rows() -> None:
+    found = _codes_at("/indicators_period/")
+    assert found["PD215"] == {"/indicators_period/0/groups/1/items/0/text"}  # 进一步提升
+    assert found["PD216"] == {"/indicators_period/0/groups/1/items/1/text"}  # 是否…
+    assert found["PD205"] == {"/indicators_period/0/groups/3/name"}  # 风采指标: no such 二级
+
+
+def test_year_rules_leave_multi_year_rows() -> None:
+    found = _codes_at("/indicators_period/")
+    assert "PD220" not in found  # 2023年 is inside a multi-year table's period
+    assert "PD224" not in found
