@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -11,8 +12,20 @@ import typer
 from perfdecl.cli.common import LangOpt, resolve_lang
 
 
-def schema_text() -> str:
-    """The exact text committed as schemas/declaration.schema.json."""
+class SchemaKind(StrEnum):
+    """Which file's schema: a declaration's (the default) or a self-evaluation's."""
+
+    DECLARATION = "declaration"
+    SELFEVAL = "selfeval"
+
+
+def schema_text(kind: SchemaKind = SchemaKind.DECLARATION) -> str:
+    """The exact text committed as schemas/declaration.schema.json (schemas/selfeval.schema.json
+    for ``kind: selfeval`` files)."""
+    if kind is SchemaKind.SELFEVAL:
+        from perfdecl.model.selfeval import json_schema as selfeval_schema
+
+        return json.dumps(selfeval_schema(), ensure_ascii=False, indent=2) + "\n"
     from perfdecl.model import json_schema
 
     return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
@@ -30,6 +43,14 @@ def register(app: typer.Typer) -> None:
         force: Annotated[
             bool, typer.Option("--force", help="Replace the file if it exists.")
         ] = False,
+        kind: Annotated[
+            SchemaKind,
+            typer.Option(
+                "--kind",
+                help="declaration (schemas/declaration.schema.json) or selfeval "
+                "(schemas/selfeval.schema.json, for kind: selfeval files).",
+            ),
+        ] = SchemaKind.DECLARATION,
         lang: LangOpt = None,
     ) -> None:
         """Print or write the declaration JSON Schema (what schemas/declaration.schema.json holds).
@@ -38,8 +59,8 @@ def register(app: typer.Typer) -> None:
         ``perfdecl init`` writes (``# yaml-language-server: $schema=<relative path>``).
         """
         if output is None:
-            sys.stdout.write(schema_text())
+            sys.stdout.write(schema_text(kind))
             return
         from perfdecl.cli.output import write_output
 
-        write_output(output, schema_text(), force=force, lang=resolve_lang(lang), makedirs=True)
+        write_output(output, schema_text(kind), force=force, lang=resolve_lang(lang), makedirs=True)

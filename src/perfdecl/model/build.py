@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from perfdecl.loader import SourceMap
 from perfdecl.model import Declaration
 from perfdecl.model.codes import CODES
+from perfdecl.model.selfeval import SelfEvaluation, is_selfeval
 from perfdecl.problem import Message, Problem, join_pointer, nearest, shorten
 
 
@@ -39,10 +40,13 @@ def build(
                 source,
             )
         ] if span else []
+    root: type[Declaration] = SelfEvaluation if is_selfeval(data) else Declaration
     try:
-        return Declaration.model_validate(data), []
+        return root.model_validate(data), []
     except ValidationError as exc:
-        problems = [_convert(err, data, source, file) for err in exc.errors(include_url=False)]
+        problems = [
+            _convert(err, data, source, file, root) for err in exc.errors(include_url=False)
+        ]
         # One message per place and code: unions report each member's failure.
         seen: set[tuple[str, str, int | None, int | None]] = set()
         unique = []
@@ -92,9 +96,9 @@ def _walk(data: Any, loc: tuple[int | str, ...]) -> tuple[str, list[int | str], 
     return pointer, path, current
 
 
-def _model_at(path: list[int | str]) -> type[BaseModel] | None:
+def _model_at(path: list[int | str], root: type[BaseModel]) -> type[BaseModel] | None:
     """The model class that describes the mapping at ``path``, for key suggestions and labels."""
-    current: Any = Declaration
+    current: Any = root
     for part in path:
         current = _unwrap(current)
         if isinstance(part, int):
@@ -125,8 +129,8 @@ def _unwrap(tp: Any) -> Any:
             return tp
 
 
-def _label(path: list[int | str], name: str) -> str:
-    model = _model_at(path)
+def _label(path: list[int | str], name: str, root: type[BaseModel]) -> str:
+    model = _model_at(path, root)
     if model is not None and name in model.model_fields:
         title = model.model_fields[name].title
         if title:
@@ -138,18 +142,18 @@ def _where(pointer: str) -> tuple[str, str]:
     return (f"“{pointer}”处", f"at {pointer}") if pointer else ("顶层", "at the top level")
 
 
-def _convert(err: Any, data: Any, source: SourceMap, file: str) -> Problem:
+def _convert(err: Any, data: Any, source: SourceMap, file: str, root: type[BaseModel]) -> Problem:
     """One Pydantic error as a :class:`Problem` at the place the data came from."""
     etype: str = err["type"]
     loc: tuple[int | str, ...] = tuple(err["loc"])
     if etype == "extra_forbidden":
-        return _unknown_key(str(loc[-1]), loc[:-1], data, source, file)
+        return _unknown_key(str(loc[-1]), loc[:-1], data, source, file, root)
     pointer, path, _ = _walk(data, loc)
     where = _where(pointer)
     if etype == "missing":
         rest = loc[len(path) :]
         name = str(rest[0]) if rest else str(loc[-1])
-        label = _label(path, name)
+        label = _label(path, name, root)
         message = Message(
             f"{where[0]}缺少必填项 {label}。", f"{where[1]}: required key {name!r} is missing."
         )
@@ -159,11 +163,16 @@ def _convert(err: Any, data: Any, source: SourceMap, file: str) -> Problem:
 
 
 def _unknown_key(
-    key: str, parent: tuple[int | str, ...], data: Any, source: SourceMap, file: str
+    key: str,
+    parent: tuple[int | str, ...],
+    data: Any,
+    source: SourceMap,
+    file: str,
+    root: type[BaseModel],
 ) -> Problem:
     """PD101 at the key itself, with the closest valid key (or the list of them)."""
     parent_pointer, parent_path, _ = _walk(data, parent)
-    model = _model_at(parent_path)
+    model = _model_at(parent_path, root)
     valid = list(model.model_fields) if model else []
     guess = nearest(key, valid)
     hint_zh = f"是不是“{guess}”？" if guess else f"可用的键：{'、'.join(valid)}。"
