@@ -353,7 +353,7 @@ def test_cli_invalid_config_reported_on_the_config_file(project: Path, in_dir: P
         app, ["validate", "a.yaml", "b.yaml", "--format", "json"], env={"LANG": "C"}
     )
     code, out = result.exit_code, result.stdout
-    assert code == 1
+    assert code == 2  # a broken configuration is a usage error; the files are still checked
     # select = ["PD0"] turns off PD1 and PD2: one line on standard error says so
     assert "turns off whole families of problems: PD1 (select), PD2 (select)" in result.stderr
     doc = json.loads(out)
@@ -361,6 +361,63 @@ def test_cli_invalid_config_reported_on_the_config_file(project: Path, in_dir: P
     [problem] = doc["files"][0]["problems"]
     assert (problem["code"], problem["line"]) == ("PD021", 3)
     assert "'ignore'" in problem["message"]
+    assert doc["summary"]["exit_code"] == 2
+
+
+BROKEN_CONFIGS = [
+    ('select = ["PD2O1"]\n', "PD022"),  # a letter O for a zero: not a code
+    ('ignore = ["PD999"]\n', "PD022"),  # well formed, but no such code
+    ("select = [\n", "PD020"),  # TOML syntax
+    ("bogus = 1\n", "PD021"),  # unknown key
+    ('severity = { PD012 = "fatal" }\n', "PD022"),  # not a severity
+    ("thresholds = { min_quantitative_share = 2 }\n", "PD022"),  # a share above 1
+    ('frameworks = ["missing.toml"]\n', "PD027"),  # a framework file that cannot be read
+]
+
+
+@pytest.mark.parametrize(("text", "code"), BROKEN_CONFIGS)
+def test_a_broken_configuration_exits_2(project: Path, in_dir: Path, text: str, code: str) -> None:
+    """Every configuration error is a usage error (exit 2, as ruff does), in .perfdecl.toml
+    and in pyproject.toml, on a clean declaration and under --write-baseline too; the
+    declaration is still checked and the problem is reported on the configuration file."""
+    declaration(project / "a.yaml")
+    for name, body in ((".perfdecl.toml", text), ("pyproject.toml", "[tool.perfdecl]\n" + text)):
+        for other in (".perfdecl.toml", "pyproject.toml"):
+            (project / other).unlink(missing_ok=True)
+        write(project / name, body)
+        result = runner.invoke(app, ["validate", "a.yaml", "--format", "json"], env={"LANG": "C"})
+        assert result.exit_code == 2, (name, text, result.output)
+        doc = json.loads(result.stdout)
+        assert doc["files"][0]["file"] == name
+        assert [p["code"] for p in doc["files"][0]["problems"]] == [code]
+        assert doc["files"][1]["file"] == "a.yaml" and doc["summary"]["exit_code"] == 2
+        baseline = runner.invoke(app, ["validate", "a.yaml", "--write-baseline", "b.json"])
+        assert baseline.exit_code == 2, baseline.output
+        (project / "b.json").unlink(missing_ok=True)
+
+
+def test_a_broken_configuration_exits_2_in_a_subprocess(project: Path) -> None:
+    declaration(project / "a.yaml")
+    write(project / ".perfdecl.toml", 'select = ["PD2O1"]\n')
+    done = subprocess.run(
+        [sys.executable, "-m", "perfdecl", "validate", "a.yaml", "-q", "--lang", "en"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert ".perfdecl.toml:1:1: PD022 error" in done.stdout
+    write(project / ".perfdecl.toml", 'select = ["PD201"]\n')  # the repaired configuration
+    done = subprocess.run(
+        [sys.executable, "-m", "perfdecl", "validate", "a.yaml", "-q"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_cli_missing_explicit_config_exits_2(project: Path, in_dir: Path) -> None:

@@ -150,7 +150,8 @@ def test_a_deeply_nested_configuration_is_a_problem_of_that_file(kind: str, tmp_
     (sub / "b.yaml").write_bytes(EXAMPLE.read_bytes())
     (sub / ".perfdecl.toml").write_text(DEEP[kind], encoding="utf-8")
     code, files, err = _run(tmp_path, ".")
-    assert code == 1, err
+    assert code == 2, err  # a broken configuration is a usage error, not an internal one
+    assert "internal error" not in err
     assert "PD020" in files["sub/.perfdecl.toml"]
     assert "./a.yaml" in files and "./sub/b.yaml" in files
 

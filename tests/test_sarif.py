@@ -43,7 +43,7 @@ def _run(folder: Path, monkeypatch: pytest.MonkeyPatch, lang: Lang) -> Any:
     monkeypatch.chdir(folder)
     names = _every_layer(folder)
     result = runner.invoke(app, ["validate", *names, "--format", "sarif", "--lang", lang])
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 2, result.output  # PD021: a broken configuration
     return json.loads(result.output)
 
 

@@ -229,6 +229,20 @@ def statistics(counts: Counter[str]) -> str:
     return "".join(f"{line}\n" for line in lines)
 
 
+def config_broken(resolver: Resolver) -> bool:
+    """A configuration read this run has an error of its own (bad TOML, an unknown key, an
+    invalid value, a framework file that cannot be used): a usage error, so the run exits 2,
+    like a malformed ``--select``; the declarations are still checked against the valid part
+    of the configuration and reported."""
+    if getattr(resolver, "unknown", None):  # codes no problem has
+        return True
+    return any(
+        p.severity is Severity.ERROR
+        for project in getattr(resolver, "read", ())
+        for p in getattr(project, "problems", ())
+    )
+
+
 def _cache_folder(args: ValidateArgs, tasks: Sequence[Task]) -> Path | None:
     """The result cache's folder for this run (see :func:`perfdecl.lint.cache.choose_dir`)."""
     if args.no_cache or not tasks:
@@ -309,6 +323,7 @@ def execute(
                 reporter.file(result)
         if parked is not None:
             summary.baseline = parked.finish()
+        summary.config_error = config_broken(resolver)
         if args.verbose:  # named in the JSON summary too (only then: paths differ per machine)
             summary.configurations = [
                 str(project.path)

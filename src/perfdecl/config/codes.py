@@ -12,8 +12,8 @@ CODES: dict[str, CodeInfo] = code_table(
         Severity.ERROR,
         Message("配置文件不是有效的 TOML。", "The configuration file is not valid TOML."),
         help=Message(
-            "配置文件不是有效的 TOML（或不是 UTF-8）；消息给出行和列。配置问题报告在配置文件上，运行以 1 退出；其余有效的配置仍然生效。",
-            "The configuration file is not valid TOML (or not UTF-8); the message gives the line and column. Configuration problems are reported on the configuration file and make the run exit 1; the valid part of the configuration still applies.",
+            "配置文件不是有效的 TOML（或不是 UTF-8）；消息给出行和列。配置问题报告在配置文件上，运行以 2 退出（用法错误）；其余有效的配置仍然生效。",
+            "The configuration file is not valid TOML (or not UTF-8); the message gives the line and column. Configuration problems are reported on the configuration file and make the run exit 2 (a usage error); the valid part of the configuration still applies.",
         ),
         origin="config",
     ),

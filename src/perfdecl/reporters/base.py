@@ -24,6 +24,7 @@ class Summary:
     strict: bool = False
     baseline: BaselineReport | None = None  # set when run with --baseline
     configurations: list[str] = field(default_factory=list)  # configuration files that applied
+    config_error: bool = False  # a configuration of the run is broken: a usage error (exit 2)
 
     def add(self, result: FileResult) -> None:
         self.files += 1
@@ -34,8 +35,9 @@ class Summary:
 
     @property
     def exit_code(self) -> int:
-        """0 clean, 1 errors (or warnings under --strict), 2 a path that cannot be read."""
-        if self.unreadable:
+        """0 clean, 1 errors (or warnings under --strict), 2 a path that cannot be read or a
+        broken configuration."""
+        if self.unreadable or self.config_error:
             return 2
         if self.errors or (self.strict and self.warnings):
             return 1
