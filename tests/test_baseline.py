@@ -51,7 +51,7 @@ def test_write_then_use_a_baseline(repo: Path) -> None:
     code, out = validate("decl", "--baseline", "ci/baseline.json")
     assert code == 0, out
     assert "0 gone" in out
-    assert out.splitlines()[-1].startswith("Checked 2 files: 0 error(s), 0 warning(s), 0 info")
+    assert out.splitlines()[-1].startswith("Checked 2 files: 0 errors, 0 warnings, 0 notes")
 
 
 def test_a_baseline_survives_inserted_lines(repo: Path) -> None:

@@ -118,7 +118,7 @@ def test_main_uses_the_fast_path_without_typer(tmp_path: Path, output: str) -> N
     if output == "json":
         assert json.loads(proc.stdout)["summary"]["errors"] == 0
     else:
-        assert proc.stdout.endswith("0 error(s), 45 warning(s), 0 info.\n")
+        assert proc.stdout.endswith("0 errors, 45 warnings, 0 notes.\n")
 
 
 def test_fast_and_typer_outputs_are_identical(capsys: pytest.CaptureFixture[str]) -> None:

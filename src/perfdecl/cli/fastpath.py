@@ -164,7 +164,8 @@ def run(args: ValidateArgs) -> int:
     if outcome.recorded is not None and args.write_baseline:
         say(
             language,
-            f"recorded {outcome.recorded} finding(s) in {args.write_baseline}.",
+            f"recorded {outcome.recorded} finding{'' if outcome.recorded == 1 else 's'} in "
+            f"{args.write_baseline}.",
             f"已将 {outcome.recorded} 个问题记入基线 {args.write_baseline}。",
         )
     return 2 if resolver.unknown else outcome.exit_code

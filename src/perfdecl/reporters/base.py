@@ -44,6 +44,30 @@ class Summary:
         return 0
 
 
+def noun(n: int, singular: str, plural: str | None = None) -> str:
+    """``singular`` or its plural as ``n`` asks ("1 error", "2 errors"): a summary reads like a
+    sentence, not "1 error(s), 59 info"."""
+    return singular if n == 1 else (plural or singular + "s")
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """``n`` and its noun: ``counted(0, "error")`` is "0 errors"."""
+    return f"{n} {noun(n, singular, plural)}"
+
+
+def totals_en(summary: Summary, *, bold: bool = False) -> str:
+    """ "0 errors, 45 warnings, 1 note": the run's findings by severity (info findings are
+    counted as notes), optionally with the numbers in Markdown bold."""
+    parts = []
+    for n, word in (
+        (summary.errors, "error"),
+        (summary.warnings, "warning"),
+        (summary.infos, "note"),
+    ):
+        parts.append(f"**{n}** {noun(n, word)}" if bold else counted(n, word))
+    return ", ".join(parts)
+
+
 class Reporter:
     """Base reporter; subclasses override the hooks they need."""
 

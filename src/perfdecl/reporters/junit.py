@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from perfdecl.escape import safe
 from perfdecl.problem import Problem, Severity
-from perfdecl.reporters.base import Reporter, Summary
+from perfdecl.reporters.base import Reporter, Summary, noun
 from perfdecl.reporters.text import plain_line
 
 if TYPE_CHECKING:
@@ -53,12 +53,12 @@ class JunitReporter(Reporter):
             element.text = self._lines(errors)
             self._errors += 1
         elif errors:
-            noun = "个错误" if self.lang == "zh" else " error(s)"
+            word = "个错误" if self.lang == "zh" else " " + noun(len(errors), "error")
             element = ET.SubElement(
                 case,
                 "failure",
                 {
-                    "message": f"{len(errors)}{noun}",
+                    "message": f"{len(errors)}{word}",
                     "type": safe(",".join(sorted({p.code for p in errors})), "xml"),
                 },
             )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from perfdecl.escape import markdown_code, safe
 from perfdecl.problem import Problem
-from perfdecl.reporters.base import Reporter, Summary
+from perfdecl.reporters.base import Reporter, Summary, noun, totals_en
 
 if TYPE_CHECKING:
     from perfdecl.lint import FileResult
@@ -51,8 +51,8 @@ class MarkdownReporter(Reporter):
             )
         else:
             out.append(
-                f"Checked **{summary.files}** file(s): **{summary.errors}** error(s), "
-                f"**{summary.warnings}** warning(s), **{summary.infos}** info.\n"
+                f"Checked **{summary.files}** {noun(summary.files, 'file')}: "
+                f"{totals_en(summary, bold=True)}.\n"
             )
         if summary.baseline is not None:
             b = summary.baseline
@@ -63,7 +63,7 @@ class MarkdownReporter(Reporter):
                 )
             else:
                 out.append(
-                    f"Baseline `{cell(b.path)}`: {b.suppressed} known finding(s) hidden, "
+                    f"Baseline `{cell(b.path)}`: {b.suppressed} known {noun(b.suppressed, 'finding')} hidden, "
                     f"{b.gone_count} gone (fixed; can be removed from the baseline).\n"
                 )
         if self._files:
@@ -91,7 +91,7 @@ class MarkdownReporter(Reporter):
                 out.append(
                     f"… 另有 {total - rows} 个问题未列出。\n"
                     if zh
-                    else f"… {total - rows} more problem(s) not listed.\n"
+                    else f"… {total - rows} more {noun(total - rows, 'problem')} not listed.\n"
                 )
                 break
         self.stream.write("\n".join(out).rstrip("\n") + "\n")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from perfdecl.escape import safe
 from perfdecl.problem import Lang, Problem, Severity
-from perfdecl.reporters.base import Reporter, Summary
+from perfdecl.reporters.base import Reporter, Summary, counted, noun, totals_en
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -101,11 +101,7 @@ def summary_line(summary: Summary, lang: Lang) -> str:
             f"已检查 {summary.files} 个文件：{summary.errors} 个错误，"
             f"{summary.warnings} 个警告，{summary.infos} 个提示。"
         )
-    files = "file" if summary.files == 1 else "files"
-    return (
-        f"Checked {summary.files} {files}: {summary.errors} error(s), "
-        f"{summary.warnings} warning(s), {summary.infos} info."
-    )
+    return f"Checked {counted(summary.files, 'file')}: {totals_en(summary)}."
 
 
 def baseline_lines(summary: Summary, lang: Lang) -> list[str]:
@@ -121,7 +117,7 @@ def baseline_lines(summary: Summary, lang: Lang) -> list[str]:
         lines += [f"  已不存在：{safe(e.describe(), 'terminal')}" for e, _ in b.gone]
     else:
         lines = [
-            f"Baseline {safe(b.path, 'path')}: {b.suppressed} known finding(s) hidden; {b.gone_count} gone "
+            f"Baseline {safe(b.path, 'path')}: {b.suppressed} known {noun(b.suppressed, 'finding')} hidden; {b.gone_count} gone "
             "(fixed; regenerate the baseline to drop them)."
         ]
         lines += [f"  gone: {safe(e.describe(), 'terminal')}" for e, _ in b.gone]

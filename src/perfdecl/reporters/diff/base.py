@@ -13,6 +13,7 @@ from typing import ClassVar, TextIO
 from perfdecl.diff import Change, DiffResult, Direction, FailOn, Segment, split_rev
 from perfdecl.escape import safe
 from perfdecl.problem import Lang
+from perfdecl.reporters.base import counted
 
 DIFF_REPORTERS: dict[str, str] = {
     "text": "perfdecl.reporters.diff.text:DiffTextReporter",
@@ -109,8 +110,9 @@ def summary_text(result: DiffResult, fail_on: FailOn, lang: Lang) -> str:
             text += f"，{s['ignored']} 处已接受"
         return text + f"；按 --fail-on {fail_on.value} 有 {s['failing']} 处不通过。"
     text = (
-        f"{s['changes']} change(s): {s['stronger']} stronger, {s['weaker']} weaker, "
-        f"{s['unknown']} unknown, {s['not_comparable']} not comparable; {s['findings']} finding(s)"
+        f"{counted(s['changes'], 'change')}: {s['stronger']} stronger, {s['weaker']} weaker, "
+        f"{s['unknown']} unknown, {s['not_comparable']} not comparable; "
+        f"{counted(s['findings'], 'finding')}"
     )
     if s["ignored"]:
         text += f"; {s['ignored']} accepted"
