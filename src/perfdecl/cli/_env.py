@@ -17,11 +17,25 @@ def default_lang() -> Lang:
     return "en"
 
 
-def use_color(no_color: bool) -> bool | None:
-    """False when --no-color or NO_COLOR is set; None lets rich decide from the terminal."""
-    if no_color or os.environ.get("NO_COLOR"):
+COLOR_CHOICES = ("auto", "always", "never")
+"""``--color``'s values, as ruff, grep and git spell them."""
+
+
+def use_color(no_color: bool, choice: str | None = None) -> bool | None:
+    """Colour for standard output: True (always), False (never) or None (auto: colour and
+    excerpts on a terminal, plain lines otherwise).
+
+    ``--color always|never`` wins; then ``--no-color``; then the environment
+    (:func:`perfdecl.reporters.text.env_color`: ``NO_COLOR`` off, then ``FORCE_COLOR`` on);
+    otherwise auto.
+    """
+    if choice == "always":
+        return True
+    if choice == "never" or no_color:
         return False
-    return None
+    from perfdecl.reporters.text import env_color
+
+    return env_color()
 
 
 def say(lang: Lang, en: str, zh: str) -> None:

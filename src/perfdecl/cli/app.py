@@ -3,11 +3,46 @@
 from __future__ import annotations
 
 import importlib
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from perfdecl.version import __version__
+
+
+class _Group(TyperGroup):
+    """The root group: a flag shows no value in help, as click users know it.
+
+    Typer prints the parameter's type beside each option, so every flag (``--force``,
+    ``--help`` …) reads ``--force <bool>`` as if it took a value. The parameters are tidied
+    when help asks for them, on the click objects, so the console script and ``CliRunner`` both
+    see it, for the root's own options (``--help``, the completion flags) and each command's.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for command in self.commands.values():
+            _tidy_params(command)
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return [_flag_without_value(p) for p in super().get_params(ctx)]
+
+
+def _tidy_params(command: Any) -> None:
+    """``command.get_params`` returns its flags without a value placeholder."""
+    original = command.get_params
+
+    def get_params(ctx: Any) -> list[Any]:
+        return [_flag_without_value(p) for p in original(ctx)]
+
+    command.get_params = get_params
+
+
+def _flag_without_value(param: Any) -> Any:
+    if getattr(param, "is_flag", False) and getattr(param, "metavar", None) is None:
+        param.metavar = ""
+    return param
 
 
 def _version(value: bool) -> None:
@@ -61,7 +96,7 @@ def build_app(command: str | None = None) -> typer.Typer:
         name="perfdecl",
         help="Check, compare and render performance-target declarations (绩效目标申报表) kept as YAML.",
         no_args_is_help=True,
-        add_completion=False,
+        cls=_Group,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )

@@ -38,7 +38,23 @@ LangOpt = Annotated[
     typer.Option("--lang", help="Message language, zh or en (default: from the locale)."),
 ]
 NoColorOpt = Annotated[
-    bool, typer.Option("--no-color", help="Plain output without colour (NO_COLOR also works).")
+    bool, typer.Option("--no-color", help="Same as --color never (NO_COLOR also works).")
+]
+
+
+class ColorChoice(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+ColorOpt = Annotated[
+    ColorChoice | None,
+    typer.Option(
+        "--color",
+        help="Colour: auto (on a terminal; NO_COLOR turns it off, FORCE_COLOR on), always or "
+        "never.",
+    ),
 ]
 QuietOpt = Annotated[
     bool, typer.Option("--quiet", "-q", help="Only the problems: no excerpts, headers or summary.")

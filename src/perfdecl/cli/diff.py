@@ -9,7 +9,14 @@ from typing import Annotated
 
 import typer
 
-from perfdecl.cli.common import LangOpt, NoColorOpt, fail, resolve_lang, use_color
+from perfdecl.cli.common import (
+    ColorOpt,
+    LangOpt,
+    NoColorOpt,
+    fail,
+    resolve_lang,
+    use_color,
+)
 from perfdecl.diff import FailOn
 from perfdecl.problem import Lang, Problem, Severity
 from perfdecl.reporters.diff.base import DIFF_REPORTERS
@@ -75,6 +82,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         lang: LangOpt = None,
         no_color: NoColorOpt = False,
+        color: ColorOpt = None,
     ) -> None:
         """Compare two declarations: money moved, targets raised, lowered, added or dropped.
 
@@ -110,7 +118,10 @@ def register(app: typer.Typer) -> None:
                 ) from None
         result = ignore_result(diff_sides(sides[0], sides[1], options), cfg.diff.ignore)
         reporter = get_diff_reporter(output_format.value)(
-            sys.stdout, lang=language, color=use_color(no_color), fail_on=fail_on
+            sys.stdout,
+            lang=language,
+            color=use_color(no_color, color.value if color else None),
+            fail_on=fail_on,
         )
         reporter.report(result)
         raise typer.Exit(result.exit_code(fail_on))

@@ -121,11 +121,19 @@ class ValidateArgs:
         kind="flag",
         help="Only the problems: no excerpts, headers or summary.",
     )
+    color: str | None = _opt(
+        None,
+        "--color",
+        kind="choice",
+        choices=("auto", "always", "never"),
+        help="Colour: auto (on a terminal; NO_COLOR turns it off, FORCE_COLOR on), always or "
+        "never.",
+    )
     no_color: bool = _opt(
         False,
         "--no-color",
         kind="flag",
-        help="Plain output without colour (NO_COLOR also works).",
+        help="Same as --color never (NO_COLOR also works).",
     )
     max_bytes: int = _opt(
         DEFAULT_MAX_BYTES,

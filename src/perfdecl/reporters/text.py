@@ -124,14 +124,49 @@ def baseline_lines(summary: Summary, lang: Lang) -> list[str]:
     return lines
 
 
-def _is_terminal(stream: TextIO) -> bool:
-    """Whether ``stream`` is a terminal, decided as rich decides it (FORCE_COLOR counts)."""
+def env_color() -> bool | None:
+    """The environment's say on colour, as users of other tools expect: ``NO_COLOR`` set and
+    not empty turns it off (no-color.org); else ``FORCE_COLOR`` set and not empty, whatever
+    its value, turns it on (force-color.org, as rich reads it: CI logs that render ANSI
+    colours); else None (no say)."""
+    if os.environ.get("NO_COLOR"):
+        return False
     if os.environ.get("FORCE_COLOR"):
+        return True
+    return None
+
+
+def terminal_layout(stream: TextIO, color: bool | None = None) -> bool:
+    """Whether to lay out for a terminal: ``--color always`` (``color`` True), FORCE_COLOR when
+    nothing was decided (``color`` None), or ``stream`` is one."""
+    if color is True or (color is None and env_color() is True):
         return True
     try:
         return stream.isatty()
     except (AttributeError, ValueError, OSError):  # closed, detached or not a real stream
         return False
+
+
+def fancy_console(stream: TextIO, color: bool | None) -> Console:
+    """A rich console on ``stream`` for the terminal layout: ``color`` True forces colour (even
+    into a pipe, and with the standard 16 colours when TERM says nothing), False forbids it,
+    None leaves it to the terminal. The caller has already read NO_COLOR and FORCE_COLOR
+    (:func:`perfdecl.cli._env.use_color`); a library caller passing None gets rich's reading."""
+    from rich.console import Console
+
+    return Console(
+        file=stream,
+        force_terminal=True if color is True else None,
+        no_color=color is False if color is not None else env_color() is False,
+        color_system="standard" if color is True and _dumb() else "auto",
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+    )
+
+
+def _dumb() -> bool:
+    return os.environ.get("TERM", "dumb") in ("", "dumb", "unknown")
 
 
 class TextReporter(Reporter):
@@ -142,18 +177,10 @@ class TextReporter(Reporter):
         self, stream: TextIO, *, lang: Lang = "en", color: bool | None = None, quiet: bool = False
     ) -> None:
         super().__init__(stream, lang=lang, color=color, quiet=quiet)
-        self.fancy = _is_terminal(stream)
+        self.fancy = terminal_layout(stream, color)
         if not self.fancy:
             return  # plain lines: written directly, without importing rich (start-up of hooks)
-        from rich.console import Console
-
-        self.console: Console = Console(
-            file=stream,
-            no_color=color is False,
-            highlight=False,
-            soft_wrap=True,
-            emoji=False,
-        )
+        self.console: Console = fancy_console(stream, color)
 
     def file(self, result: FileResult) -> None:
         if not result.problems:

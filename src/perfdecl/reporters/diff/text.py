@@ -19,6 +19,7 @@ from perfdecl.reporters.diff.base import (
     plain_wording,
     summary_text,
 )
+from perfdecl.reporters.text import fancy_console, terminal_layout
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -46,12 +47,8 @@ class DiffTextReporter(DiffReporter):
         fail_on: FailOn = FailOn.WEAKER,
     ) -> None:
         super().__init__(stream, lang=lang, color=color, fail_on=fail_on)
-        from rich.console import Console
-
-        self.console: Console = Console(
-            file=stream, no_color=color is False, highlight=False, soft_wrap=True, emoji=False
-        )
-        self.fancy = self.console.is_terminal
+        self.console: Console = fancy_console(stream, color)
+        self.fancy = terminal_layout(stream, color)
 
     def plain_line(self, change: Change, new_file: str) -> str:
         label = direction_label(change.direction, self.lang)
