@@ -152,7 +152,7 @@ def run(args: ValidateArgs) -> int:
             stdout_formats=stdout_formats,
             reports=parse_outputs(args.outputs, REPORTERS),
             language=language,
-            color=use_color(args.no_color, args.color),
+            color=use_color(args.no_color, args.color_mode),
         )
         outcome = execute(resolver, settings)
     except UsageError as exc:

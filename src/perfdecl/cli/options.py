@@ -121,7 +121,7 @@ class ValidateArgs:
         kind="flag",
         help="Only the problems: no excerpts, headers or summary.",
     )
-    color: str | None = _opt(
+    color_mode: str | None = _opt(
         None,
         "--color",
         kind="choice",
