@@ -62,6 +62,7 @@ _CMP = {
 _PLACEHOLDER = re.compile(r"\*\*|XX|xx|××")
 _CODE_BRACKET = re.compile(r"^\s*\[([0-9A-Za-z]+)\]\s*(.+)$")
 _CODE_TAIL = re.compile(r"^(.*?[^0-9])([0-9]{6,})$")
+_CLAUSE_END = re.compile(r"[,，;；。]")
 _PHONE_TAIL = re.compile(r"^(.*?)(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$")
 
 
@@ -131,9 +132,40 @@ def recognise(grid: Grid) -> Recognised:
     rows = rows_of(grid)
     table = read_table(rows)
     fields = read_fields(rows, table.placed)
+    if not table.items:
+        _prose(grid, rows, table, fields)
     rec = Recognised(fields, table, rows, _score(rows))
     rec.family = rec.scores[0][0] if rec.scores and rec.scores[0][2] > 0 else None
     return rec
+
+
+def _prose(grid: Grid, rows: list[Row], table: Parsed, fields: Fields) -> None:
+    """No table: targets written as sentences (a notice), with the header its prose gives."""
+    from perfdecl.convert.prose import read_prose
+
+    items, header = read_prose(grid)
+    if not items:
+        return
+    table.items = items
+    table.found = True
+    wheres = {i.where for i in items}
+    table.placed |= {n for n, r in enumerate(rows) if any(t.where in wheres for t in r.toks)}
+    if header.name and "project.name" not in fields.values:
+        fields.values["project.name"] = ("实施", header.name[0], header.name[1])
+    if header.unit and "unit" not in fields.values:
+        fields.values["unit"] = ("", header.unit[0], header.unit[1])
+    if header.money and not fields.money:
+        amount, unit, where = header.money
+        fields.money.append(Money("资金", amount, unit, where, total=True))
+    goal = fields.values.get("goals.annual")
+    if goal and _LEAD_WORD.match(goal[1]):
+        fields.values["goals.annual"] = (goal[0], _LEAD_WORD.sub("", goal[1]), goal[2])
+    used = set(header.placed) | ({header.unit[1]} if header.unit else set())
+    fields.placed |= {(n, 0) for n, r in enumerate(rows) if any(t.where in used for t in r.toks)}
+
+
+_LEAD_WORD = re.compile(r"^\s*[是为][:：]\s*")
+_CORE_MARK = re.compile(r"^\s*([★☆]+)")
 
 
 # --- building the data -------------------------------------------------------------------------
@@ -172,7 +204,7 @@ def _budget(money: list[Money]) -> tuple[dict[str, Any] | None, dict[str, Any] |
         if value is None:
             continue
         key = norm(m.label).rstrip(":")
-        if key in totals:
+        if key in totals or m.total:
             current = {"label": m.label, "unit": m.unit or "万元", "total": value, "sources": []}
             blocks.append(current)
             continue
@@ -227,6 +259,13 @@ def _stem(name: str | None, table: dict[str, str], default: str) -> str:
 
 def _item_data(item: Item, item_id: str) -> tuple[dict[str, Any], Target | None]:
     row: dict[str, Any] = {"id": item_id, "text": item.name}
+    mark = _CORE_MARK.match(item.name)
+    core = item.get("core")
+    if mark:
+        row["core"] = True
+        row["core_mark"] = mark[1]
+    elif core and norm(core) in ("是", "否"):
+        row["core"] = norm(core) == "是"
     value = item.get("value")
     nature = item.get("nature")
     unit_col = item.get("unit")
@@ -253,7 +292,9 @@ def _item_data(item: Item, item_id: str) -> tuple[dict[str, Any], Target | None]
         if target.unit:
             t["unit"] = target.unit
         row["targets"] = [t]
-    elif target is not None and target.qualitative and value:
+    elif (target is not None and target.qualitative and value) or (
+        target is None and item.qualitative
+    ):
         row["kind"] = "qualitative"
     return row, target
 
@@ -328,6 +369,7 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
         project["name"] = values["project.name"]
     lead = values.get("project.lead")
     if lead:
+        lead = _CLAUSE_END.split(lead, maxsplit=1)[0].strip() or lead
         m = _PHONE_TAIL.match(lead)
         project["lead"] = m[1].strip() if m and m[1].strip() else lead
         if m and m[1].strip():
@@ -338,6 +380,9 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
     annual, period = _budget(f.money)
     if annual:
         project["budget"] = annual
+        if annual.get("total") is not None and "amount" not in project:
+            factor = Decimal("0.0001") if annual["unit"] == "元" else Decimal(1)
+            project["amount"] = annual["total"] * factor
     if period:
         project["budget_period"] = period
     if project:

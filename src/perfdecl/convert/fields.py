@@ -33,6 +33,7 @@ class Money:
     unit: str | None  # 元 / 万元 as printed (万 -> 万元), None when not stated
     where: str
     block: str | None = None  # the block label (项目资金(万元) …)
+    total: bool = False  # a block's total although its label is not a total's (a notice's 资金)
 
     @property
     def value(self) -> Decimal | None:

@@ -146,6 +146,7 @@ class Item:
     values: list[tuple[str, str, str]] = field(default_factory=list)  # (role, text, where)
     split: bool = False  # the value was split off a glued cell
     glued: str | None = None  # a cell split in two by a guess (reported, PD414)
+    qualitative: bool = False  # a phrase with no figure (prose notices): a qualitative target
 
     def get(self, role: str) -> str | None:
         for r, text, _ in self.values:
