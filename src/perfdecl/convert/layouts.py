@@ -179,6 +179,16 @@ COLUMN_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 """Headers with a year or a tag in them."""
 
+GLUED_TAIL: dict[str, re.Pattern[str]] = {
+    # the shape of a cell at the end of what is left of a glued row, read right to left
+    "coefficient": re.compile(r"(?:100|[0-9]{1,2})(?:\.[0-9]+)?%$"),
+    "value": re.compile(
+        r"(?:[≥≤<>=≧≦]=?)?[0-9]+(?:\.[0-9]+)?(?:%|‰|[\u4e00-\u9fff]{1,2}(?:/[\u4e00-\u9fff]{1,2})?)?$"
+    ),
+    "nature": re.compile(r"(?:定量指标|定性指标|定量|定性)$"),
+}
+"""Cells of an integrated-system row glued by a text extraction (:mod:`perfdecl.convert.glued`)."""
+
 TABLE_END: tuple[str, ...] = (
     "合计",
     "总分",
@@ -391,6 +401,7 @@ __all__ = [
     "COLUMN_PATTERNS",
     "FAMILIES",
     "FIELD_LABELS",
+    "GLUED_TAIL",
     "LEVEL1_NAMES",
     "LEVEL2_NAMES",
     "MONEY_BLOCKS",

@@ -62,6 +62,17 @@ def row_problems(file: str, read: list[tuple[Item, Target | None, str]]) -> list
                     "not split, check it.",
                 )
             )
+        if item.glued:
+            out.append(
+                _problem(
+                    "PD414",
+                    file,
+                    where,
+                    f"{item_id} 的“{item.glued}”是几个单元格粘连在一起；已按推测拆分或原样保留，请核对。",
+                    f"{item_id}: '{item.glued}' is several cells run together; split by a guess "
+                    "or kept whole, check it.",
+                )
+            )
         if target is not None and target.number is not None and target.comparison is None:
             out.append(
                 _problem(

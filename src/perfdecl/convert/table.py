@@ -171,6 +171,8 @@ def _header_at(rows: list[Row], i: int) -> bool:
     levels = {r for r in roles if r in ("l1", "l2", "l3")}
     if len(levels) >= 2:
         return True
+    if levels == {"l3"} and "value" in roles and len({r for r in roles if r}) >= 4:
+        return True  # a flat table: 指标名称 | 计量单位 | 年初指标值 | 全年完成值 …
     if not levels:
         return False
     # one cell per line: the header runs over the next few rows
@@ -206,6 +208,7 @@ class TableReader:
         self.roles: list[str] = []
         self.colmap: dict[int, str] = {}
         self.skip_next = False
+        self.header_rest: list[Tok] = []
 
     # -- levels --
     def set_level(self, text: str, where: str, next_text: str) -> bool:
@@ -322,6 +325,8 @@ class TableReader:
             start = self._read_header(start)
             self.roles = _value_roles(self.out.header)
         self.out.found = True
+        for tok in self.header_rest:
+            self._glued(tok)
         self._read_rows(start)
         self.close()
         return self.out
@@ -345,8 +350,12 @@ class TableReader:
                 if texts and all(r is not None for r in roles[:1]) and row.stream:
                     pass
                 break
+            known = [n for n, r in enumerate(roles) if r is not None]
+            if i == start and known and known[-1] + 1 < len(texts) and "core" in roles:
+                # 是否核心指标财政供养人员控制率%…: the rows are glued to the header line
+                self.header_rest = texts[known[-1] + 1 :]
             for tok, role in zip(texts, roles, strict=True):
-                if role is None:
+                if role is None or tok in self.header_rest:
                     continue
                 self.out.header.append(role)
                 self.out.header_text.append(tok.text)
@@ -387,8 +396,28 @@ class TableReader:
                     return t.text
         return ""
 
+    def _glued(self, tok: Tok) -> bool:
+        """An integrated-system row run together (是否核心指标 last): read by cell shapes."""
+        from perfdecl.convert.glued import ROW_END, read_row, split_rows
+
+        if "core" not in self.out.header or len(tok.text) < 8 or not ROW_END.search(tok.text):
+            return False
+        rows, _rest = split_rows(tok.text)
+        for text in rows:
+            row = read_row(text)
+            if row is None:
+                continue
+            self.start(row.name, tok.where)
+            assert self.cur is not None
+            self.cur.values = [(role, cell, tok.where) for role, cell in row.cells]
+            self.cur.glued = row.doubtful
+        self.close()
+        return True
+
     def _content_row(self, toks: list[Tok], i: int) -> None:
         stream = self.rows[i].stream
+        if len(toks) == 1 and self._glued(toks[0]):
+            return
         first_value_seen = False
         texts = [t for t in toks if t.text or stream]
         for k, tok in enumerate(texts):
