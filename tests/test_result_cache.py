@@ -296,3 +296,42 @@ def test_library_runs_use_the_cache_only_when_asked(tmp_path: Path) -> None:
         [r.problems for r in plain] == [r.problems for r in cached] == [r.problems for r in again]
     )
     assert [r.source.values for r in plain] == [r.source.values for r in again]
+
+
+def test_editing_the_configuration_or_its_framework_file_is_a_miss(tmp_path: Path) -> None:
+    """The key holds the configuration's bytes and those of the framework files it names: an
+    edit to either gives the fresh result, never the stored one."""
+    from tests.test_frameworks import DECLARATION, PROVINCE
+
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / ".git").mkdir()
+    (work / "sichuan.toml").write_text(PROVINCE, encoding="utf-8")
+    config = work / ".perfdecl.toml"
+    config.write_text('frameworks = ["sichuan.toml"]\n', encoding="utf-8")
+    (work / "a.yaml").write_text(DECLARATION.format(framework="sichuan_p6"), encoding="utf-8")
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    args = ["validate", "--format", "json", "--lang", "en", "a.yaml"]
+
+    def same_as_fresh() -> bytes:
+        cached = perfdecl([*args, *cache], work)
+        fresh = perfdecl([*args, "--no-cache"], work)
+        assert cached.stdout == fresh.stdout and cached.returncode == fresh.returncode
+        return fresh.stdout
+
+    before = same_as_fresh()
+    assert b"PD205" not in before
+    # the framework file loses its alias: 群众满意度指标 is no longer a known 二级
+    (work / "sichuan.toml").write_text(
+        PROVINCE.replace('"群众满意度" = "服务对象满意度"\n', ""), encoding="utf-8"
+    )
+    unaliased = same_as_fresh()
+    assert unaliased != before and b"PD205" in unaliased
+    # the configuration itself changes (a comment only): a miss all the same, the same result
+    entries = len(list((tmp_path / "cache").rglob("*.json")))
+    config.write_text('# province table\nframeworks = ["sichuan.toml"]\n', encoding="utf-8")
+    assert same_as_fresh() == unaliased
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == entries + 1
+    # a threshold set in the configuration
+    config.write_text('frameworks = ["sichuan.toml"]\n[thresholds]\n', encoding="utf-8")
+    same_as_fresh()

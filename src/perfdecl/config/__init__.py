@@ -15,6 +15,7 @@ cannot be read, PD020-PD022 for its content), and the valid part of it still app
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import tomllib
@@ -170,6 +171,7 @@ class ProjectConfig:
     model: Config | None = None
     path: Path | None = None
     problems: tuple[Problem, ...] = ()
+    digest: str = ""  # SHA-256 of the file's bytes (read_config), for the result cache's key
     _globs: dict[str, tuple[Glob, ...]] = field(default_factory=dict, compare=False)
 
     @property
@@ -341,7 +343,8 @@ def read_config(path: str | os.PathLike[str]) -> ProjectConfig:
                 ),
             ),
         )
-    return parse_config(text, resolved, pyproject=resolved.name == PYPROJECT)
+    parsed = parse_config(text, resolved, pyproject=resolved.name == PYPROJECT)
+    return replace(parsed, digest=hashlib.sha256(raw).hexdigest())
 
 
 def parse_config(text: str, path: Path, *, pyproject: bool) -> ProjectConfig:
@@ -642,6 +645,7 @@ class ConfigResolver:
         configured_ignore = tuple(model.ignore) if model is not None else ()
         return replace(
             self.base,
+            config_key=config_key(project),
             settings=project.settings(),
             select=self.select if self.select is not None else configured_select,
             ignore=configured_ignore + per_file + self.ignore,
@@ -650,6 +654,23 @@ class ConfigResolver:
 
 
 _NO_CONFIG = ProjectConfig()
+
+
+def config_key(project: ProjectConfig) -> str:
+    """A digest of what a configuration is made of: its path and bytes, and the path and bytes
+    of each framework file it names (a province's table changes results as the file does)."""
+    if project.path is None:
+        return ""
+    digest = hashlib.sha256(f"{project.path}\0{project.digest}".encode("utf-8", "surrogateescape"))
+    for name in project.model.frameworks if project.model is not None else ():
+        file = project.path.parent / name
+        try:
+            data = file.read_bytes()
+        except OSError:
+            data = b"\0unreadable"
+        digest.update(f"\0{file}\0".encode("utf-8", "surrogateescape"))
+        digest.update(hashlib.sha256(data).digest())
+    return digest.hexdigest()
 
 
 def options_for(

@@ -31,6 +31,10 @@ class Options:
     run_rules: bool = True
     debug: bool = False
     protected_only: bool = False  # a file the configuration excludes: only what it cannot hide
+    config_key: str = ""
+    """Where these options came from: a digest of the configuration file's path and bytes and
+    of the framework files it names ("" without one). Part of the result cache's key, so that
+    editing any of them is a miss even when the options read back the same."""
 
 
 DEFAULT_OPTIONS = Options()

@@ -133,6 +133,7 @@ def entry_key(name: str, data: bytes, options: Options) -> str:
     # typed options and the framework; debug changes nothing that is stored.
     shown = repr((options.limits, options.settings, options.select, options.ignore))
     shown += repr((sorted(options.severity.items()), options.run_rules, options.protected_only))
+    shown += repr(options.config_key)  # the configuration's and its framework files' bytes
     for part in (name.encode("utf-8", "surrogateescape"), shown.encode(), data):
         digest.update(len(part).to_bytes(8, "big"))
         digest.update(part)
