@@ -24,7 +24,7 @@ from perfdecl.problem import Lang, Severity
 from perfdecl.reporters.base import Summary
 
 if TYPE_CHECKING:
-    from perfdecl.lint.baseline import BaselineFilter
+    from perfdecl.lint.baseline import Baseline, BaselineFilter
 
 PROGRESS_FROM = 20
 """A progress bar is shown (on a terminal) from this many files on."""
@@ -182,9 +182,9 @@ class Outcome:
 def refuse_clobber(settings: RunSettings, inputs: Sequence[str]) -> None:
     """Fail before checking anything when an output would replace an input of the run (even
     with --force), or an existing file without --force."""
-    from perfdecl.files import replaces
-
     for path in settings.targets:
+        from perfdecl.files import replaces  # here: a run without outputs needs no tempfile
+
         refuse_inputs(path, inputs)
         if not settings.args.force and replaces(path):
             raise UsageError(
@@ -261,7 +261,6 @@ def execute(
     Results reach reporters one by one in input order; reports for ``--output`` are built in
     memory and written atomically at the end, so that a failed run never leaves half a report.
     """
-    from perfdecl.lint.baseline import Baseline
     from perfdecl.reporters import get_reporter
 
     args = settings.args
@@ -276,7 +275,11 @@ def execute(
     inputs += [p for p in (args.baseline, args.config) if p is not None]
     refuse_clobber(settings, inputs)
     parked = _baseline_filter(args.baseline)
-    recorder: Baseline | None = Baseline() if args.write_baseline else None
+    recorder: Baseline | None = None
+    if args.write_baseline:
+        from perfdecl.lint.baseline import Baseline
+
+        recorder = Baseline()
     record_root = Path(os.path.abspath(args.write_baseline or ".")).parent
     results = batch.results(jobs=args.jobs, cache=_cache_folder(args, batch.tasks))
     if batch.skipped and not args.quiet:

@@ -18,7 +18,6 @@ import contextlib
 import hashlib
 import os
 import re
-import tomllib
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -349,6 +348,8 @@ def read_config(path: str | os.PathLike[str]) -> ProjectConfig:
 
 def parse_config(text: str, path: Path, *, pyproject: bool) -> ProjectConfig:
     """Validate configuration text; unknown keys name the nearest valid key and their line."""
+    import tomllib  # here: a run without a configuration file reads no TOML
+
     shown = _display(path)
     try:
         document = tomllib.loads(text)
@@ -420,6 +421,8 @@ def _has_table(path: Path) -> bool:
         return False
     if "perfdecl" not in text:
         return False
+    import tomllib
+
     try:
         document = tomllib.loads(text)
     except RecursionError:
@@ -533,6 +536,7 @@ class ConfigResolver:
             self._checked(read_config(config)) if config is not None else None
         )
         self._folders: dict[str, tuple[Path | None, bool]] = {}
+        self._found: dict[str, Path | None] = {}  # a checked file's folder -> its configuration
         self._configs: dict[Path, ProjectConfig] = {}
         self._options: dict[tuple[Path | None, tuple[str, ...]], Options] = {}
         self._reported: set[Path | None] = set()
@@ -550,11 +554,14 @@ class ConfigResolver:
         only a configuration in the file's own folder applies, never one in a folder above it
         (a shared /tmp or a parent checkout must not configure this run).
         """
-        start = Path(os.path.dirname(os.path.abspath(file))).resolve()
+        folder = os.path.dirname(os.path.abspath(file))
+        if folder in self._found:  # resolving links costs more than checking a file
+            return self._found[folder]
+        start = Path(folder).resolve()
         nearest, rooted = self._walk(start)
-        if nearest is None or rooted or nearest.parent == start:
-            return nearest
-        return None
+        found = nearest if nearest is None or rooted or nearest.parent == start else None
+        self._found[folder] = found
+        return found
 
     def _walk(self, start: Path) -> tuple[Path | None, bool]:
         """(the nearest configuration at or above ``start`` up to where the search stops,

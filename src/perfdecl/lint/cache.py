@@ -188,33 +188,48 @@ def _str(value: object) -> str:
     raise ValueError("not a string")
 
 
+_SEVERITY = {s.value: s for s in Severity}
+
+
+def _problem(row: list[Any]) -> Problem:
+    """One stored problem row back into a :class:`Problem`; ValueError when it is not one.
+
+    The types are checked inline (``type(x) is``): a cached run decodes tens of thousands of
+    rows, and a check per field through a helper cost as much as the rest of the run.
+    """
+    code, sev, zh, en, file, line, col, end_line, end_col, pointer, related = row
+    if not (
+        type(code) is str
+        and type(zh) is str
+        and type(en) is str
+        and type(file) is str
+        and type(pointer) is str
+        and (line is None or type(line) is int)
+        and (col is None or type(col) is int)
+        and (end_line is None or type(end_line) is int)
+        and (end_col is None or type(end_col) is int)
+    ):
+        raise ValueError("not a problem row")
+    also = (
+        tuple(
+            Related(_str(r[0]), _opt_int(r[1]), _opt_int(r[2]), _opt_int(r[3]), _opt_int(r[4]))
+            for r in related
+        )
+        if related
+        else ()
+    )
+    return Problem(
+        code, _SEVERITY[sev], Message(zh, en), file, line, col, end_line, end_col, pointer, also
+    )
+
+
 def decode(raw: str, data: bytes) -> FileResult:
     """An entry's JSON back into the slim result; raises ValueError (or KeyError, TypeError)
     on anything that is not an entry of this format."""
     entry = json.loads(raw)
     if not isinstance(entry, dict) or entry.get("format") != FORMAT:
         raise ValueError("not an entry of this format")
-    problems = []
-    for row in entry["problems"]:
-        code, sev, zh, en, file, line, col, end_line, end_col, pointer, related = row
-        also = tuple(
-            Related(_str(r[0]), _opt_int(r[1]), _opt_int(r[2]), _opt_int(r[3]), _opt_int(r[4]))
-            for r in related
-        )
-        problems.append(
-            Problem(
-                _str(code),
-                Severity(sev),
-                Message(_str(zh), _str(en)),
-                _str(file),
-                _opt_int(line),
-                _opt_int(col),
-                _opt_int(end_line),
-                _opt_int(end_col),
-                _str(pointer),
-                also,
-            )
-        )
+    problems = [_problem(row) for row in entry["problems"]]
     text = entry["text"]
     if text is None:
         text = data.decode("utf-8")

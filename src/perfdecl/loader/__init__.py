@@ -21,11 +21,8 @@ import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from perfdecl.loader import fast
 from perfdecl.loader.codes import (
     CODES,
     FATAL,
@@ -37,10 +34,6 @@ from perfdecl.loader.codes import (
     too_large,
     unreadable,
 )
-from perfdecl.loader.events import EMPTY, HAVE_LIBYAML, Abort, Composer, libyaml_events
-from perfdecl.loader.events import event_source as _events
-from perfdecl.loader.fast import count_nodes as _count_nodes
-from perfdecl.loader.fast import may_exceed as _may_exceed
 from perfdecl.loader.read import decode, read_path
 from perfdecl.loader.source import (
     DEFAULT_LIMITS,
@@ -52,6 +45,9 @@ from perfdecl.loader.source import (
     clamp_to_end,
 )
 from perfdecl.problem import Severity
+
+if TYPE_CHECKING:  # imported on first use (see __getattr__): a cached run parses no YAML
+    from perfdecl.loader.events import HAVE_LIBYAML, Composer
 
 __all__ = [
     "CODES",
@@ -95,8 +91,37 @@ USE_NODES = True
 _NOT_CLEAN = object()
 
 
+def __getattr__(name: str) -> Any:
+    """``HAVE_LIBYAML``, from the module that imports PyYAML, on use."""
+    if name == "HAVE_LIBYAML":
+        from perfdecl.loader.events import HAVE_LIBYAML
+
+        return HAVE_LIBYAML
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _may_exceed(text: str, limits: Limits) -> bool:
+    from perfdecl.loader.fast import may_exceed
+
+    return may_exceed(text, limits)
+
+
+def _count_nodes(composer: Composer, text: str) -> None:
+    from perfdecl.loader.fast import count_nodes
+
+    count_nodes(composer, text)
+
+
+def _events(text: str) -> Any:
+    from perfdecl.loader.events import event_source
+
+    return event_source(text)
+
+
 def _compose_clean(composer: Composer, text: str) -> Any:
     """The document's data when libyaml's node tree converts cleanly, else ``_NOT_CLEAN``."""
+    from perfdecl.loader import fast
+
     if not (USE_NODES and fast.AVAILABLE):
         return _NOT_CLEAN
     if _may_exceed(text, composer.limits):
@@ -114,6 +139,10 @@ def _compose_clean(composer: Composer, text: str) -> Any:
 
 def load_text(text: str, *, file: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> Loaded:
     """Compose one YAML document from text, never raising on bad input."""
+    import yaml
+
+    from perfdecl.loader.events import EMPTY, Abort, Composer, libyaml_events
+
     composer = Composer(file, text, limits)
     data: Any = None
     with gc_paused():  # see gc_paused: composing frees nothing for the collector to find

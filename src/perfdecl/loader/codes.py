@@ -8,9 +8,10 @@ mapping, a syntax error) are built here.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:  # PyYAML is imported where a document is parsed, not for a cached result
+    import yaml
 
 from perfdecl.loader.source import YAML_BREAK, Limits, SourceMap, clamp, line_column
 from perfdecl.problem import CodeInfo, Message, Problem, Severity, code_table, shorten
@@ -307,6 +308,8 @@ def syntax_problem(exc: yaml.YAMLError, file: str, text: str, *, libyaml: bool) 
 
     ``libyaml`` tells which parser raised it: libyaml's reader counts bytes, Python's characters.
     """
+    import yaml
+
     line = column = None
     detail = str(exc)
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:

@@ -1,0 +1,62 @@
+"""The fast paths of issue #18 give the bytes of the plain ones: the JSON reporter's line
+writer against json.dumps, the cache's row decoder against the problems it stored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from perfdecl.lint import FileResult
+from perfdecl.lint.cache import decode, encode
+from perfdecl.loader import SourceMap
+from perfdecl.problem import Message, Problem, Related, Severity
+from perfdecl.reporters.json import problem_line
+
+TEXT = st.text(st.characters(codec="utf-8"), max_size=30) | st.text(max_size=10)
+WHERE = st.none() | st.integers(min_value=0, max_value=2**40)
+PROBLEMS = st.builds(
+    Problem,
+    code=st.sampled_from(["PD001", "PD211", "PD9"]) | TEXT,
+    severity=st.sampled_from(list(Severity)),
+    message=st.builds(Message, TEXT, TEXT),
+    file=TEXT,
+    line=WHERE,
+    column=WHERE,
+    end_line=WHERE,
+    end_column=WHERE,
+    pointer=TEXT,
+    related=st.lists(st.builds(Related, TEXT, WHERE, WHERE, WHERE, WHERE), max_size=2).map(tuple),
+)
+
+
+@given(PROBLEMS, st.sampled_from(["zh", "en"]))
+def test_the_json_line_is_json_dumps(problem: Problem, lang: str) -> None:
+    want = json.dumps(problem.to_dict(lang), ensure_ascii=False)  # type: ignore[arg-type]
+    assert problem_line(problem, lang) == want  # type: ignore[arg-type]
+
+
+@given(st.lists(PROBLEMS, max_size=5))
+def test_a_cache_entry_decodes_to_the_problems_stored(problems: list[Problem]) -> None:
+    data = b"schema_version: 1\n"
+    result = FileResult("a.yaml", tuple(problems), None, SourceMap(text=data.decode()))
+    back = decode(encode(result, data), data)
+    assert back.problems == result.problems
+    assert back.source.text == result.source.text
+
+
+def test_a_row_of_the_wrong_type_is_refused(tmp_path: Path) -> None:
+    data = b"x: 1\n"
+    good = Problem("PD211", Severity.WARNING, Message("zh", "en"), "a.yaml", 1, 2)
+    raw = json.loads(encode(FileResult("a.yaml", (good,), None, SourceMap(text="x: 1\n")), data))
+    for index, bad in ((0, 3), (1, "fatal"), (5, True), (5, "1"), (6, 1.5), (9, None)):
+        row = list(raw["problems"][0])
+        row[index] = bad
+        entry = {**raw, "problems": [row]}
+        try:
+            decode(json.dumps(entry), data)
+        except (ValueError, KeyError, TypeError):
+            continue
+        raise AssertionError(f"row field {index} = {bad!r} was accepted")
