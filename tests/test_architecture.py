@@ -33,6 +33,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("perfdecl.render",),
     ("perfdecl.catalogue",),
     ("perfdecl.reporters",),
+    ("perfdecl.serve",),  # the browser pages: the library behind FastAPI (perfdecl serve)
     ("perfdecl.cli",),
     ("perfdecl.__main__", "perfdecl"),  # ``python -m perfdecl`` and the package's lazy façade
 )

@@ -108,13 +108,14 @@ def test_main_uses_the_fast_path_without_typer(tmp_path: Path, output: str) -> N
         "try:\n"
         f"    main(['validate', '--format', {output!r}, {str(EXAMPLE)!r}])\n"
         "except SystemExit as exc:\n"
+        "    web = any(m in sys.modules for m in ('fastapi', 'starlette', 'uvicorn', 'multipart'))\n"
         "    sys.stderr.write(f'exit={exc.code} typer={\"typer\" in sys.modules} '\n"
-        "                     f'rich={\"rich\" in sys.modules}')\n"
+        "                     f'rich={\"rich\" in sys.modules} web={web}')\n"
     )
     proc = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path
     )
-    assert proc.stderr.strip() == "exit=0 typer=False rich=False"
+    assert proc.stderr.strip() == "exit=0 typer=False rich=False web=False"
     if output == "json":
         assert json.loads(proc.stdout)["summary"]["errors"] == 0
     else:

@@ -81,6 +81,7 @@ COMMANDS: dict[str, str] = {
     "import": "import_",
     "export": "export",
     "review": "review",
+    "serve": "serve",
 }
 """Command name -> module of perfdecl.cli defining ``register(app)``; the order is the help order."""
 

@@ -43,7 +43,7 @@ from perfdecl.diff.records import (
     TargetView,
     summarize,
 )
-from perfdecl.diff.sides import SideError, load_side, read_git, split_rev
+from perfdecl.diff.sides import SideError, load_side, read_git, side_from_bytes, split_rev
 from perfdecl.diff.text import coarse_diff, normalize, tokens, word_diff
 
 __all__ = [
@@ -71,6 +71,7 @@ __all__ = [
     "read_git",
     "relative_change",
     "show_target",
+    "side_from_bytes",
     "split_rev",
     "summarize",
     "target_direction",

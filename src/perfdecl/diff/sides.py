@@ -97,7 +97,6 @@ def read_git(rev: str, path: str, *, limits: Limits = DEFAULT_LIMITS) -> bytes:
 
 def load_side(spec: str, *, limits: Limits = DEFAULT_LIMITS) -> Side:
     """Read a path or ``REV:PATH`` and build its declaration; raises :class:`SideError`."""
-    from perfdecl.lint import Options, check_bytes
     from perfdecl.loader import read_path
 
     rev_path = split_rev(spec)
@@ -108,14 +107,22 @@ def load_side(spec: str, *, limits: Limits = DEFAULT_LIMITS) -> Side:
         if data is None:
             raise SideError(problems[0].message, tuple(problems))
         raw = data
-    result = check_bytes(raw, file=spec, options=Options(limits=limits, run_rules=False))
+    return side_from_bytes(raw, spec, limits=limits)
+
+
+def side_from_bytes(raw: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS) -> Side:
+    """A side from a declaration's bytes (``perfdecl serve``'s uploads); raises
+    :class:`SideError` when they are not a valid declaration."""
+    from perfdecl.lint import Options, check_bytes
+
+    result = check_bytes(raw, file=name, options=Options(limits=limits, run_rules=False))
     errors = tuple(p for p in result.problems if p.severity is Severity.ERROR)
     if result.declaration is None or errors:
         raise SideError(
             Message(
-                f"{spec} 不是有效的申报表，无法比较。",
-                f"{spec} is not a valid declaration; it cannot be compared.",
+                f"{name} 不是有效的申报表，无法比较。",
+                f"{name} is not a valid declaration; it cannot be compared.",
             ),
             errors or result.problems,
         )
-    return Side(spec, result.declaration, result.source)
+    return Side(name, result.declaration, result.source)
