@@ -29,6 +29,16 @@ from .test_hostile import assert_clean_output, invoke
 
 SMALL = skeleton(year=2019)
 """A short valid declaration: cheap enough to check 200 of in a test."""
+KEEP = SMALL.index("\n", SMALL.index("schema_version:")) + 1
+"""Cuts keep the first top-level key, and rewrites are atomic (a new file renamed over the old):
+a walked file that is empty or has no declaration key is not a declaration and is skipped by
+design (runner.looks_like_declaration), and a truncating write makes one for an instant."""
+
+
+def replace(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")  # hidden: the walk never lists it
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def files_by_name(out: str) -> dict[str, set[str]]:
@@ -153,10 +163,10 @@ class Churn:
                 action = rng.randrange(3)
                 if action == 0:
                     path.unlink(missing_ok=True)
-                elif action == 1:
-                    path.write_text(SMALL[: rng.randrange(len(SMALL))], encoding="utf-8")
+                elif action == 1:  # cut short, but still a declaration by the walk's sniff
+                    replace(path, SMALL[: rng.randrange(KEEP, len(SMALL))])
                 else:
-                    path.write_text(SMALL, encoding="utf-8")
+                    replace(path, SMALL)
                 self.rounds += 1
                 time.sleep(0.0005)
         except BaseException as exc:  # pragma: no cover - reported by the test
