@@ -60,3 +60,57 @@ def test_a_row_of_the_wrong_type_is_refused(tmp_path: Path) -> None:
         except (ValueError, KeyError, TypeError):
             continue
         raise AssertionError(f"row field {index} = {bad!r} was accepted")
+
+
+PHRASE_TEXT = st.text(
+    st.sampled_from(
+        list("0123456789０１９．、（）％＋－ 　年月日一二十百千〇零两.,;-~≧﹪项人元为达到\n")
+    )
+    | st.characters(),
+    max_size=40,
+)
+
+
+@given(PHRASE_TEXT)
+def test_normalize_replaces_as_the_translate_table_did(text: str) -> None:
+    import importlib
+    import re
+    import unicodedata
+
+    module = importlib.import_module("perfdecl.phrases.normalize")
+    want = text.translate(module._TABLE)
+    if not want.isascii():
+        want = re.sub(
+            r"(?![0-9])\d",
+            lambda m: str(d) if 0 <= (d := unicodedata.decimal(m.group(), -1)) <= 9 else m.group(),
+            want,
+        )
+    assert module.normalize.__wrapped__(text) == want
+
+
+def test_the_mapped_class_is_the_table_for_every_character() -> None:
+    import importlib
+
+    module = importlib.import_module("perfdecl.phrases.normalize")
+    for code in range(0x110000):
+        hit = module._MAPPED.fullmatch(chr(code)) is not None
+        assert hit == (code in module._TABLE), hex(code)
+
+
+@given(PHRASE_TEXT)
+def test_runs_and_years_are_found_as_before(text: str) -> None:
+    import re
+
+    from perfdecl.phrases.dates import _YEAR_RUN_RE
+    from perfdecl.phrases.numbers import _CN_NUMERALS, _NUMERAL_RUN_RE
+
+    text = text.replace("\x01", "")  # the old stand-in mark (a loader never passes it on)
+    marked = text.translate({ord(c): "\x01" for c in _CN_NUMERALS})
+    old_runs = [m.span() for m in re.finditer("[0-9]+|\x01+", marked)]
+    assert [m.span() for m in _NUMERAL_RUN_RE.finditer(text)] == old_runs
+    old_years = [
+        m.span()
+        for m in re.finditer("[0-9]+|\x01+", text)
+        if len(m.group()) == 4 and m.group()[:2] in ("19", "20")
+    ]
+    assert [m.span() for m in _YEAR_RUN_RE.finditer(text)] == old_years

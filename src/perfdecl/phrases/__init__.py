@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from perfdecl.phrases.base import MAX_TEXT, Comparison, ParsedDate, ParsedTarget
 from perfdecl.phrases.dates import _date_hits, parse_dates, states_period, years_mentioned
-from perfdecl.phrases.markers import item_number_inside
+from perfdecl.phrases.markers import _item_spans, item_number_inside
 from perfdecl.phrases.normalize import normalize
 from perfdecl.phrases.targets import _parse_targets, is_quantified, parse_targets
 from perfdecl.phrases.wording import VAGUE_WORDS, is_question, relative_only, vague_words
@@ -73,7 +73,7 @@ __all__ = [
 KEEP_BETWEEN_FILES = 4096
 """Texts the parsers remember (see :func:`trim_caches`)."""
 
-_CACHES = (normalize, _date_hits, _parse_targets, is_quantified)
+_CACHES = (normalize, _date_hits, _parse_targets, is_quantified, _item_spans)
 
 
 def trim_caches(keep: int = KEEP_BETWEEN_FILES) -> None:

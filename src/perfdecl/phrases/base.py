@@ -70,6 +70,8 @@ def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
 
 def _ends_with_any(text: str, words: tuple[str, ...]) -> str:
     """The longest of ``words`` (sorted longest first) that ends ``text``, or ""."""
+    if not text.endswith(words):  # one C call answers the usual case: none of them
+        return ""
     for word in words:
         if text.endswith(word):
             return word
@@ -78,6 +80,8 @@ def _ends_with_any(text: str, words: tuple[str, ...]) -> str:
 
 def _starts_with_any(text: str, pos: int, words: tuple[str, ...]) -> str:
     """The longest of ``words`` (sorted longest first) found at ``pos``, or ""."""
+    if not text.startswith(words, pos):
+        return ""
     for word in words:
         if text.startswith(word, pos):
             return word

@@ -18,7 +18,7 @@ from perfdecl.phrases.base import (
     _starts_with_any,
 )
 from perfdecl.phrases.normalize import normalize
-from perfdecl.phrases.numbers import _RUN_RE, _cn_to_int
+from perfdecl.phrases.numbers import _cn_to_int
 
 _CN_YEAR_DIGITS: Final = frozenset("〇零一二三四五六七八九")
 _DEADLINE_BEFORE: Final = _longest_first(
@@ -147,13 +147,16 @@ def _is_year_token(digits: str) -> bool:
     return len(digits) == 4 and digits[:2] in ("19", "20")
 
 
+_YEAR_RUN_RE: Final = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+"""The runs of digits that :func:`_is_year_token` accepts (four digits, 19xx or 20xx), found by
+the regex engine instead of testing every run of digits in Python."""
+
+
 @cache
 def _date_hits(norm: str) -> tuple[_DateHit, ...]:
     """Every year written with 年, as a numeric date, or opening a year range (shared: read-only)."""
     hits: list[_DateHit] = []
-    for m in _RUN_RE.finditer(norm):
-        if not _is_year_token(m.group()):
-            continue
+    for m in _YEAR_RUN_RE.finditer(norm):
         year, start, end = int(m.group()), m.start(), m.end()
         after = _skip_spaces(norm, end)
         if norm.startswith("年", after):

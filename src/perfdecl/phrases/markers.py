@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from perfdecl.phrases.base import MAX_TEXT, _is_cjk, _read_int, _skip_spaces
 from perfdecl.phrases.normalize import normalize
 from perfdecl.phrases.numbers import _COUNT_UNITS, _lookup_unit
@@ -48,8 +50,10 @@ def _marker_spans(norm: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _item_spans(norm: str) -> list[tuple[int, int]]:
-    """Spans of "6." / "5、" left inside a sentence (see item_number_inside)."""
+@cache
+def _item_spans(norm: str) -> tuple[tuple[int, int], ...]:
+    """Spans of "6." / "5、" left inside a sentence (see item_number_inside); remembered, as
+    both the target parser's mask and PD233 ask (emptied with the other phrase caches)."""
     spans: list[tuple[int, int]] = []
     n = len(norm)
     for sep in ".、":
@@ -70,7 +74,7 @@ def _item_spans(norm: str) -> list[tuple[int, int]]:
                 spans.append((start, pos + 1))
             pos = norm.find(sep, pos + 1)
     spans.sort()
-    return spans
+    return tuple(spans)
 
 
 def _follows_cjk(norm: str, pos: int) -> bool:

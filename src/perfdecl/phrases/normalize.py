@@ -41,6 +41,32 @@ def _build_table() -> dict[int, str]:
 
 
 _TABLE: Final = _build_table()
+def _char_class(codes: list[int]) -> str:
+    """A regex class of these code points, written as ranges (it compiles several times faster
+    than one escape per character, and this is paid at every start-up)."""
+    parts: list[str] = []
+    run_start = previous = codes[0]
+    for code in [*codes[1:], -1]:
+        if code == previous + 1:
+            previous = code
+            continue
+        first, last = re.escape(chr(run_start)), re.escape(chr(previous))
+        parts.append(first if run_start == previous else f"{first}-{last}")
+        run_start = previous = code
+    return "[" + "".join(parts) + "]"
+
+
+_MAPPED: Final = re.compile(_char_class(sorted(_TABLE)))
+"""Any character :data:`_TABLE` maps. Replacing the few a text holds is several times cheaper
+than ``str.translate`` through a dict, which looks up every character of the text (a fifth of
+the phrase parser's time on a 5 MB declaration); the result is the same, one char for one."""
+_BY_CHAR: Final = {chr(code): to for code, to in _TABLE.items()}
+
+
+def _mapped(match: re.Match[str]) -> str:
+    return _BY_CHAR[match.group()]
+
+
 _OTHER_DIGIT: Final = re.compile(r"(?![0-9])\d")
 # Chinese numerals are found as runs of one stand-in character: a regex class
 
@@ -59,7 +85,7 @@ def normalize(text: str) -> str:
     the normalized text points into the original. CJK punctuation (，；：！？、。)
     is kept because it separates clauses.
     """
-    out = text.translate(_TABLE)
+    out = _MAPPED.sub(_mapped, text)
     if not out.isascii():
         out = _OTHER_DIGIT.sub(_ascii_digit, out)
     return out

@@ -11,9 +11,9 @@ from perfdecl.phrases.base import _is_ascii_letter
 # Chinese numerals are found as runs of one stand-in character: a regex class
 # of CJK characters costs more to compile than the whole scan.
 _CN_NUMERALS: Final = "零〇一二两三四五六七八九十百千万亿"
-_CN_MARK: Final = "\x01"
-_CN_TO_MARK: Final = {ord(c): _CN_MARK for c in _CN_NUMERALS}
-_RUN_RE: Final = re.compile("[0-9]+|\x01+")
+_NUMERAL_RUN_RE: Final = re.compile(f"[0-9]+|[{re.escape(_CN_NUMERALS)}]+")
+"""Runs of ASCII digits, or of Chinese numerals (read by the target parser). They were found by
+translating every numeral to one mark first, a dict lookup per character of every text."""
 
 # --------------------------------------------------------------------------- units
 

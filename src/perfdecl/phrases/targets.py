@@ -34,11 +34,10 @@ from perfdecl.phrases.numbers import (
     _BLOCKED_UNITS,
     _CN_BIG,
     _CN_DIGITS,
-    _CN_TO_MARK,
     _CN_UNITS,
     _MAGNITUDE,
     _NOT_PER_UNIT,
-    _RUN_RE,
+    _NUMERAL_RUN_RE,
     _TIME_UNITS,
     _UNITS,
     _cn_to_int,
@@ -450,7 +449,7 @@ def _parse_targets(text: str) -> tuple[ParsedTarget, ...]:
     cands: list[_Cand] = []
     floor = 0
     read_up_to = 0
-    for m in _RUN_RE.finditer(masked.translate(_CN_TO_MARK)):
+    for m in _NUMERAL_RUN_RE.finditer(masked):
         if m.start() < read_up_to:
             continue  # read already: "200" of "1,200", 千 of "3千余张"
         num = _Number(masked, m.start(), m.end())
