@@ -153,3 +153,26 @@ def test_quick_run_prints_every_section(tmp_path: Path) -> None:
     )
     assert again.returncode == 2
     assert "--force" in again.stderr
+
+
+def test_ab_prints_medians_and_ratios_to_the_first_command() -> None:
+    """bench/ab.py runs each command in turn and reports every one against the first."""
+    py = sys.executable
+    done = subprocess.run(
+        [
+            py,
+            str(BENCH / "ab.py"),
+            "-n",
+            "2",
+            f"quick={py} -c pass",
+            f"failing={py} -c 'import sys; sys.exit(3)'",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = done.stdout.splitlines()
+    assert lines[0].split() == ["command", "wall", "ms", "ratio", "cpu", "ms", "ratio", "exit"]
+    quick, failing = (line.split() for line in lines[1:])
+    assert quick[0] == "quick" and quick[2] == "1.00" and quick[4] == "1.00" and quick[5] == "0"
+    assert failing[0] == "failing" and failing[5] == "3"
