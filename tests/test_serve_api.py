@@ -185,7 +185,11 @@ def test_a_post_without_length_is_refused(client: TestClient) -> None:
 
 
 def test_schema_is_the_models_schema(client: TestClient) -> None:
+    from perfdecl.model.selfeval import json_schema as selfeval_schema
+
     assert client.get("/api/schema").json() == json_schema()
+    assert client.get("/api/schema?kind=declaration").json() == json_schema()
+    assert client.get("/api/schema?kind=selfeval").json() == selfeval_schema()
 
 
 def test_formats_follow_the_machine(client: TestClient) -> None:

@@ -228,7 +228,13 @@ def _routes(app: FastAPI, initial: work.Upload | None, upload_limit: int) -> Non
         return HTMLResponse(_page(initial is not None, upload_limit))
 
     @app.get("/api/schema")
-    async def schema() -> JSONResponse:
+    async def schema(kind: str = "declaration") -> JSONResponse:
+        """The JSON Schema the Fix page builds its form from (``kind=selfeval``: the
+        self-evaluation's, for ``kind: selfeval`` files)."""
+        if kind == "selfeval":
+            from perfdecl.model.selfeval import json_schema as selfeval_schema
+
+            return JSONResponse(await call(selfeval_schema))
         from perfdecl.model import json_schema
 
         return JSONResponse(await call(json_schema))

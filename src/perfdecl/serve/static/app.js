@@ -12,6 +12,7 @@
     report: null, // the last answer of /api/check or /api/recheck
     data: null, // the declaration's plain data, edited by the Fix page
     schema: null,
+    schemas: {},
     formats: ["yaml"],
     diff: null,
     opinion: null,
@@ -171,6 +172,10 @@
     for (const bad of doc.querySelectorAll("script, iframe, object, embed, link")) bad.remove();
     const style = el("style", { text: Array.from(doc.querySelectorAll("style")).map((s) => s.textContent).join("\n") + FORM_EXTRA });
     const main = doc.querySelector("main");
+    if (host.id === "form-compare") {
+      // the marks are changes, listed beside the form: not the form's notice and findings list
+      for (const extra of main.querySelectorAll(".notice, section.findings")) extra.remove();
+    }
     root.replaceChildren(style, document.importNode(main, true));
     host.shownForm = report.form;
     root.addEventListener("click", (event) => {
@@ -226,7 +231,12 @@
   function findingItem(f, onJump) {
     const where = f.line ? t("line", { n: f.line }) : "";
     const label = [f.number ? `[${f.number}]` : "", f.code, t(f.severity)].filter(Boolean).join(" ");
-    const button = el("button", { type: "button", class: "jump", "data-key": f.key || "", onclick: () => onJump(f) },
+    const button = el("button", { type: "button", class: "jump", "data-key": f.key || "", onclick: (event) => {
+      const item = event.currentTarget.closest("li");
+      for (const old of item.parentElement.querySelectorAll("li.current")) old.classList.remove("current");
+      item.classList.add("current");
+      onJump(f);
+    } },
       el("span", { class: "code", text: label }), " ", el("span", { class: "where", text: where }));
     return el("li", { class: "finding sev-" + f.severity, "data-severity": f.severity, "data-number": f.number || "", "data-pointer": f.pointer },
       button, el("p", { class: "msg", text: msg(f) }));
@@ -312,14 +322,22 @@
     if (project) body.append("project", String(project));
     try {
       const response = await api("/api/check", { method: "POST", body });
-      accept(await response.json());
+      await accept(await response.json());
       say(t("checked", { name: state.report.name }));
     } catch (exc) {
       failed(exc);
     }
   }
 
-  function accept(report) {
+  async function loadSchema(data) {
+    // the form follows the schema of the file's kind (a self-evaluation has its own)
+    const kind = data && data.kind === "selfeval" ? "selfeval" : "declaration";
+    if (!state.schemas[kind]) state.schemas[kind] = await (await api("/api/schema?kind=" + kind)).json();
+    state.schema = state.schemas[kind];
+  }
+
+  async function accept(report) {
+    await loadSchema(report.data);
     state.seq += 1;
     state.report = report;
     state.data = report.data;
@@ -713,10 +731,9 @@
         el("span", { class: "code", text: `[${c.number}]` }), " ", el("span", { class: "dir", text: t(c.direction) }), " ", el("span", { class: "code", text: c.code }),
         c.id ? el("span", { class: "where", text: ` ${c.id}` }) : null);
       const item = el("li", { class: "change dir-" + c.direction, "data-direction": c.direction, "data-code": c.code, "data-number": c.number }, head, el("p", { class: "msg", text: msg(c) }));
-      if (c.old !== null || c.new !== null) {
-        if (c.old !== null) item.append(el("p", { class: "was", text: t("was") + c.old }));
-        if (c.new !== null) item.append(el("p", { class: "now", text: t("now") + c.new }));
-      }
+      const said = msg(c);
+      if (c.old !== null && !said.includes(c.old)) item.append(el("p", { class: "was", text: t("was") + c.old }));
+      if (c.new !== null && !said.includes(c.new)) item.append(el("p", { class: "now", text: t("now") + c.new }));
       list.append(item);
     }
   }
@@ -733,12 +750,35 @@
         body: JSON.stringify({ name: state.report.name, yaml: state.report.yaml, lang: state.lang }),
       });
       state.opinion = await response.json();
-      $("#opinion-text").textContent = state.opinion.markdown;
+      showOpinion(state.opinion.markdown);
       $("#opinion-md").disabled = false;
       $("#opinion-docx").disabled = false;
       say(t("conclusion", { c: state.opinion.conclusion }));
     } catch (exc) {
       failed(exc);
+    }
+  }
+
+  function showOpinion(markdown) {
+    // the opinion's Markdown laid out as a letter: headings, numbered items, the bold verdict
+    const box = $("#opinion-text");
+    box.replaceChildren();
+    let list = null;
+    for (const line of markdown.split("\n")) {
+      const item = /^(\d+)\. (.*)$/.exec(line);
+      if (item) {
+        if (!list) box.append((list = el("ol")));
+        list.append(el("li", { value: item[1], text: item[2] }));
+        continue;
+      }
+      list = null;
+      if (!line.trim()) continue;
+      if (line.startsWith("## ")) box.append(el("h4", { text: line.slice(3) }));
+      else if (line.startsWith("# ")) box.append(el("h3", { text: line.slice(2) }));
+      else {
+        const bold = /^\*\*(.+?)\*\*(.*)$/.exec(line);
+        box.append(bold ? el("p", {}, el("strong", { text: bold[1] }), bold[2]) : el("p", { text: line }));
+      }
     }
   }
 
@@ -786,14 +826,12 @@
     window.addEventListener("hashchange", () => showPage(true));
     showPage(false);
     try {
-      const [schema, formats] = await Promise.all([api("/api/schema"), api("/api/formats")]);
-      state.schema = await schema.json();
-      state.formats = (await formats.json()).formats;
+      state.formats = (await (await api("/api/formats")).json()).formats;
       if (document.body.dataset.initial === "1") {
         say(t("checking"));
         const first = await api("/api/initial?lang=" + state.lang);
         if (first.status === 200) {
-          accept(await first.json());
+          await accept(await first.json());
           say(t("checked", { name: state.report.name }));
         }
       }
