@@ -131,7 +131,7 @@ def _score(rows: list[Row]) -> list[tuple[str, str, float, list[str], list[str]]
 def recognise(grid: Grid) -> Recognised:
     rows = rows_of(grid)
     table = read_table(rows)
-    fields = read_fields(rows, table.placed)
+    fields = read_fields(rows, table.placed, table.free_before)
     if not table.items:
         _prose(grid, rows, table, fields)
     rec = Recognised(fields, table, rows, _score(rows))
@@ -257,7 +257,9 @@ def _stem(name: str | None, table: dict[str, str], default: str) -> str:
     return table.get(key, default)
 
 
-def _item_data(item: Item, item_id: str) -> tuple[dict[str, Any], Target | None]:
+def _item_data(
+    item: Item, item_id: str, selfeval: bool = False
+) -> tuple[dict[str, Any], Target | None]:
     row: dict[str, Any] = {"id": item_id, "text": item.name}
     mark = _CORE_MARK.match(item.name)
     core = item.get("core")
@@ -267,6 +269,10 @@ def _item_data(item: Item, item_id: str) -> tuple[dict[str, Any], Target | None]
     elif core and norm(core) in ("是", "否"):
         row["core"] = norm(core) == "是"
     value = item.get("value")
+    initial = None
+    if selfeval and item.get("adjusted"):
+        # 年初指标值 | 调整指标值: the adjusted value is the year's target, the first is kept
+        initial, value = value, item.get("adjusted")
     nature = item.get("nature")
     unit_col = item.get("unit")
     if value is not None:
@@ -296,11 +302,37 @@ def _item_data(item: Item, item_id: str) -> tuple[dict[str, Any], Target | None]
         target is None and item.qualitative
     ):
         row["kind"] = "qualitative"
+    if selfeval:
+        row.update(_outcome(item, initial))
     return row, target
 
 
+_PERCENT_CELL = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*%?\s*$")
+
+
+def _outcome(item: Item, initial: str | None) -> dict[str, Any]:
+    """A self-evaluation row's outcome cells (年初指标值 when adjusted, 实际完成值, 得分 …)."""
+    out: dict[str, Any] = {}
+    if initial:
+        out["value_initial"] = initial
+    actual = item.get("actual")
+    if actual:
+        out["actual"] = actual
+    score = _decimal(item.get("score"))
+    if score is not None and 0 <= score <= 1000:
+        out["score"] = score
+    m = _PERCENT_CELL.match(item.get("coefficient") or "")
+    if m:
+        out["coefficient"] = Decimal(m[1])
+    if item.get("deviation"):
+        out["deviation"] = item.get("deviation")
+    if item.get("scoring"):
+        out["scoring"] = item.get("scoring")
+    return out
+
+
 def indicators(
-    items: list[Item],
+    items: list[Item], selfeval: bool = False
 ) -> tuple[list[dict[str, Any]], list[tuple[Item, Target | None, str]]]:
     """Items grouped by 一级 and 二级 as printed, with ids, and each item's target."""
     out: list[dict[str, Any]] = []
@@ -331,7 +363,7 @@ def indicators(
             gkey = _stem(item.l2, _LEVEL2_IDS, f"g{len(l1_entry['groups'])}")
         base = f"{l1_entry['id']}.{gkey}"
         counters[base] = counters.get(base, 0) + 1
-        row, target = _item_data(item, f"{base}.{counters[base]}")
+        row, target = _item_data(item, f"{base}.{counters[base]}", selfeval)
         target_list.append(row)
         read.append((item, target, row["id"]))
     for entry in out:
@@ -350,7 +382,10 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
     l1_keys = {level_key(i.l1 or "").removesuffix("指标") for i in rec.table.items}
     data["framework"] = framework or ("central_2021" if "成本" in l1_keys else "national_classic")
     family_kind = next((fam.kind for fam in L.FAMILIES if fam.key == rec.family), "project")
-    data["kind"] = "department" if family_kind == "department" else "project"
+    selfeval = is_selfeval(rec)
+    data["kind"] = (
+        "selfeval" if selfeval else "department" if family_kind == "department" else "project"
+    )
     if f.title:
         data["title"] = f.title
     unit = values.get("unit") or values.get("supervisor") or values.get("implementer")
@@ -378,6 +413,13 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
         if values.get(f"project.{key}"):
             project[key] = values[f"project.{key}"]
     annual, period = _budget(f.money)
+    exec_block: dict[str, Any] | None = None
+    if selfeval:
+        from perfdecl.convert.execution import execution
+
+        exec_block, _glued = execution(f)
+        if exec_block is not None:
+            annual, period = None, None
     if annual:
         project["budget"] = annual
         if annual.get("total") is not None and "amount" not in project:
@@ -387,6 +429,8 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
         project["budget_period"] = period
     if project:
         data["project"] = project
+    if exec_block is not None:
+        data["execution"] = exec_block
     if values.get("functions"):
         data["functions"] = values["functions"]
     goals: dict[str, Any] = {}
@@ -395,10 +439,26 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
             goals[out_key] = {"label": f.values[key][0], "text": values[key]}
     if goals:
         data["goals"] = goals
-    table, _ = indicators(rec.table.items)
+    if selfeval and values.get("goals.outcome"):
+        data.setdefault("goals", {})["outcome"] = values["goals.outcome"]
+    table, _ = indicators(rec.table.items, selfeval)
     if table:
         data["indicators"] = table
     return data
+
+
+def is_selfeval(rec: Recognised) -> bool:
+    """A self-evaluation: its table has outcome columns (实际完成值, 得分 …), or its title says
+    自评表 and it prints a 预算执行 block (全年执行数, 执行率)."""
+    roles = set(rec.table.header) | {r for i in rec.table.items for r, _, _ in i.values}
+    if roles & {"actual", "score", "coefficient", "deviation"}:
+        return True
+    if not {"spent", "rate"} <= set(rec.fields.execution_header):
+        return False
+    if "自评" in norm(rec.fields.title or ""):
+        return True
+    heads = (norm(t.text) for r in rec.rows[:40] for t in r.toks[:40])
+    return any("自评表" in h or "自评报告" in h for h in heads)
 
 
 __all__ = [
@@ -406,6 +466,7 @@ __all__ = [
     "Target",
     "build_data",
     "indicators",
+    "is_selfeval",
     "problem_at",
     "read_value",
     "recognise",

@@ -170,8 +170,9 @@ CODES: dict[str, CodeInfo] = code_table(
         "outcome-column",
         Severity.INFO,
         Message(
-            "自评表的实际完成列（完成值、得分等）暂不导入。",
-            "An outcome column of a self-evaluation (actual value, score…) is not imported yet.",
+            "表中有自评表的结果列（调整指标值、得分计算方法等），但未按自评表导入：该列未导入。",
+            "An outcome column (adjusted value, scoring method…) in a table not imported as a "
+            "self-evaluation is not imported.",
         ),
         origin="import",
     ),

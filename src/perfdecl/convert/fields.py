@@ -34,6 +34,7 @@ class Money:
     where: str
     block: str | None = None  # the block label (项目资金(万元) …)
     total: bool = False  # a block's total although its label is not a total's (a notice's 资金)
+    cells: tuple[str, ...] = ()  # every figure printed after the label (self-evaluation columns)
 
     @property
     def value(self) -> Decimal | None:
@@ -53,6 +54,7 @@ class Fields:
     year: int | None = None
     year_text: str | None = None
     labels_found: list[str] = field(default_factory=list)
+    execution_header: list[str] = field(default_factory=list)  # roles of 预算执行 columns
     placed: set[tuple[int, int]] = field(default_factory=set)  # (row, tok) read
 
 
@@ -63,6 +65,48 @@ def _field_table() -> dict[str, str]:
         for label in labels:
             table.setdefault(norm(label), key)
     return table
+
+
+_FIGURE = re.compile(r"[-+]?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:%|万元|萬元|万|萬|元)?|[—–-]+|/")
+_FIGURES_ONLY = re.compile(
+    r"^\s*(?:(?:[-+]?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:%|万元|萬元|万|萬|元)?|[—–-]+|/)\s*)+$"
+)
+
+
+def figures(text: str) -> list[str]:
+    """The leading figure cells of a text, as printed: ``10萬10萬100%20`` -> 10萬 | 10萬 | 100% |
+    20; ``620.82万元 620.82万元 100% 得分`` -> 620.82万元 | 620.82万元 | 100%."""
+    out: list[str] = []
+    for chunk in text.lstrip(":：").split():
+        if not _FIGURES_ONLY.match(chunk):
+            break
+        out += [m.group(0).strip() for m in _FIGURE.finditer(chunk) if m.group(0).strip()]
+    return out
+
+
+def _first_of_figures(text: str) -> tuple[str, str | None] | None:
+    """The first amount of a cell holding several figures separated by spaces."""
+    cells = figures(text)
+    if len(cells) < 2 or " " not in text.strip():
+        return None
+    return amount_of(cells[0])
+
+
+@cache
+def _execution_table() -> dict[str, str]:
+    return {norm(label): role for role, labels in L.EXECUTION_COLUMNS.items() for label in labels}
+
+
+_TRAILING_NOTE = re.compile(r"\([^()]*\)$")
+
+
+def execution_column(text: str) -> str | None:
+    """The 预算执行 column a header cell names; a note in brackets may follow
+    (``得分(20分*执行率)``)."""
+    key = norm(text)
+    if len(key) > 30:
+        return None
+    return _execution_table().get(key) or _execution_table().get(_TRAILING_NOTE.sub("", key))
 
 
 @cache
@@ -127,9 +171,12 @@ def _unit_of_label(text: str) -> str | None:
 
 
 class FieldReader:
-    def __init__(self, rows: list[Row], skip_rows: set[int]) -> None:
+    def __init__(
+        self, rows: list[Row], skip_rows: set[int], free_before: dict[int, int] | None = None
+    ) -> None:
         self.rows = rows
         self.skip = skip_rows
+        self.free_before = free_before or {}
         self.out = Fields()
         self.block_unit: str | None = None
         self.block: str | None = None
@@ -137,9 +184,11 @@ class FieldReader:
     def toks(self) -> list[tuple[int, int, Tok]]:
         out = []
         for i, row in enumerate(self.rows):
-            if i in self.skip:
+            if i in self.skip and i not in self.free_before:
                 continue
             for k, tok in enumerate(row.toks):
+                if i in self.skip and k >= self.free_before[i]:
+                    break
                 if tok.text:
                     out.append((i, k, tok))
         return out
@@ -151,6 +200,14 @@ class FieldReader:
         while n < len(toks):
             i, k, tok = toks[n]
             self._title_year(tok.text)
+            column = execution_column(tok.text)
+            if column is not None:
+                # 预算数(A) | 执行数(B) …: a column of the 预算执行 block, never a field's value
+                if column not in self.out.execution_header:
+                    self.out.execution_header.append(column)
+                self.out.placed.add((i, k))
+                n += 1
+                continue
             if self.pending and label_of(tok.text) is None:
                 # labels printed as a header row, their values in the row below
                 key, label = self.pending.pop(0)
@@ -212,23 +269,49 @@ class FieldReader:
         if inline:
             got = amount_of(inline)
             if got is not None:
-                self._add_money(label, got, tok)
+                cells = figures(inline)
+                end = n + 1
+                if self.out.execution_header:
+                    more, end = self._more_figures(toks, n + 1)
+                    cells += more
+                self._add_money(label, got, tok, tuple(cells))
+                return end
             return n + 1
         for m in range(n + 1, min(n + 3, len(toks))):
             i, k, value = toks[m]
             if label_of(value.text) is not None:
                 break
-            got = amount_of(value.text)
+            got = amount_of(value.text) or _first_of_figures(value.text)
             if got is not None:
-                self._add_money(label, got, value)
                 self.out.placed.add((i, k))
-                return m + 1
+                cells, end = figures(value.text), m + 1
+                if self.out.execution_header:
+                    more, end = self._more_figures(toks, m + 1)
+                    cells += more
+                self._add_money(label, got, value, tuple(cells))
+                return end
         return n + 1
 
-    def _add_money(self, label: str, got: tuple[str, str | None], where: Tok) -> None:
+    def _more_figures(self, toks: list[tuple[int, int, Tok]], n: int) -> tuple[list[str], int]:
+        """The figure cells after a money label's first (预算数 | 执行数 | 执行率 | 得分 …)."""
+        out: list[str] = []
+        while n < len(toks) and len(out) < 12:
+            i, k, tok = toks[n]
+            if label_of(tok.text) is not None or not _FIGURES_ONLY.match(tok.text):
+                break
+            out += figures(tok.text)
+            self.out.placed.add((i, k))
+            n += 1
+        return out, n
+
+    def _add_money(
+        self, label: str, got: tuple[str, str | None], where: Tok, cells: tuple[str, ...] = ()
+    ) -> None:
         amount, unit = got
         self.out.money.append(
-            Money(label.strip(), amount, unit or self.block_unit, where.where, self.block)
+            Money(
+                label.strip(), amount, unit or self.block_unit, where.where, self.block, cells=cells
+            )
         )
 
     def _title_year(self, text: str) -> None:
@@ -242,8 +325,10 @@ class FieldReader:
                 self.out.year_text = m[0].strip()
 
 
-def read_fields(rows: list[Row], skip_rows: set[int]) -> Fields:
-    reader = FieldReader(rows, skip_rows)
+def read_fields(
+    rows: list[Row], skip_rows: set[int], free_before: dict[int, int] | None = None
+) -> Fields:
+    reader = FieldReader(rows, skip_rows, free_before)
     fields = reader.read()
     if fields.year is None:
         for row in rows[:40]:
@@ -256,4 +341,4 @@ def read_fields(rows: list[Row], skip_rows: set[int]) -> Fields:
     return fields
 
 
-__all__ = ["Fields", "Money", "amount_of", "label_of", "read_fields"]
+__all__ = ["Fields", "Money", "amount_of", "figures", "label_of", "read_fields"]

@@ -47,9 +47,16 @@ _PUNCT = str.maketrans(
 )
 
 
+GLOSS = re.compile(r"\([a-zü\u00e0-\u00fc\u0101-\u01dc]{2,6}\)")
+"""A pinyin gloss a mirror site prints after a character: 預(yù)算 is 預算 (dropped for recognition)."""
+
+
 def norm(text: str) -> str:
-    """Recognition form of a label: NFKC, simplified, no whitespace, one punctuation form."""
+    """Recognition form of a label: NFKC, simplified, no whitespace, one punctuation form, no
+    pinyin glosses."""
     folded = unicodedata.normalize("NFKC", text).translate(T2S).translate(_PUNCT)
+    if "(" in folded:
+        folded = GLOSS.sub("", folded)
     return _SPACES.sub("", folded)
 
 
@@ -178,4 +185,4 @@ class TableBuilder:
         self._col += colspan
 
 
-__all__ = ["Cell", "Grid", "Line", "Table", "TableBuilder", "clean", "norm"]
+__all__ = ["GLOSS", "Cell", "Grid", "Line", "Table", "TableBuilder", "clean", "norm"]

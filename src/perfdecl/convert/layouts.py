@@ -117,6 +117,26 @@ MONEY_SOURCES: tuple[str, ...] = (
 )
 """Labels of the parts of a money block (kept verbatim as ``sources[].label``)."""
 
+EXECUTION_COLUMNS: dict[str, tuple[str, ...]] = {
+    # a self-evaluation's 预算执行情况 column header -> role (model: selfeval Execution)
+    "initial": ("年初预算数", "年初预算"),
+    "budget": ("全年预算数", "全年预算数(A)", "调整后预算数", "预算数(A)", "全年(调整)预算数"),
+    "spent": ("全年执行数", "全年执行数(B)", "预算执行数", "执行数(B)", "实际执行数"),
+    "rate": (
+        "执行率",
+        "预算执行率",
+        "预算执行率(B/A)",
+        "执行率(B/A)",
+        "执行率(%)",
+        "执行率(全年执行数/全年预算数)",
+    ),
+    "points": ("分值", "权重", "执行率权重"),
+    "score": ("得分", "执行率得分", "执行率得分(分)"),
+}
+"""预算执行情况 columns. A money label's figures are placed by shape in this order: amounts under
+the budget columns (two figures are 全年预算数 | 全年执行数), the percentage under 执行率, small
+numbers under 分值/得分 as the header orders them."""
+
 MONEY_BLOCKS: tuple[str, ...] = (
     "项目资金",
     "资金情况",
@@ -148,24 +168,37 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "basis": ("指标标准或依据", "绩效标准", "评(扣)分标准", "评分标准"),
     "note": ("备注",),
     "core": ("是否核心指标",),
-    "outcome": (
+    # a self-evaluation's outcome columns
+    "actual": (
         "全年实际完成值",
         "实际完成值",
         "全年实际值",
         "全年完成值",
         "完成值",
-        "调整指标值",
-        "得分系数",
-        "指标得分",
-        "得分计算方法",
-        "得分",
+    ),
+    "adjusted": ("调整指标值", "调整后指标值"),
+    "coefficient": ("得分系数(%)", "得分系数"),
+    "score": ("指标得分(分)", "指标得分", "自评得分", "得分"),
+    "scoring": ("得分计算方法",),
+    "deviation": (
         "偏差原因分析及改进措施",
         "未完成原因和改进措施",
         "未完成原因分析",
         "未达到指标值原因",
+        "偏差原因",
     ),
 }
-"""Column role -> headers as printed. ``outcome`` columns belong to self-evaluations."""
+"""Column role -> headers as printed. The roles of ``OUTCOME_ROLES`` belong to self-evaluations."""
+
+OUTCOME_ROLES: tuple[str, ...] = (
+    "actual",
+    "adjusted",
+    "coefficient",
+    "score",
+    "scoring",
+    "deviation",
+)
+"""Columns a self-evaluation adds to the declared table (written only to a ``kind: selfeval``)."""
 
 COLUMN_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^预期(?:19|20)\d\d年实现值$"), "value"),
@@ -175,7 +208,7 @@ COLUMN_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(二级|三级)指标\(年度\)$"), "level-annual"),
     (re.compile(r"^指标值\(年度\)$"), "value"),
     (re.compile(r"^指标值\([A-Z]\)$"), "value"),
-    (re.compile(r"^全年实际值\([A-Z]\)$"), "outcome"),
+    (re.compile(r"^全年实际值\([A-Z]\)$"), "actual"),
 )
 """Headers with a year or a tag in them."""
 
@@ -188,6 +221,10 @@ GLUED_TAIL: dict[str, re.Pattern[str]] = {
     "nature": re.compile(r"(?:定量指标|定性指标|定量|定性)$"),
 }
 """Cells of an integrated-system row glued by a text extraction (:mod:`perfdecl.convert.glued`)."""
+
+SECTION_LABELS: tuple[str, ...] = ("绩效指标", "年度绩效指标", "中期绩效指标", "年度绩效目标")
+"""The label of the indicator table's section (a merged cell left of its header; a score such as
+(90分) may follow): not a value of the field before it."""
 
 TABLE_END: tuple[str, ...] = (
     "合计",
@@ -399,6 +436,7 @@ FAMILIES: tuple[Family, ...] = (
 __all__ = [
     "COLUMNS",
     "COLUMN_PATTERNS",
+    "EXECUTION_COLUMNS",
     "FAMILIES",
     "FIELD_LABELS",
     "GLUED_TAIL",
@@ -407,7 +445,9 @@ __all__ = [
     "MONEY_BLOCKS",
     "MONEY_SOURCES",
     "MONEY_TOTALS",
+    "OUTCOME_ROLES",
     "QUALITATIVE_VALUES",
+    "SECTION_LABELS",
     "TABLE_END",
     "Family",
 ]

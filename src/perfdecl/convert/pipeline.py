@@ -59,7 +59,13 @@ def recognised_import(
     framework: Framework | str | None = None,
 ) -> ImportResult:
     """The layouts of :mod:`perfdecl.convert.layouts` over a grid: data and problems."""
-    from perfdecl.convert.assemble import build_data, indicators, problem_at, recognise
+    from perfdecl.convert.assemble import (
+        build_data,
+        indicators,
+        is_selfeval,
+        problem_at,
+        recognise,
+    )
     from perfdecl.convert.review import (
         money_problems,
         outcome_problems,
@@ -72,7 +78,7 @@ def recognised_import(
     fw = Framework(framework).value if framework is not None else None
     problems: list[Problem] = []
     if rec.family == "rubric" or not rec.table.items:
-        if rec.family in ("rubric", "selfeval"):
+        if rec.family in ("rubric", "selfeval") or is_selfeval(rec):
             problems.append(
                 problem_at(
                     "PD417",

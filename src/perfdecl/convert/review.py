@@ -4,7 +4,7 @@ Import what is certain and report the rest: a template placeholder left in a cel
 percentage over 100 (PD413: ≥ read as a digit by OCR), a value cell holding several numbers run
 together (PD414), money parts that do not add up to their total (PD412: a lost decimal point), a
 value printed with no comparison (PD411, imported as ``=``), outcome columns of a
-self-evaluation (PD416, once per column), and every cell or line that went nowhere (PD401).
+self-evaluation in a table not written as one (PD416, once per column), and every cell or line that went nowhere (PD401).
 """
 
 from __future__ import annotations
@@ -121,19 +121,25 @@ def _is_total(label: str) -> bool:
 
 
 def outcome_problems(file: str, rec: Recognised) -> list[Problem]:
+    """PD416 once per outcome column of a table that is not written as a self-evaluation."""
+    from perfdecl.convert import layouts as L
+    from perfdecl.convert.assemble import is_selfeval
+
     out: list[Problem] = []
+    if is_selfeval(rec):
+        return out  # kind: selfeval has a home for every outcome column
     seen: set[str] = set()
     for role, text in zip(rec.table.header, rec.table.header_text, strict=False):
-        if role == "outcome" and text not in seen:
+        if role in L.OUTCOME_ROLES and text not in seen:
             seen.add(text)
             out.append(
                 _problem(
                     "PD416",
                     file,
                     "",
-                    f"自评表的“{text}”一栏暂不导入（只导入申报的目标）。",
-                    f"the self-evaluation column '{text}' is not imported (only the declared "
-                    "targets are).",
+                    f"“{text}”是自评表的结果列，但本表未按自评表导入：该列未导入。",
+                    f"'{text}' is a self-evaluation's outcome column, but this table is not "
+                    "imported as a self-evaluation: the column is not imported.",
                 )
             )
     return out

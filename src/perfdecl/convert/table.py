@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from perfdecl.convert import layouts as L
+from perfdecl.convert.glued import ROW_END as _ROW_END
 from perfdecl.convert.grid import norm
 from perfdecl.convert.tokens import Row, Tok
 
@@ -162,6 +163,8 @@ class Parsed:
     items: list[Item] = field(default_factory=list)
     level_cells: list[tuple[str, str, str]] = field(default_factory=list)  # (level, text, where)
     placed: set[int] = field(default_factory=set)  # row indexes read into the table
+    free_before: dict[int, int] = field(default_factory=dict)  # placed row -> its tokens before
+    # this index belong to the form around the table (the header's line carried them)
     found: bool = False
     end_row: int | None = None
 
@@ -208,7 +211,7 @@ class TableReader:
         self.roles: list[str] = []
         self.colmap: dict[int, str] = {}
         self.skip_next = False
-        self.header_rest: list[Tok] = []
+        self.row_offset: dict[int, int] = {}  # row -> first data token (rows run on the header)
 
     # -- levels --
     def set_level(self, text: str, where: str, next_text: str) -> bool:
@@ -310,7 +313,20 @@ class TableReader:
         assert self.cur is not None
         index = len(self.cur.values)
         role = self.roles[index] if index < len(self.roles) else "extra"
+        while role in ("nature", "unit") and not _fits(role, text):
+            # 指标性质 / 度量单位 left blank (a word target has neither): the cell is the next one's
+            self.cur.values.append((role, "", where))
+            index += 1
+            role = self.roles[index] if index < len(self.roles) else "extra"
         self.cur.values.append((role, text, where))
+
+    def _continues(self, texts: list[Tok]) -> bool:
+        """A text row of value cells only (``有效 | 10 | 10``) completes the row above."""
+        if self.cur is None or not texts or self.colmap:
+            return False
+        if len(texts) > len(self.roles) - len(self.cur.values):
+            return False
+        return all(looks_value(t.text) and len(_CJK.findall(t.text)) < 3 for t in texts)
 
     # -- reading --
     def read(self) -> Parsed:
@@ -325,8 +341,6 @@ class TableReader:
             start = self._read_header(start)
             self.roles = _value_roles(self.out.header)
         self.out.found = True
-        for tok in self.header_rest:
-            self._glued(tok)
         self._read_rows(start)
         self.close()
         return self.out
@@ -351,26 +365,50 @@ class TableReader:
                     pass
                 break
             known = [n for n, r in enumerate(roles) if r is not None]
-            if i == start and known and known[-1] + 1 < len(texts) and "core" in roles:
-                # 是否核心指标财政供养人员控制率%…: the rows are glued to the header line
-                self.header_rest = texts[known[-1] + 1 :]
-            for tok, role in zip(texts, roles, strict=True):
-                if role is None or tok in self.header_rest:
+            data_at = self._data_after_header(row, texts, known) if i == start else None
+            if i == start and known and known[0] > 0 and not row.ruled:
+                # 年度总体目标 | … | 绩效指标 | 一级指标 | …: the cells before the header (and its
+                # section label) are the form's
+                first = known[0] - 1 if _is_section(texts[known[0] - 1].text) else known[0]
+                if first > 0:
+                    self.out.free_before[i] = _position(row, texts[first])
+            for n, (tok, role) in enumerate(zip(texts, roles, strict=True)):
+                if role is None or (data_at is not None and n > known[-1]):
                     continue
                 self.out.header.append(role)
                 self.out.header_text.append(tok.text)
                 if row.ruled and tok.col is not None:
                     self.colmap[tok.col] = role
             self.out.placed.add(i)
+            if data_at is not None:
+                self.row_offset[i] = data_at
+                return i  # the first rows are on the header's line
             i += 1
             if i - start > 16:
                 break
         return i
 
+    def _data_after_header(self, row: Row, texts: list[Tok], known: list[int]) -> int | None:
+        """Where the data starts on the header's own line (text with the rows run on), if it does.
+
+        ``… | 度量单位 | 产出指标 | 数量指标 | 学生受资助人数 | ≧ | 735 …`` or ``…是否核心指标`` followed
+        by glued rows: what follows the last header cell is data when it starts with a level
+        name, is a glued row, or is at least three cells.
+        """
+        if row.ruled or not known or known[-1] + 1 >= len(texts):
+            return None
+        rest = texts[known[-1] + 1 :]
+        first = rest[0].text
+        glued = len(first) >= 8 and _ROW_END.search(first) is not None
+        if any(level_of(first)) or glued or len(rest) >= 3:
+            return _position(row, rest[0])
+        return None
+
     def _read_rows(self, start: int) -> None:
         for i in range(start, len(self.rows)):
             row = self.rows[i]
-            toks = [t for t in row.toks if t.text or (t.empty_kept and row.stream)]
+            offset = self.row_offset.get(i, 0)
+            toks = [t for t in row.toks[offset:] if t.text or (t.empty_kept and row.stream)]
             if not toks:
                 continue
             if ends_table("".join(t.text for t in toks)) and not level_of(toks[0].text)[0]:
@@ -387,7 +425,8 @@ class TableReader:
         # line of 100,000 cells quadratic (minutes)
         toks = self._texts.get(i)
         if toks is None:
-            toks = self._texts[i] = [t for t in self.rows[i].toks if t.text]
+            offset = self.row_offset.get(i, 0)
+            toks = self._texts[i] = [t for t in self.rows[i].toks[offset:] if t.text]
         if k + 1 < len(toks):
             return toks[k + 1].text
         for row in self.rows[i + 1 : i + 3]:
@@ -417,6 +456,11 @@ class TableReader:
     def _content_row(self, toks: list[Tok], i: int) -> None:
         stream = self.rows[i].stream
         if len(toks) == 1 and self._glued(toks[0]):
+            return
+        if not stream and self._continues([t for t in toks if t.text]):
+            for tok in toks:
+                if tok.text:
+                    self.add_value(tok.text, tok.where)
             return
         first_value_seen = False
         texts = [t for t in toks if t.text or stream]
@@ -507,6 +551,32 @@ class TableReader:
         assert self.cur is not None
         for role, tok in values:
             self.cur.values.append((role, tok.text, tok.where))
+
+
+@cache
+def _sections() -> frozenset[str]:
+    return frozenset(norm(x) for x in L.SECTION_LABELS)
+
+
+def _is_section(text: str) -> bool:
+    return level_key(text) in _sections()
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NATURE = re.compile(r"^(?:[≥≤<>=≧≦═＞＜＝]=?|>=|<=|定性|定量|定性指标|定量指标|正向|反向)$")
+_UNIT_CELL = re.compile(r"^(?:%|‰|[^\d\s]{1,6})$")
+
+
+def _fits(role: str, text: str) -> bool:
+    """A cell that can stand in a 指标性质 (a sign, 定性/定量) or 度量单位 (a short unit) column."""
+    key = norm(text)
+    if role == "nature":
+        return bool(_NATURE.match(key))
+    return bool(_UNIT_CELL.match(key)) and key not in _qualitative()
+
+
+def _position(row: Row, tok: Tok) -> int:
+    return next(n for n, t in enumerate(row.toks) if t is tok)
 
 
 def read_table(rows: list[Row]) -> Parsed:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from perfdecl.convert import layouts as L
-from perfdecl.convert.grid import Grid, Line, Table, clean, norm
+from perfdecl.convert.grid import GLOSS, Grid, Line, Table, clean, norm
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +53,11 @@ def _splitters() -> tuple[tuple[str, ...], re.Pattern[str]]:
     words.update(norm(w) for w in L.MONEY_TOTALS if len(norm(w)) >= 4)
     words.update(norm(w) for w in L.MONEY_SOURCES if len(norm(w)) >= 4)
     for role, labels in L.COLUMNS.items():
-        if role != "outcome":
-            words.update(norm(w) for w in labels if len(norm(w)) >= 3)
-    words.update(norm(w) for w in L.COLUMNS["outcome"] if len(norm(w)) >= 4)
+        least = 4 if role in L.OUTCOME_ROLES else 3
+        words.update(norm(w) for w in labels if len(norm(w)) >= least)
+    for labels in L.EXECUTION_COLUMNS.values():
+        words.update(norm(w) for w in labels if len(norm(w)) >= 5)
+    words.update(norm(w) for w in L.SECTION_LABELS if len(norm(w)) >= 6)
     ordered = tuple(sorted(words, key=len, reverse=True))
     return ordered, re.compile("|".join(re.escape(w) for w in ordered))
 
@@ -72,7 +74,10 @@ def _norm_map(text: str) -> tuple[str, list[int]]:
     """norm(text) and, for each normalised character, the index of its source character."""
     out: list[str] = []
     index: list[int] = []
+    glossed = {i for m in GLOSS.finditer(text) for i in range(m.start(), m.end())}
     for i, ch in enumerate(text):
+        if i in glossed:
+            continue  # 預(yù)算: the gloss is not part of the label
         n = norm(ch)
         out.append(n)
         index.extend([i] * len(n))
