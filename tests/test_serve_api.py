@@ -584,3 +584,51 @@ def test_check_path_agrees_with_upload(client: TestClient) -> None:
     assert [(f["code"], f["line"]) for f in body["findings"]] == [
         (p.code, p.line) for p in check_path(DRAFT_2020).problems
     ]
+
+
+# --- contrast ------------------------------------------------------------------------------------
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+PAIRS = [
+    ("ink", "paper"),
+    ("ink", "panel"),
+    ("muted", "paper"),
+    ("muted", "panel"),
+    ("accent", "paper"),
+    ("accent", "info-bg"),
+    ("error", "error-bg"),
+    ("error", "paper"),
+    ("warning", "warning-bg"),
+    ("warning", "panel"),
+    ("info", "info-bg"),
+    ("info", "panel"),
+    ("stronger", "stronger-bg"),
+    ("ink", "error-bg"),
+    ("ink", "warning-bg"),
+    ("ink", "info-bg"),
+    ("muted", "error-bg"),
+    ("muted", "warning-bg"),
+    ("muted", "info-bg"),
+    ("warning", "paper"),
+    ("info", "paper"),
+]
+
+
+def test_text_colours_meet_wcag_aa(client: TestClient) -> None:
+    """Every text colour the stylesheet pairs with a background has a contrast of 4.5:1."""
+    css = client.get("/static/app.css").text
+    colours = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-f]{6})", css))
+    assert contrast("#000000", "#ffffff") == pytest.approx(21)
+    low = {f"{a}/{b}": round(contrast(colours[a], colours[b]), 2) for a, b in PAIRS}
+    assert {k: v for k, v in low.items() if v < 4.5} == {}
