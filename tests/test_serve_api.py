@@ -276,6 +276,21 @@ def test_an_unrecognised_file_is_explained(client: TestClient) -> None:
     assert "PD405" in codes_in(body)
 
 
+def test_malformed_requests_are_explained(client: TestClient) -> None:
+    many = client.post("/api/check", files=[("file", (f"{i}.yaml", b"a: 1\n")) for i in range(5)])
+    assert many.status_code == 400
+    assert many.json()["error"]["en"].startswith("the request is invalid: Too many files")
+    broken = client.post(
+        "/api/check",
+        content=b"--x\r\nContent-Disposition: form-data; name=file\r\n\r\nabc",
+        headers={"content-type": "multipart/form-data; boundary=x"},
+    )
+    assert broken.status_code in (400, 422) and broken.json()["error"]["zh"]
+    assert "Traceback" not in broken.text
+    missing = client.get("/nowhere")
+    assert missing.status_code == 404 and missing.json()["error"]["zh"] == "没有这个页面。"
+
+
 def test_a_file_field_is_required(client: TestClient) -> None:
     answer = client.post("/api/check", data={"lang": "zh"})
     assert answer.status_code == 422

@@ -23,6 +23,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from perfdecl.problem import Message
 from perfdecl.serve import work
@@ -213,6 +214,17 @@ def create_app(
         for key, value in SECURITY_HEADERS.items():
             response.headers.setdefault(key, value)
         return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        """Starlette's own refusals (no such page, a malformed multipart body) in the page's
+        shape: both languages."""
+        detail = str(exc.detail)[:200]
+        if exc.status_code == 404:
+            return error(404, Message("没有这个页面。", "no such page."))
+        return error(
+            exc.status_code, Message(f"请求无效：{detail}", f"the request is invalid: {detail}")
+        )
 
     @app.exception_handler(work.Refused)
     async def refused(request: Request, exc: work.Refused) -> JSONResponse:
