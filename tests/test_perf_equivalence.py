@@ -117,3 +117,28 @@ def test_runs_and_years_are_found_as_before(text: str) -> None:
         if len(m.group()) == 4 and m.group()[:2] in ("19", "20")
     ]
     assert [m.span() for m in _YEAR_RUN_RE.finditer(text)] == old_years
+
+
+def test_checking_a_declaration_builds_no_self_evaluation_model() -> None:
+    """The self-evaluation's model classes are built only for ``kind: selfeval`` (14 ms of
+    start-up otherwise); a self-evaluation still gets its own model."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    probe = (
+        "import sys\n"
+        "from perfdecl.lint import check_bytes\n"
+        "check_bytes(open(sys.argv[1], 'rb').read())\n"
+        "print('perfdecl.model.selfeval' in sys.modules)\n"
+        "r = check_bytes(b'schema_version: 1\\nyear: 2022\\nframework: central_2021\\n'\n"
+        "                b'kind: selfeval\\n')\n"
+        "print('perfdecl.model.selfeval' in sys.modules, type(r.declaration).__name__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(root / "examples" / "niujie_2019.yaml")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.splitlines() == ["False", "True SelfEvaluation"], done.stderr

@@ -15,7 +15,6 @@ from pydantic import BaseModel, ValidationError
 from perfdecl.loader import SourceMap
 from perfdecl.model import Declaration
 from perfdecl.model.codes import CODES
-from perfdecl.model.selfeval import SelfEvaluation, is_selfeval
 from perfdecl.problem import Message, Problem, join_pointer, nearest, shorten
 
 
@@ -40,7 +39,13 @@ def build(
                 source,
             )
         ] if span else []
-    root: type[Declaration] = SelfEvaluation if is_selfeval(data) else Declaration
+    root: type[Declaration] = Declaration
+    if isinstance(data, dict) and data.get("kind") == "selfeval":  # selfeval.is_selfeval
+        # imported only for a self-evaluation: its model classes cost 14 ms of every start-up
+        from perfdecl.model.selfeval import SelfEvaluation, is_selfeval
+
+        assert is_selfeval(data)
+        root = SelfEvaluation
     try:
         return root.model_validate(data), []
     except ValidationError as exc:
