@@ -50,13 +50,17 @@ def test_a_cache_entry_decodes_to_the_problems_stored(problems: list[Problem]) -
 def test_a_row_of_the_wrong_type_is_refused(tmp_path: Path) -> None:
     data = b"x: 1\n"
     good = Problem("PD211", Severity.WARNING, Message("zh", "en"), "a.yaml", 1, 2)
-    raw = json.loads(encode(FileResult("a.yaml", (good,), None, SourceMap(text="x: 1\n")), data))
-    for index, bad in ((0, 3), (1, "fatal"), (5, True), (5, "1"), (6, 1.5), (9, None)):
+    head, zh, en = encode(
+        FileResult("a.yaml", (good,), None, SourceMap(text="x: 1\n")), data
+    ).split("\n")
+    raw = json.loads(head)
+    assert decode("\n".join((head, zh, en)), data).problems == (good,)
+    for index, bad in ((0, 3), (1, "fatal"), (2, None), (3, True), (3, "1"), (4, 1.5), (7, None)):
         row = list(raw["problems"][0])
         row[index] = bad
-        entry = {**raw, "problems": [row]}
+        entry = json.dumps({**raw, "problems": [row]})
         try:
-            decode(json.dumps(entry), data)
+            decode("\n".join((entry, zh, en)), data)
         except (ValueError, KeyError, TypeError):
             continue
         raise AssertionError(f"row field {index} = {bad!r} was accepted")
@@ -142,3 +146,27 @@ def test_checking_a_declaration_builds_no_self_evaluation_model() -> None:
         check=True,
     )
     assert done.stdout.splitlines() == ["False", "True SelfEvaluation"], done.stderr
+
+
+def test_only_the_language_read_is_parsed_from_an_entry() -> None:
+    import hashlib
+
+    data = b"x: 1\n"
+    problems = tuple(
+        Problem("PD211", Severity.WARNING, Message(f"中文{i}", f"english {i}"), "a.yaml", i)
+        for i in range(3)
+    )
+    raw = encode(FileResult("a.yaml", problems, None, SourceMap(text="x: 1\n")), data)
+    back = decode(raw, data)
+    assert [p.message.text("zh") for p in back.problems] == ["中文0", "中文1", "中文2"]
+    stored = back.problems[0].message._messages  # type: ignore[attr-defined]
+    assert stored._parsed[0] is not None and stored._parsed[1] is None, "English never parsed"
+    assert back.problems == problems and hash(back.problems[2]) == hash(problems[2])
+    # a language line written by hand with a matching digest: empty messages, never a crash
+    head, zh, _ = raw.split("\n")
+    forged_en = '["only one"]'
+    entry = json.loads(head)
+    entry["messages"][1] = hashlib.sha256(forged_en.encode()).hexdigest()
+    forged = decode("\n".join((json.dumps(entry), zh, forged_en)), data)
+    assert [p.message.en for p in forged.problems] == ["", "", ""]
+    assert forged.problems[1].message.zh == "中文1"

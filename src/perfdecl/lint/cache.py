@@ -12,9 +12,10 @@ not changed. Each result is stored under a key made of
   modification time of every file of the package: the framework tables and the rules included),
   so that an upgrade or an edited checkout never reads an older run's results.
 
-One entry is one small JSON file, ``<key[:2]>/<key>.json``, holding what the reporters and the
-baseline read from a checked file (:func:`perfdecl.lint.runner.slim`): the problems, and the spans
-of their pointers; the text for excerpts is the file's own bytes (stored only when decoding them
+One entry is one small file of three JSON lines, ``<key[:2]>/<key>.json``, holding what the
+reporters and the baseline read from a checked file (:func:`perfdecl.lint.runner.slim`): the
+problems (their messages on a line per language, parsed only for the language printed), and the
+spans of their pointers; the text for excerpts is the file's own bytes (stored only when decoding them
 is not plain UTF-8). Entries are written atomically (:func:`perfdecl.files.write_atomic`), so
 parallel runs never see half an entry; an entry that cannot be read or parsed, or that does not
 have the expected shape, is a miss. The folder is kept under a size bound: when a run has added
@@ -46,7 +47,7 @@ from perfdecl.problem import Message, Problem, Related, Severity
 from perfdecl.version import __version__
 
 CACHE_ENV = "PERFDECL_CACHE_DIR"
-FORMAT = 2
+FORMAT = 3
 """The entry format; part of every key."""
 DEFAULT_MAX_MB = 256
 """The folder is pruned back under this size (MiB) after a run that added entries."""
@@ -144,8 +145,6 @@ def _problem_row(p: Problem) -> list[Any]:
     return [
         p.code,
         p.severity.value,
-        p.message.zh,
-        p.message.en,
         p.file,
         p.line,
         p.column,
@@ -157,21 +156,102 @@ def _problem_row(p: Problem) -> list[Any]:
 
 
 def encode(result: FileResult, data: bytes) -> str:
-    """A slim result as the JSON of one entry."""
+    """A slim result as one entry: three lines of JSON.
+
+    The first holds the problems without their messages, the text (when it is not the file's
+    bytes as UTF-8) and the spans, and the SHA-256 of the other two lines; the second the Chinese
+    messages, the third the English ones. A run prints one language, so only that line is ever
+    parsed (:class:`_Messages`): the messages are most of an entry, and parsing them was most of
+    a cached run.
+    """
     text: str | None = result.source.text
     try:
         if text == data.decode("utf-8"):
             text = None  # rebuilt from the file's bytes
     except UnicodeDecodeError:
         pass
+    zh = json.dumps([p.message.zh for p in result.problems], ensure_ascii=False)
+    en = json.dumps([p.message.en for p in result.problems], ensure_ascii=False)
     entry = {
         "format": FORMAT,
         "file": result.file,
         "problems": [_problem_row(p) for p in result.problems],
         "text": text,
         "spans": {k: list(v) for k, v in result.source.values.items()},
+        "messages": [_digest(zh), _digest(en)],
     }
-    return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+    head = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+    return f"{head}\n{zh}\n{en}"  # json.dumps escapes every line break inside a string
+
+
+def _digest(line: str | bytes) -> str:
+    """SHA-256 of a line as stored (UTF-8)."""
+    if isinstance(line, str):
+        line = line.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(line).hexdigest()
+
+
+class _Messages:
+    """The messages of one entry in both languages, each parsed on its first use.
+
+    Both lines were checked against their digests when the entry was read, so a damaged entry is
+    a miss before any of it is used; a line that still does not parse into one string a problem
+    could only have been written by hand with matching digests, and reads as empty messages.
+    """
+
+    __slots__ = ("_count", "_parsed", "_raw")
+
+    def __init__(self, zh: str | bytes, en: str | bytes, count: int) -> None:
+        self._raw = (zh, en)
+        self._parsed: list[list[str] | None] = [None, None]
+        self._count = count
+
+    def text(self, which: int, index: int) -> str:
+        parsed = self._parsed[which]
+        if parsed is None:
+            try:
+                items = json.loads(self._raw[which])
+            except ValueError:
+                items = None
+            ok = isinstance(items, list) and len(items) == self._count
+            if not ok or not all(type(item) is str for item in items):
+                items = [""] * self._count
+            parsed = self._parsed[which] = items
+        return parsed[index]
+
+
+class _StoredMessage(Message):
+    """A :class:`Message` whose texts stay in the entry until a reporter reads them."""
+
+    __slots__ = ("_index", "_messages")
+    _index: int
+    _messages: _Messages
+
+    def __init__(self, messages: _Messages, index: int) -> None:
+        object.__setattr__(self, "_messages", messages)
+        object.__setattr__(self, "_index", index)
+
+    @property
+    def zh(self) -> str:
+        return self._messages.text(0, self._index)
+
+    @property
+    def en(self) -> str:
+        return self._messages.text(1, self._index)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Message):
+            return NotImplemented
+        return (self.zh, self.en) == (other.zh, other.en)
+
+    def __hash__(self) -> int:
+        return hash((self.zh, self.en))
+
+    def __repr__(self) -> str:
+        return f"Message(zh={self.zh!r}, en={self.en!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Message, (self.zh, self.en))
 
 
 def _opt_int(value: object) -> int | None:
@@ -191,17 +271,15 @@ def _str(value: object) -> str:
 _SEVERITY = {s.value: s for s in Severity}
 
 
-def _problem(row: list[Any]) -> Problem:
+def _problem(row: list[Any], message: Message) -> Problem:
     """One stored problem row back into a :class:`Problem`; ValueError when it is not one.
 
     The types are checked inline (``type(x) is``): a cached run decodes tens of thousands of
     rows, and a check per field through a helper cost as much as the rest of the run.
     """
-    code, sev, zh, en, file, line, col, end_line, end_col, pointer, related = row
+    code, sev, file, line, col, end_line, end_col, pointer, related = row
     if not (
         type(code) is str
-        and type(zh) is str
-        and type(en) is str
         and type(file) is str
         and type(pointer) is str
         and (line is None or type(line) is int)
@@ -218,18 +296,24 @@ def _problem(row: list[Any]) -> Problem:
         if related
         else ()
     )
-    return Problem(
-        code, _SEVERITY[sev], Message(zh, en), file, line, col, end_line, end_col, pointer, also
-    )
+    return Problem(code, _SEVERITY[sev], message, file, line, col, end_line, end_col, pointer, also)
 
 
-def decode(raw: str, data: bytes) -> FileResult:
-    """An entry's JSON back into the slim result; raises ValueError (or KeyError, TypeError)
-    on anything that is not an entry of this format."""
-    entry = json.loads(raw)
+def decode(raw: str | bytes, data: bytes) -> FileResult:
+    """An entry (as read: bytes) back into the slim result; raises ValueError (or KeyError,
+    TypeError) on anything that is not an entry of this format. The message lines stay bytes
+    until a language is read."""
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8", "surrogatepass")
+    head, zh, en = raw.split(b"\n")
+    entry = json.loads(head)
     if not isinstance(entry, dict) or entry.get("format") != FORMAT:
         raise ValueError("not an entry of this format")
-    problems = [_problem(row) for row in entry["problems"]]
+    if entry["messages"] != [_digest(zh), _digest(en)]:
+        raise ValueError("damaged messages")
+    rows = entry["problems"]
+    messages = _Messages(zh, en, len(rows))
+    problems = [_problem(row, _StoredMessage(messages, i)) for i, row in enumerate(rows)]
     text = entry["text"]
     if text is None:
         text = data.decode("utf-8")
@@ -264,8 +348,7 @@ class ResultCache:
     def get(self, key: str, data: bytes) -> FileResult | None:
         """The stored result, or None (absent, unreadable or corrupt: a miss)."""
         try:
-            raw = self._path(key).read_text(encoding="utf-8")
-            result = decode(raw, data)
+            result = decode(self._path(key).read_bytes(), data)
         except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
             self.misses += 1
             return None
