@@ -95,6 +95,52 @@ def test_nearest_wins_and_dotfile_before_pyproject(project: Path) -> None:
     assert resolver.options_for(project / "other" / "x.yaml").ignore == ("PD1",)
 
 
+def test_perfdecl_toml_without_the_dot_is_found(project: Path) -> None:
+    """``perfdecl.toml`` (no dot) is read like ``.perfdecl.toml``: top-level keys, found upward,
+    before a pyproject.toml in the same folder; ``.perfdecl.toml`` wins over it (as ruff reads
+    .ruff.toml before ruff.toml)."""
+    write(project / "pyproject.toml", '[tool.perfdecl]\nignore = ["PD1"]\n')
+    write(project / "perfdecl.toml", 'ignore = ["PD2"]\n')
+    write(project / "sub" / "perfdecl.toml", 'ignore = ["PD3"]\n')
+    write(project / "sub" / ".perfdecl.toml", 'ignore = ["PD4"]\n')
+    resolver = ConfigResolver()
+    assert resolver.options_for(project / "x.yaml").ignore == ("PD2",)
+    assert resolver.options_for(project / "sub" / "deep" / "x.yaml").ignore == ("PD4",)
+    assert resolver.shadowed == [
+        (
+            (project / "sub" / ".perfdecl.toml").resolve(),
+            (project / "sub" / "perfdecl.toml").resolve(),
+        )
+    ]
+    problems = read_config(write(project / "t" / "perfdecl.toml", "[tool.perfdecl]\n")).problems
+    assert [p.code for p in problems] == ["PD021"] and "perfdecl.toml" in problems[0].message.en
+
+
+def test_cli_reads_perfdecl_toml_and_warns_when_both_exist(project: Path, in_dir: Path) -> None:
+    declaration(project / "a.yaml", phone="010")
+    write(project / "perfdecl.toml", 'select = ["PD0"]\nseverity = { PD012 = "error" }\n')
+    result = runner.invoke(app, ["validate", "a.yaml", "-q"], env={"LANG": "C"})
+    assert result.exit_code == 1 and "a.yaml:8:8: PD012 error" in result.stdout
+    assert "ignored" not in result.stderr
+    write(project / ".perfdecl.toml", 'select = ["PD0"]\n')
+    result = runner.invoke(app, ["validate", "a.yaml", "-q"], env={"LANG": "C"})
+    assert result.exit_code == 0 and "PD012 info" in result.stdout  # .perfdecl.toml applies
+    assert (
+        "perfdecl: warning: perfdecl.toml is ignored: .perfdecl.toml in the same folder comes "
+        "first; merge them into one file.\n"
+    ) in result.stderr
+    zh = runner.invoke(app, ["validate", "a.yaml", "-q", "--lang", "zh"])
+    assert "警告：perfdecl.toml 未被使用：同一文件夹中的 .perfdecl.toml 优先" in zh.stderr
+    done = subprocess.run(
+        [sys.executable, "-m", "perfdecl", "validate", "a.yaml", "--lang", "en"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0 and done.stderr.count("perfdecl.toml is ignored") == 1
+
+
 def test_pyproject_without_table_is_skipped(project: Path) -> None:
     write(project / ".perfdecl.toml", 'select = ["PD0"]\n')
     write(project / "sub" / "pyproject.toml", '[project]\nname = "perfdecl-free"\n')

@@ -159,6 +159,7 @@ def run(args: ValidateArgs) -> int:
         say(language, exc.en, exc.zh)
         return 2
     _note_silenced(resolver, language)
+    _note_shadowed(resolver, language)
     if args.verbose:
         _name_configurations(outcome.summary.configurations, language)
     if outcome.recorded is not None and args.write_baseline:
@@ -211,6 +212,21 @@ class _Known:
 
 def _known_codes() -> Collection[str]:
     return _Known()
+
+
+def _note_shadowed(resolver: ConfigResolver, language: Lang) -> None:
+    """One line per folder holding both .perfdecl.toml and perfdecl.toml: only the first is
+    read, and a user editing the other would otherwise wonder why nothing changes."""
+    from perfdecl.cli._env import say
+
+    for used, ignored in resolver.shadowed:
+        say(
+            language,
+            f"warning: {os.path.relpath(ignored)} is ignored: {used.name} in the same folder "
+            "comes first; merge them into one file.",
+            f"警告：{os.path.relpath(ignored)} 未被使用：同一文件夹中的 {used.name} 优先；"
+            "请合并为一个文件。",
+        )
 
 
 def _note_silenced(resolver: ConfigResolver, language: Lang) -> None:

@@ -153,7 +153,7 @@ class ValidateArgs:
         None,
         "--config",
         kind="text",
-        help="Configuration file (.perfdecl.toml or pyproject.toml); default: found "
+        help="Configuration file (.perfdecl.toml, perfdecl.toml or pyproject.toml); default: found "
         "by searching upward from each file.",
     )
     select: str | None = _opt(

@@ -1,8 +1,9 @@
 """Find, read and validate configuration; turn it into per-file :class:`~perfdecl.lint.Options`.
 
-Configuration is found from each checked file's folder upward: the nearest ``.perfdecl.toml``
-(top-level keys) or ``pyproject.toml`` holding a ``[tool.perfdecl]`` table wins (``.perfdecl.toml``
-first within one folder), as in ruff and flake8. The search stops at a folder holding ``.git`` or
+Configuration is found from each checked file's folder upward: the nearest ``.perfdecl.toml`` or
+``perfdecl.toml`` (top-level keys) or ``pyproject.toml`` holding a ``[tool.perfdecl]`` table wins
+(in that order within one folder, as ruff reads ``.ruff.toml``, ``ruff.toml``, ``pyproject.toml``;
+a folder holding both spellings is named in a note), as in ruff and flake8. The search stops at a folder holding ``.git`` or
 ``.hg`` (the repository root) or at the home folder; without a repository root, only a
 configuration in the file's own folder applies. ``--config PATH`` replaces the
 search. Each folder is looked up, and each file parsed, once per run: CI checks thousands of
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from perfdecl.config.schema import Config
 
 CONFIG_FILE = ".perfdecl.toml"
+CONFIG_FILES = (CONFIG_FILE, "perfdecl.toml")
+"""Configuration files of perfdecl's own, in the order they win within one folder."""
 PYPROJECT = "pyproject.toml"
 ROOT_MARKERS = (".git", ".hg")
 
@@ -440,11 +443,15 @@ def _home() -> Path | None:
         return None
 
 
-def _config_in(folder: Path) -> Path | None:
-    """The configuration file in ``folder`` itself (``.perfdecl.toml`` first), or None."""
-    candidate = folder / CONFIG_FILE
-    if candidate.is_file():
-        return candidate
+def _config_in(folder: Path, shadowed: list[tuple[Path, Path]] | None = None) -> Path | None:
+    """The configuration file in ``folder`` itself (``.perfdecl.toml``, then ``perfdecl.toml``,
+    then a ``pyproject.toml`` with a ``[tool.perfdecl]`` table), or None. When both of perfdecl's
+    own files are there, (the one used, the one ignored) is added to ``shadowed``."""
+    found = [folder / name for name in CONFIG_FILES if (folder / name).is_file()]
+    if found:
+        if len(found) > 1 and shadowed is not None:
+            shadowed.append((found[0], found[1]))
+        return found[0]
     candidate = folder / PYPROJECT
     if candidate.is_file() and _has_table(candidate):
         return candidate
@@ -532,6 +539,7 @@ class ConfigResolver:
         self.known = known  # read only when a configuration names codes
         self.unknown: list[Problem] = []  # unknown codes in a configuration: the run exits 2
         self.read: list[ProjectConfig] = []  # every configuration file read, in order
+        self.shadowed: list[tuple[Path, Path]] = []  # (used, ignored): both spellings in a folder
         self.explicit: ProjectConfig | None = (
             self._checked(read_config(config)) if config is not None else None
         )
@@ -575,7 +583,7 @@ class ConfigResolver:
             if key in self._folders:
                 tail = self._folders[key]
                 break
-            chain.append((key, _config_in(folder)))
+            chain.append((key, _config_in(folder, self.shadowed)))
             if any((folder / marker).exists() for marker in ROOT_MARKERS):
                 tail = (None, True)
                 break

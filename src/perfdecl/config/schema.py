@@ -265,8 +265,11 @@ def _error_problem(error: Any, text: str, shown: str, prefix: tuple[str, ...]) -
             zh = f"未知的配置项“{dotted}”；可用的配置项：{'、'.join(valid)}。"
             en = f"unknown configuration key {dotted!r}; valid keys: {', '.join(valid)}."
         if key == "tool" and not prefix:
-            zh += "（.perfdecl.toml 中的配置项直接写在顶层，不需要 [tool.perfdecl]。）"
-            en += " (In .perfdecl.toml the keys go at the top level, without [tool.perfdecl].)"
+            zh += "（.perfdecl.toml 和 perfdecl.toml 中的配置项直接写在顶层，不需要 [tool.perfdecl]。）"
+            en += (
+                " (In .perfdecl.toml and perfdecl.toml the keys go at the top level, without "
+                "[tool.perfdecl].)"
+            )
         return _problem("PD021", shown, zh, en, where)
     ctx_error = (error.get("ctx") or {}).get("error")
     if isinstance(ctx_error, Invalid):
