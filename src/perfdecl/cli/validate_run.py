@@ -229,6 +229,36 @@ def statistics(counts: Counter[str]) -> str:
     return "".join(f"{line}\n" for line in lines)
 
 
+@contextlib.contextmanager
+def job_summary(settings: RunSettings, inputs: Sequence[str]) -> Iterator[TextIO | None]:
+    """``$GITHUB_STEP_SUMMARY`` opened for appending (GitHub's convention: each step appends),
+    when annotations go to standard output and GitHub names the file; None otherwise. The
+    file is written only where GitHub asked: never over an input of the run, never a folder;
+    a summary that cannot be opened is a note, not a failed run."""
+    path = os.environ.get("GITHUB_STEP_SUMMARY", "")
+    if "github" not in settings.stdout_formats or not path:
+        yield None
+        return
+    try:
+        refuse_inputs(path, inputs)
+        stream = open(path, "a", encoding="utf-8")  # noqa: SIM115 (closed below)
+    except (UsageError, OSError) as exc:
+        reason = exc.en if isinstance(exc, UsageError) else (exc.strerror or type(exc).__name__)
+        say(
+            settings.language,
+            f"cannot write the job summary {path}: {reason}; findings beyond the annotations "
+            "are in the log only.",
+            f"无法写入作业摘要 {path}：{exc.zh if isinstance(exc, UsageError) else reason}；"
+            "注释以外的问题只在日志中。",
+        )
+        yield None
+        return
+    try:
+        yield stream
+    finally:
+        stream.close()
+
+
 def config_broken(resolver: Resolver) -> bool:
     """A configuration read this run has an error of its own (bad TOML, an unknown key, an
     invalid value, a framework file that cannot be used): a usage error, so the run exits 2,
@@ -296,7 +326,10 @@ def execute(
     buffers = [(name, path, io.StringIO()) for name, path in settings.reports]
     summary = Summary(strict=args.strict)
     counts: Counter[str] = Counter()
-    with progress_bar(len(batch.tasks), enabled=show) as bar:
+    with (
+        progress_bar(len(batch.tasks), enabled=show) as bar,
+        job_summary(settings, inputs) as step_summary,
+    ):
         stdout = bar.stdout or sys.stdout  # above the bar while it shows
         reporters = [
             get_reporter(name)(
@@ -304,6 +337,9 @@ def execute(
             )
             for name in settings.stdout_formats
         ]
+        for reporter in reporters:
+            if reporter.name == "github":
+                reporter.job_summary = step_summary  # type: ignore[attr-defined]
         reporters += [
             get_reporter(name)(buffer, lang=settings.language, color=False, quiet=False)
             for name, _, buffer in buffers
