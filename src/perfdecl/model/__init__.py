@@ -46,7 +46,7 @@ def _as_text(value: Any) -> Any:
     return value
 
 
-from perfdecl.model.digits import _AMOUNT, _NUMBER, _WEIGHT  # noqa: E402
+from perfdecl.model.digits import _AMOUNT, _NUMBER, _WEIGHT, numeric_text_schema  # noqa: E402
 from perfdecl.model.digits import MAX_DIGITS as MAX_DIGITS  # noqa: E402  (re-exported)
 
 Text = Annotated[str, BeforeValidator(_as_text)]
@@ -54,27 +54,39 @@ Money = Annotated[
     Decimal,
     BeforeValidator(_AMOUNT.text),
     AfterValidator(_AMOUNT.number),
-    Field(description="金额，单位万元，精确到分（0.01 万元）/ Amount in 万元 (10,000 yuan)."),
+    Field(
+        description="金额，单位万元，精确到分（0.01 万元）/ Amount in 万元 (10,000 yuan).",
+        json_schema_extra=numeric_text_schema,
+    ),
 ]
 Amount = Annotated[
     Decimal,
     BeforeValidator(_AMOUNT.text),
     AfterValidator(_AMOUNT.number),
-    Field(description="金额，按所在资金表的单位（unit，默认万元）/ Amount in its block's unit."),
+    Field(
+        description="金额，按所在资金表的单位（unit，默认万元）/ Amount in its block's unit.",
+        json_schema_extra=numeric_text_schema,
+    ),
 ]
 Points = Annotated[
     Decimal,
-    Field(ge=0),
+    Field(ge=0, json_schema_extra=numeric_text_schema),
     BeforeValidator(_NUMBER.text),
     AfterValidator(_NUMBER.number),
 ]
-Number = Annotated[Decimal, BeforeValidator(_NUMBER.text), AfterValidator(_NUMBER.number)]
+Number = Annotated[
+    Decimal,
+    BeforeValidator(_NUMBER.text),
+    AfterValidator(_NUMBER.number),
+    Field(json_schema_extra=numeric_text_schema),
+]
 Id = Annotated[
     str,
     BeforeValidator(_as_text),
     Field(
         pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$",
         max_length=64,
+        json_schema_extra={"pattern": r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"},  # lost otherwise
         description="稳定标识，文件内唯一，跨年度比对时据此匹配 / Stable id, unique in the file; "
         "diff matches on it.",
     ),
@@ -199,6 +211,31 @@ _WORD_ALIASES = {
 }
 
 
+def _spellings(aliases: dict[str, str], enum: type[StrEnum]) -> dict[str, Any]:
+    """Field arguments: the JSON Schema of an enum field also accepts the spellings the models
+    read (``≥``, ``==``, ``正向``, spaces around), so an editor never flags what perfdecl accepts."""
+    words = sorted(
+        {
+            *(a for a, v in aliases.items() if v in enum._value2member_map_),
+            *enum._value2member_map_,
+        },
+        key=lambda w: (-len(w), w),
+    )
+    special = set("\\^$.|?*+()[]{}/")
+    pattern = (
+        r"^\s*(?:"
+        + "|".join("".join(f"\\{c}" if c in special else c for c in w) for w in words)
+        + r")\s*$"
+    )
+
+    def extra(schema: dict[str, Any]) -> None:
+        ref = schema.pop("$ref", None)
+        if ref is not None:
+            schema["anyOf"] = [{"$ref": ref}, {"type": "string", "pattern": pattern}]
+
+    return {"json_schema_extra": extra}
+
+
 def _word(value: Any) -> Any:
     """Chinese spellings of enum values (正向, 定性, 行业标准 …) read as the English value."""
     if isinstance(value, str):
@@ -236,7 +273,9 @@ def to_wan(amount: Decimal, unit: MoneyUnit | None) -> Decimal:
     return amount * TO_WAN[unit or MoneyUnit.WAN]
 
 
-DirectionField = Annotated[Direction, BeforeValidator(_word)]
+DirectionField = Annotated[
+    Direction, BeforeValidator(_word), Field(**_spellings(_WORD_ALIASES, Direction))
+]
 
 
 class Source(_Model):
@@ -565,7 +604,7 @@ class GoalText(_Model):
 
 Weight = Annotated[
     Decimal,
-    Field(ge=0, le=100),
+    Field(ge=0, le=100, json_schema_extra=numeric_text_schema),
     BeforeValidator(_WEIGHT.text),
     AfterValidator(_WEIGHT.number),
 ]
@@ -578,6 +617,7 @@ class Target(_Model):
 
     name: Text | None = Field(None, title="指标名称 / Name")
     comparison: Annotated[Comparison, BeforeValidator(_comparison)] = Field(
+        **_spellings(_COMPARISON_ALIASES, Comparison),
         title="比较符 / Comparison",
         description=">= <= = > < ~（约）或 qualitative（定性）；也接受 ≥ ≤ ≈ 定性。",
     )
@@ -638,9 +678,12 @@ class Indicator(_Model):
         title="指标内容（原文）/ Published wording",
         description="原文照录，含编号与标点 / Verbatim, numbering and punctuation included.",
     )
-    kind: Annotated[IndicatorKind, BeforeValidator(_word)] | None = Field(
-        None, title="定量/定性 / Kind (quantitative/qualitative)"
-    )
+    kind: (
+        Annotated[
+            IndicatorKind, BeforeValidator(_word), Field(**_spellings(_WORD_ALIASES, IndicatorKind))
+        ]
+        | None
+    ) = Field(None, title="定量/定性 / Kind (quantitative/qualitative)")
     value_text: Text | None = Field(
         None,
         title="指标值（原文）/ Value cell as printed",
@@ -667,7 +710,10 @@ class Indicator(_Model):
         title="评（扣）分标准 / Scoring rule",
         description="如 得分计算方法、指标说明及评分标准",
     )
-    standard: Annotated[Standard, BeforeValidator(_word)] | None = Field(
+    standard: (
+        Annotated[Standard, BeforeValidator(_word), Field(**_spellings(_WORD_ALIASES, Standard))]
+        | None
+    ) = Field(
         None,
         title="绩效标准 / Standard",
         description="plan 计划标准；industry 行业标准；history 历史标准；other 其他标准",

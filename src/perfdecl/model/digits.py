@@ -82,6 +82,24 @@ class _DigitBound:
             self.number(number)
 
 
+_DIGIT = "[0-9０-９]"
+NUMERIC_TEXT = (
+    rf"^\s*[+\-_]*(?=[_.]*{_DIGIT})[0-9０-９_]*(?:\.[0-9０-９_]*)?"
+    rf"(?:[eE][+\-_]*[0-9０-９_]*{_DIGIT}[0-9０-９_]*)?\s*$"
+)
+"""What a number written as text may look like, for the JSON Schema: a superset of what the
+models read as Decimal (signs, a point, an exponent, ``_`` anywhere in it as pydantic allows, full-width
+digits, surrounding spaces), so an editor flags ``total: "lots"`` or ``"1,234"`` and never a value
+perfdecl accepts (tests/test_schema_strict.py checks both ways)."""
+
+
+def numeric_text_schema(schema: dict[str, Any]) -> None:
+    """``json_schema_extra`` of the Decimal types: the string branch gets :data:`NUMERIC_TEXT`."""
+    for branch in schema.get("anyOf", []):
+        if isinstance(branch, dict) and branch.get("type") == "string":
+            branch["pattern"] = NUMERIC_TEXT
+
+
 _AMOUNT = _DigitBound("金额", "amount")
 _NUMBER = _DigitBound("数值", "number")
 _WEIGHT = _DigitBound("权重", "weight")
