@@ -1,8 +1,8 @@
-"""Write real xlsx, docx, HTML and PDF files from rows of cells, with merged cells, at test time.
+"""Write real xlsx, xls, docx, HTML and PDF files from rows of cells, merged cells included.
 
 A form is given as rows of cells; ``None`` marks a cell covered by the merge of the cell above it
 (a 一级 or 二级 printed once for its group), ``""`` an empty cell. Every writer reproduces the
-merges in its own format: openpyxl merged ranges, Word vMerge, HTML rowspan, PDF table spans.
+merges in its own format: openpyxl and xlwt merged ranges, Word vMerge, HTML rowspan, PDF table spans.
 """
 
 from __future__ import annotations
@@ -52,6 +52,26 @@ def xlsx(rows: Rows, title: str | None = None) -> bytes:
                 end_row=r + n + offset,
                 end_column=c + 1,
             )
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def xls(rows: Rows, title: str | None = None) -> bytes:
+    """A legacy Excel 97-2003 workbook (BIFF8), merges written as merged ranges."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Sheet1")
+    offset = 0
+    if title:
+        sheet.write_merge(0, 0, 0, width(rows) - 1, title)
+        offset = 1
+    for (r, c), n in _spans(rows).items():
+        if n > 1:
+            sheet.write_merge(r + offset, r + n - 1 + offset, c, c, rows[r][c])
+        else:
+            sheet.write(r + offset, c, rows[r][c])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -148,4 +168,4 @@ def text(rows: Rows, title: str | None = None) -> bytes:
     return ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
 
 
-WRITERS = {"xlsx": xlsx, "docx": docx, "html": page, "pdf": pdf}
+WRITERS = {"xlsx": xlsx, "xls": xls, "docx": docx, "html": page, "pdf": pdf}
