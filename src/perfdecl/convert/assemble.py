@@ -198,21 +198,38 @@ def _budget(money: list[Money]) -> tuple[dict[str, Any] | None, dict[str, Any] |
     """
     totals = {norm(t) for t in L.MONEY_TOTALS}
     blocks: list[dict[str, Any]] = []
+    breakdowns: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
     current: dict[str, Any] | None = None
     for m in money:
         value = _decimal(m.amount)
         if value is None:
             continue
         key = norm(m.label).rstrip(":")
+        parts = [
+            {"label": label, "amount": Decimal(amount.replace(",", ""))}
+            for label, amount in m.parts
+        ]
         if key in totals or m.total:
-            current = {"label": m.label, "unit": m.unit or "万元", "total": value, "sources": []}
+            current = {"label": m.label, "unit": m.unit or "万元", "total": value}
+            if m.text:
+                current["text"] = m.text
+            current["sources"] = []
+            breakdowns.append((current, parts))
             blocks.append(current)
             continue
         if current is None:
             current = {"label": "资金", "unit": m.unit or "万元", "sources": []}
             blocks.append(current)
         if not any(s["label"] == m.label for s in current["sources"]):
-            current["sources"].append({"label": m.label, "amount": value})
+            source: dict[str, Any] = {"label": m.label, "amount": value}
+            if parts:
+                source["parts"] = parts
+            current["sources"].append(source)
+    for block, parts in breakdowns:
+        # a total's cell printing its parts in brackets: they are its sources unless a source
+        # of the block prints them again
+        if parts and not any(s.get("parts") for s in block["sources"]):
+            block["sources"] = block["sources"] or parts
     annual = next((b for b in blocks if "年度" in b["label"] or "当年" in b["label"]), None)
     rest = [b for b in blocks if b is not annual]
     if annual is None and rest:

@@ -35,6 +35,8 @@ class Money:
     block: str | None = None  # the block label (项目资金(万元) …)
     total: bool = False  # a block's total although its label is not a total's (a notice's 资金)
     cells: tuple[str, ...] = ()  # every figure printed after the label (self-evaluation columns)
+    parts: tuple[tuple[str, str], ...] = ()  # (label, amount) printed in brackets in the cell
+    text: str | None = None  # the cell as printed, when it holds more than the amount
 
     @property
     def value(self) -> Decimal | None:
@@ -160,9 +162,26 @@ def amount_of(text: str) -> tuple[str, str | None] | None:
     if unit == "万":
         unit = "万元"
     rest = text.lstrip(":：").strip()[m.end() :].strip()
-    if rest and rest[0].isdigit():
-        return None
+    if rest and rest[0].isdigit() and not rest.startswith(m.group(0).strip()):
+        return None  # 4000100%: figures run together (854万854万: one cell printed twice is kept)
     return m[1], unit
+
+
+_BRACKET = re.compile(r"[(（]([^()（）]{3,400})[)）]")
+_BREAKDOWN_PART = re.compile(r"^\s*(\D{2,40}?)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|万|元)\s*$")
+
+
+def breakdown(text: str) -> tuple[tuple[str, str], ...]:
+    """``854万(高标准农田建设400万元,示范建设295万元)`` -> the parts printed in the brackets,
+    (label, amount) each; nothing unless every piece in the brackets is a label and an amount."""
+    m = _BRACKET.search(text)
+    if m is None:
+        return ()
+    pieces = [p for p in re.split(r"[,，、;；]", m[1]) if p.strip()]
+    found = [_BREAKDOWN_PART.match(p) for p in pieces]
+    if len(pieces) < 2 or not all(found):
+        return ()
+    return tuple((f[1].strip(), f[2]) for f in found if f)
 
 
 def _unit_of_label(text: str) -> str | None:
@@ -308,9 +327,19 @@ class FieldReader:
         self, label: str, got: tuple[str, str | None], where: Tok, cells: tuple[str, ...] = ()
     ) -> None:
         amount, unit = got
+        cell = where.text.split(":", 1)[1] if label != where.text and ":" in where.text else None
+        text = (cell if cell is not None else where.text).strip()
+        parts = breakdown(text)
         self.out.money.append(
             Money(
-                label.strip(), amount, unit or self.block_unit, where.where, self.block, cells=cells
+                label.strip(),
+                amount,
+                unit or self.block_unit,
+                where.where,
+                self.block,
+                cells=cells,
+                parts=parts,
+                text=text if parts else None,
             )
         )
 

@@ -96,6 +96,9 @@ def split_glued(text: str) -> list[str]:
         before = normalised[: m.start()]
         if m.group(0) in loose and before and not re.search(r"[0-9元万]$", before):
             continue  # 补助地方资金 is a name; 37万元其他资金 is two cells glued
+        after = normalised[m.end() : m.end() + 1]
+        if m.group(0) in loose and not before and re.match(r"[\u4e00-\u9fff]", after):
+            continue  # 财政资金补助 is a name (an indicator), not the label 财政资金
         cuts.add(index[m.start()])
         end = m.end()
         if end < len(normalised) and normalised[end] == ":":
