@@ -405,3 +405,19 @@ def test_money_strings_are_reported_not_raised() -> None:
 def test_decimal_values_survive_the_writer() -> None:
     raw = _dump({"schema_version": 1, "year": 2019, "funds": {"total": Decimal("0.10")}})
     assert "total: 0.10" in raw
+
+
+@pytest.mark.parametrize("number", ["9" * 45, "0." + "1" * 45])
+def test_an_overlong_number_in_an_imported_row_stays_text(number: str) -> None:
+    """Found by the property above: a row 覆盖率999…(45 digits) became a target the written YAML
+    could not hold (the loader reads a plain number over 40 digits as text, PD007)."""
+    empty = {"schema_version": 1, "year": 2019, "framework": "beijing_2019", "kind": "department"}
+    result = check_bytes(_dump({**empty, "indicators": []}).encode("utf-8"))
+    assert result.declaration is not None
+    lines = render(result.declaration, "text").split("\n")[3:]
+    lines.insert(29, "覆盖率" + number)
+    imported = inv.run_import("\n".join(lines).encode("utf-8"))  # the invariants hold
+    assert imported.data is not None
+    rows = [row for l1 in imported.data["indicators"] for row in l1.get("items", [])]
+    row = next(r for r in rows if r["text"] == "覆盖率")
+    assert row["value_text"] == number and "targets" not in row

@@ -21,6 +21,7 @@ from perfdecl.convert.grid import Grid, norm
 from perfdecl.convert.table import Item, Parsed, level_key, read_table
 from perfdecl.convert.tokens import Row, rows_of
 from perfdecl.model import SCHEMA_VERSION
+from perfdecl.model.digits import MAX_DIGITS
 from perfdecl.problem import Message, Problem
 
 _VALUE = re.compile(
@@ -182,12 +183,21 @@ def _party(text: str) -> dict[str, Any]:
 
 
 def _decimal(text: str | None) -> Decimal | None:
+    """A cell's number, or None when it is none or longer than a declaration may hold (the
+    loader reads a longer plain number as text, PD007: the cell's text is kept instead)."""
     if text is None:
         return None
     try:
-        return Decimal(text.replace(",", ""))
+        value = Decimal(text.replace(",", ""))
     except InvalidOperation:
         return None
+    if not value.is_finite():
+        return None
+    digits, exponent = len(value.as_tuple().digits), value.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite
+    if max(digits + exponent, -exponent) > MAX_DIGITS:
+        return None
+    return value
 
 
 def _budget(money: list[Money]) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
@@ -307,11 +317,9 @@ def _item_data(
         if text:
             row[role] = text
     target = read_value(value, nature, unit_col)
-    if target is not None and target.number is not None:
-        t: dict[str, Any] = {
-            "comparison": target.comparison or "=",
-            "value": _decimal(target.number),
-        }
+    number = _decimal(target.number) if target is not None else None
+    if target is not None and number is not None:
+        t: dict[str, Any] = {"comparison": target.comparison or "=", "value": number}
         if target.unit:
             t["unit"] = target.unit
         row["targets"] = [t]
