@@ -452,6 +452,12 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
             project["amount"] = annual["total"] * factor
     if period:
         project["budget_period"] = period
+    if data["kind"] == "department":
+        from perfdecl.convert.funds import funds
+
+        found = funds(rec.rows)
+        if found:
+            data["funds"] = found
     if project:
         data["project"] = project
     if exec_block is not None:

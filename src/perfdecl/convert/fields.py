@@ -215,7 +215,7 @@ class FieldReader:
     def read(self) -> Fields:
         toks = self.toks()
         n = 0
-        self.pending: list[tuple[str, Tok]] = []
+        self.pending: list[tuple[str, Tok, int]] = []  # (field, label, row of the label)
         while n < len(toks):
             i, k, tok = toks[n]
             self._title_year(tok.text)
@@ -227,9 +227,10 @@ class FieldReader:
                 self.out.placed.add((i, k))
                 n += 1
                 continue
+            self.pending = [p for p in self.pending if i - p[2] <= 2]  # values are near
             if self.pending and label_of(tok.text) is None:
                 # labels printed as a header row, their values in the row below
-                key, label = self.pending.pop(0)
+                key, label, _row = self.pending.pop(0)
                 self.out.values.setdefault(key, (label.text, tok.text, tok.where))
                 self.out.placed.add((i, k))
                 n += 1
@@ -275,7 +276,7 @@ class FieldReader:
         m = self._next_value(toks, n)
         if m is None:
             if n + 1 < len(toks) and label_of(toks[n + 1][2].text) is not None:
-                self.pending.append((key, tok))
+                self.pending.append((key, tok, toks[n][0]))
             return n + 1
         i, k, value = toks[m]
         if key not in self.out.values:

@@ -137,6 +137,16 @@ EXECUTION_COLUMNS: dict[str, tuple[str, ...]] = {
 the budget columns (two figures are 全年预算数 | 全年执行数), the percentage under 执行率, small
 numbers under 分值/得分 as the header orders them."""
 
+FUNDS_ROWS: dict[str, tuple[str, ...]] = {
+    # a department form's 部门总体资金情况: row labels of 收入构成 and 支出构成
+    "income": ("财政拨款", "其他资金", "其它资金", "上级补助收入", "事业收入"),
+    "expenditure": ("基本支出", "项目支出"),
+    "total": ("合计", "总计"),
+}
+FUNDS_MARKS: tuple[str, ...] = ("收入构成", "支出构成", "近两年收支金额", "部门总体资金情况")
+"""A department's 收入构成/支出构成 table (layout D3): each row prints 当年金额 | 占比 | the amounts of
+earlier years (近两年收支金额: 2021年 | 2022年). A 合计 row closes the income or the expenditure."""
+
 MONEY_BLOCKS: tuple[str, ...] = (
     "项目资金",
     "资金情况",
@@ -439,6 +449,8 @@ __all__ = [
     "EXECUTION_COLUMNS",
     "FAMILIES",
     "FIELD_LABELS",
+    "FUNDS_MARKS",
+    "FUNDS_ROWS",
     "GLUED_TAIL",
     "LEVEL1_NAMES",
     "LEVEL2_NAMES",
