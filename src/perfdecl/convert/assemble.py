@@ -460,6 +460,12 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
             data["funds"] = found
     if project:
         data["project"] = project
+    if family_kind == "transfer" or values.get("central"):
+        from perfdecl.convert.allocation import allocations
+
+        rows = allocations(rec.rows)
+        if rows:
+            data["transfer"] = {"allocations": rows}
     if exec_block is not None:
         data["execution"] = exec_block
     if values.get("functions"):
