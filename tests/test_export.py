@@ -8,12 +8,19 @@ import json
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from perfdecl.cli.app import app
-from perfdecl.convert.export import FUNDS_COLUMNS, ROW_COLUMNS, indicator_table
+from perfdecl.convert.export import (
+    FUNDS_COLUMNS,
+    LABELS_ZH,
+    ROW_COLUMNS,
+    indicator_table,
+    to_jsonl,
+)
 from perfdecl.lint import load_declaration
 
 from .conftest import EXAMPLE
@@ -77,15 +84,28 @@ def test_csv_rows_of_the_example(tmp_path: Path) -> None:
     )
 
 
-def test_jsonl_keeps_values_as_strings() -> None:
-    result = runner.invoke(app, ["export", str(EXAMPLE), "--format", "jsonl"])
+def test_jsonl_writes_numbers_as_exact_json_numbers(tmp_path: Path) -> None:
+    funds = tmp_path / "funds.jsonl"
+    result = runner.invoke(
+        app, ["export", str(EXAMPLE), "--format", "jsonl", "--funds-out", str(funds)]
+    )
     assert result.exit_code == 0
     raw = result.stdout_bytes
     assert not raw.startswith(BOM)
-    rows = [json.loads(line) for line in raw.decode("utf-8").splitlines()]
+    rows = [json.loads(line, parse_float=Decimal) for line in raw.decode("utf-8").splitlines()]
     _indicators, targets, bare = example_counts()
     assert len(rows) == targets + bare
-    assert rows[0]["value"] == "200" and rows[0]["year"] == 2019
+    assert rows[0]["value"] == 200 and rows[0]["year"] == 2019
+    assert any(r["value"] == Decimal("23.5") for r in rows)
+    assert all(isinstance(r["value"], int | Decimal | str | None) for r in rows)
+    (fund,) = [json.loads(x, parse_float=Decimal) for x in funds.read_text("utf-8").splitlines()]
+    assert (fund["total"], fund["basic"], fund["project"], fund["other"]) == (
+        Decimal("18891.87"),
+        Decimal("4767.16"),
+        Decimal("14124.71"),
+        0,
+    )
+    assert '"total": 18891.87, "basic": 4767.16,' in funds.read_text("utf-8")  # digit for digit
     assert all(r["value"] is None for r in rows if r["comparison"] is None)
     assert "推送文章" in raw.decode("utf-8")  # not escaped
 
@@ -136,3 +156,35 @@ def test_subprocess_export_csv(tmp_path: Path) -> None:
     rows = read_csv(out.read_bytes())
     _, targets, bare = example_counts()
     assert len(rows) == targets + bare
+
+
+def test_csv_headers_follow_lang(tmp_path: Path) -> None:
+    """--lang zh gives Chinese headers (every column, each distinct); the rows are the same."""
+    assert set(LABELS_ZH) == set(ROW_COLUMNS) | set(FUNDS_COLUMNS)
+    for columns in (ROW_COLUMNS, FUNDS_COLUMNS):
+        assert len({LABELS_ZH[c] for c in columns}) == len(columns)
+    out = {lang: tmp_path / f"rows.{lang}.csv" for lang in ("zh", "en")}
+    funds = tmp_path / "funds.zh.csv"
+    for lang, path in out.items():
+        args = ["export", str(EXAMPLE), "-o", str(path), "--lang", lang]
+        if lang == "zh":
+            args += ["--funds-out", str(funds)]
+        assert runner.invoke(app, args).exit_code == 0
+    zh, en = read_csv(out["zh"].read_bytes()), read_csv(out["en"].read_bytes())
+    assert list(zh[0]) == [LABELS_ZH[c] for c in ROW_COLUMNS]
+    assert list(zh[0])[:3] == ["文件", "单位名称", "年度"] and list(en[0]) == list(ROW_COLUMNS)
+    assert [list(r.values()) for r in zh] == [list(r.values()) for r in en]
+    (fund,) = read_csv(funds.read_bytes())
+    assert fund["资金总额（万元）"] == "18891.87"
+
+
+def test_jsonl_numbers_are_never_rounded_through_float() -> None:
+    """40 digits after the point survive: a float would keep about 17."""
+    from perfdecl.convert.export import _number
+
+    exact = Decimal("0." + "1" * 40)
+    line = to_jsonl(
+        [{"value": _number(exact), "unit": "0.1", "year": 2019}], ("value", "unit", "year")
+    )
+    assert line == '{"value": 0.' + "1" * 40 + ', "unit": "0.1", "year": 2019}\n'
+    assert json.loads(line, parse_float=Decimal)["value"] == exact

@@ -74,7 +74,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Flatten declarations into one row per structured target (and per indicator without one).
 
-        CSV is UTF-8 with a byte-order mark (Excel); JSON Lines is UTF-8. Files with errors are
+        CSV is UTF-8 with a byte-order mark (Excel), headers in Chinese under --lang zh; JSON
+        Lines is UTF-8, numbers as exact JSON numbers. Files with errors are
         skipped with a message; the exit code is then 1 (2 when a path cannot be read or names
         nothing), and the rows of the other files are still written. Columns: see docs/import.md.
         """
@@ -116,7 +117,9 @@ def register(app: typer.Typer) -> None:
                 continue
             rows.extend(indicator_table(result.declaration, path))
             funds.append(funds_row(result.declaration, path))
-        _write(output, render(rows, ROW_COLUMNS, fmt), fmt, force, language, inputs)
+        _write(output, render(rows, ROW_COLUMNS, fmt, language), fmt, force, language, inputs)
         if funds_out is not None:
-            _write(funds_out, render(funds, FUNDS_COLUMNS, fmt), fmt, force, language, inputs)
+            _write(
+                funds_out, render(funds, FUNDS_COLUMNS, fmt, language), fmt, force, language, inputs
+            )
         raise typer.Exit(2 if unreadable else 1 if failed else 0)

@@ -9,9 +9,11 @@ Two tables:
   and expenditure rows.
 
 Values stay exact: Decimals are written as their fixed-point text, never through float. CSV is
-UTF-8 with a byte-order mark so that Excel opens Chinese correctly; JSON Lines is UTF-8 without
-one, and keeps ``value`` and amounts as strings for the same exactness. The columns are documented
-in docs/import.md and listed in :data:`ROW_COLUMNS` / :data:`FUNDS_COLUMNS`.
+UTF-8 with a byte-order mark so that Excel opens Chinese correctly, with Chinese headers under
+``--lang zh`` (:data:`LABELS_ZH`); JSON Lines is UTF-8 without one, with the English column
+names as keys and numbers as JSON numbers written digit for digit from the Decimal (never
+rounded through float). The columns are documented in docs/import.md and listed in
+:data:`ROW_COLUMNS` / :data:`FUNDS_COLUMNS`.
 """
 
 from __future__ import annotations
@@ -74,13 +76,61 @@ FUNDS_COLUMNS: tuple[str, ...] = (
 )
 """Columns of the funds table, in order."""
 
+LABELS_ZH: dict[str, str] = {
+    "file": "文件",
+    "unit": "单位名称",
+    "year": "年度",
+    "framework": "指标体系",
+    "kind": "申报类型",
+    "level1": "一级指标",
+    "level1_canonical": "一级指标（规范名称）",
+    "level2": "二级指标",
+    "level2_canonical": "二级指标（规范名称）",
+    "indicator_id": "三级指标编号",
+    "text": "三级指标内容",
+    "target_name": "目标名称",
+    "comparison": "比较符",
+    "value": "指标值",
+    "target_unit": "目标计量单位",
+    "deadline": "完成时限",
+    "value_text": "指标值（原文）",
+    "indicator_unit": "计量单位",
+    "nature": "指标性质",
+    "direction": "指标方向",
+    "weight": "权重",
+    "points": "分值",
+    "standard": "绩效标准",
+    "core": "是否核心指标",
+    "target_weight": "目标权重",
+    "target_direction": "目标指标方向",
+    "total": "资金总额（万元）",
+    "basic": "基本支出（万元）",
+    "project": "项目支出（万元）",
+    "other": "其他（万元）",
+    "project_amount": "项目资金（万元）",
+    "budget_unit": "年度资金单位",
+    "budget_total": "年度资金合计",
+    "budget_sources": "年度资金来源",
+    "income": "收入构成",
+    "expenditure": "支出构成",
+}
+"""CSV headers under ``--lang zh``: every column of both tables, each label distinct."""
+
 Row = dict[str, Any]
+
+
+class Exact(str):
+    """A Decimal's fixed-point text: a string everywhere (CSV cells, comparisons), and a JSON
+    number in JSON Lines, written digit for digit (18891.87 stays 18891.87, 0.1 never becomes
+    0.1000000000000000055…)."""
+
+    __slots__ = ()
 
 
 def _number(value: Decimal | None) -> str | None:
     if value is None:
         return None
-    return format(value, "f") if value.is_finite() else str(value)
+    return Exact(format(value, "f")) if value.is_finite() else str(value)
 
 
 def indicator_table(decl: Declaration, file: str) -> Iterator[Row]:
@@ -181,20 +231,28 @@ def _cell(value: object) -> str:
     return safe(str(value), "csv")
 
 
-def to_csv(rows: Iterable[Row], columns: tuple[str, ...]) -> str:
-    """CSV text (the caller writes it as UTF-8 with BOM); missing values are empty cells."""
+def to_csv(rows: Iterable[Row], columns: tuple[str, ...], lang: str = "en") -> str:
+    """CSV text (the caller writes it as UTF-8 with BOM); missing values are empty cells; the
+    header row in Chinese when ``lang`` is zh."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow([LABELS_ZH[c] for c in columns] if lang == "zh" else columns)
     for row in rows:
         writer.writerow([_cell(row.get(c)) for c in columns])
     return buffer.getvalue()
 
 
+def _json_value(value: object) -> str:
+    if isinstance(value, Exact):
+        return str.__str__(value)  # a JSON number, exactly the Decimal's digits
+    return json.dumps(value, ensure_ascii=False)
+
+
 def to_jsonl(rows: Iterable[Row], columns: tuple[str, ...]) -> str:
-    """JSON Lines text; missing values are null, numbers kept as strings except the year."""
+    """JSON Lines text; missing values are null, numbers are JSON numbers (exact)."""
     return "".join(
-        json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n" for row in rows
+        "{" + ", ".join(f"{json.dumps(c)}: {_json_value(row.get(c))}" for c in columns) + "}\n"
+        for row in rows
     )
 
 
@@ -202,13 +260,14 @@ ENCODINGS = {"csv": "utf-8-sig", "jsonl": "utf-8"}
 """How each format is encoded when written to a file or standard output."""
 
 
-def render(rows: Iterable[Row], columns: tuple[str, ...], fmt: str) -> str:
-    return to_csv(rows, columns) if fmt == "csv" else to_jsonl(rows, columns)
+def render(rows: Iterable[Row], columns: tuple[str, ...], fmt: str, lang: str = "en") -> str:
+    return to_csv(rows, columns, lang) if fmt == "csv" else to_jsonl(rows, columns)
 
 
 __all__ = [
     "ENCODINGS",
     "FUNDS_COLUMNS",
+    "LABELS_ZH",
     "ROW_COLUMNS",
     "funds_row",
     "indicator_table",
