@@ -208,3 +208,42 @@ def test_every_validate_option_is_in_the_readme_table() -> None:
     ]
     assert missing == [], f"README's options table lacks {missing}"
     assert "`--color auto" in cells and "`--cache-dir DIR`" in cells
+
+
+@pytest.mark.parametrize(
+    ("value", "en", "zh"),
+    [
+        (
+            "01083998540",
+            "YAML 1.2 tools (such as the editor's language server) read it as the integer "
+            "1083998540, dropping the leading zero.",
+            "YAML 1.2 工具（如编辑器的语言服务器）会把它读成整数 1083998540，丢掉开头的 0。",
+        ),
+        (
+            "010",
+            "the integer 10, dropping the leading zero; YAML 1.1 tools read it as an octal number (8).",
+            "八进制数（即 8）",
+        ),
+        ("0_17", "but YAML 1.1 tools read it as an octal number (15).", "八进制数（即 15）"),
+    ],
+)
+def test_pd012_names_the_real_risk_of_a_leading_zero(value: str, en: str, zh: str) -> None:
+    """PyYAML reads 01083998540 as text (8 and 9 are no octal digits); the risk is YAML 1.2
+    tools reading the integer 1083998540. The message says so, and octal only where it applies."""
+    from perfdecl.lint import check_bytes
+
+    text = EXAMPLE.read_text(encoding="utf-8").replace('phone: "83998540"', f"phone: {value}", 1)
+    result = check_bytes(text.encode("utf-8"), file="d.yaml")
+    [problem] = [p for p in result.problems if p.code == "PD012"]
+    assert problem.message.en.startswith(f"'{value}' is read as the text you wrote, but ")
+    assert problem.message.en.endswith(en + " Quote it to make that explicit.")
+    assert ("octal" in problem.message.en) is (value != "01083998540")
+    assert zh in problem.message.zh and problem.message.zh.endswith("请加引号。")
+
+
+def test_pd012_is_quiet_where_every_yaml_tool_reads_text() -> None:
+    from perfdecl.lint import check_bytes
+
+    text = EXAMPLE.read_text(encoding="utf-8").replace('phone: "83998540"', "phone: 0_9", 1)
+    result = check_bytes(text.encode("utf-8"), file="d.yaml")
+    assert not [p for p in result.problems if p.code == "PD012"]

@@ -280,7 +280,8 @@ class Composer:
         if value in _YAML11_BOOLS:
             what_zh, what_en = "布尔值", "a boolean"
         elif _OCTAL_LIKE.fullmatch(value):
-            what_zh, what_en = "八进制数", "an octal number"
+            self._leading_zero(value, event, pointer)
+            return
         elif _SEXAGESIMAL.fullmatch(value):
             what_zh, what_en = "六十进制数（如时间）", "a base-60 number"
         elif _NUMBERISH.fullmatch(value):
@@ -292,6 +293,43 @@ class Composer:
             f"“{shown(value)}”按原文读取为文本；其他 YAML 1.1 工具会把它当作{what_zh}。请加引号。",
             f"{shown(value)!r} is read as the text you wrote; YAML 1.1 tools would read it as "
             f"{what_en}. Quote it to make that explicit.",
+            event.start_mark,
+            event.end_mark,
+            pointer,
+        )
+
+    def _leading_zero(self, value: str, event: Any, pointer: str) -> None:
+        """A number with a leading zero (a phone such as 01083998540). PyYAML and perfdecl read
+        the text; the real risk is YAML 1.2 tools (an editor's language server, JavaScript and
+        Go parsers), which read an integer and drop the zero; YAML 1.1 tools read 0-7 digits
+        as octal. The message says which, with what they would get (counted from the text:
+        a 200,000-digit value is never converted)."""
+        digits = value.lstrip("+-")
+        sign = "-" if value.startswith("-") else ""
+        notes_zh: list[str] = []
+        notes_en: list[str] = []
+        if "_" not in digits:
+            number = shown(sign + (digits.lstrip("0") or "0"))
+            notes_zh.append(
+                f"YAML 1.2 工具（如编辑器的语言服务器）会把它读成整数 {number}，丢掉开头的 0"
+            )
+            notes_en.append(
+                f"YAML 1.2 tools (such as the editor's language server) read it as the integer "
+                f"{number}, dropping the leading zero"
+            )
+        if set(digits) <= set("01234567_"):
+            octal = digits.replace("_", "")
+            eight = f"（即 {sign}{int(octal, 8)}）" if len(octal) <= 30 else ""
+            eight_en = f" ({sign}{int(octal, 8)})" if len(octal) <= 30 else ""
+            notes_zh.append(f"YAML 1.1 工具会把它当作八进制数{eight}")
+            notes_en.append(f"YAML 1.1 tools read it as an octal number{eight_en}")
+        if not notes_en:  # such as 0_9: text for every YAML tool
+            return
+        self.problem(
+            "PD012",
+            f"“{shown(value)}”按原文读取为文本，但{'；'.join(notes_zh)}。请加引号。",
+            f"{shown(value)!r} is read as the text you wrote, but {'; '.join(notes_en)}. "
+            "Quote it to make that explicit.",
             event.start_mark,
             event.end_mark,
             pointer,
