@@ -241,10 +241,12 @@ def run_outputs(result: FileResult, variant: int = 0) -> None:
     summary = Summary()
     summary.add(result)
     for name in REPORTERS:
-        reporter = get_reporter(name)(io.StringIO(), lang=lang, color=bool(variant % 3))
+        stream = io.StringIO()
+        reporter = get_reporter(name)(stream, lang=lang, color=bool(variant % 3))
         reporter.begin()
         reporter.file(result)
         reporter.end(summary)
+        check_sink(name, stream.getvalue(), color=bool(variant % 3))
     if result.declaration is not None:
         formats = sorted(RENDERERS)
         render(
@@ -253,6 +255,45 @@ def run_outputs(result: FileResult, variant: int = 0) -> None:
             problems=result.problems,
             lang=lang,
         )
+
+
+# Characters no log, terminal or Markdown output may carry (C0, DEL, C1, bidi overrides).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+COMMAND_LINE = re.compile(r"^::(error|warning|notice) [^\n]*?::")
+
+
+SGR = re.compile("\x1b\\[[0-9;]*m")
+
+
+def check_sink(name: str, out: str, *, color: bool = False) -> None:
+    """What a reporter wrote is safe for its sink, whatever the input held (#17): a log (text,
+    github) has no control character and no line that starts a workflow command other than an
+    annotation perfdecl writes; Markdown has no live link, image or HTML; JSON, SARIF and JUnit
+    parse. With ``color`` (the terminal layout, forced) the colour codes perfdecl writes itself
+    are allowed; a hostile value's escapes never reach the output raw."""
+    import json
+    import xml.etree.ElementTree as ET
+
+    if color and name == "text":
+        out = SGR.sub("", out)
+    if name in ("text", "github", "markdown"):
+        hit = CONTROL.search(out)
+        if hit is not None:
+            _fail(f"{name} output holds control character {hit.group()!r}")
+    if name in ("text", "github"):
+        for line in out.splitlines():
+            if line.startswith("::") and (
+                not COMMAND_LINE.match(line) or "stop-commands" in line.split("::", 2)[1]
+            ):
+                _fail(f"{name} output starts a workflow command: {line[:120]!r}")
+    elif name == "markdown":
+        unescaped = re.sub(r"\\.", "", out)
+        if re.search(r"\]\(|<(img|a|details|script|summary)\b", unescaped, re.I):
+            _fail("markdown output holds a live link, image or HTML")
+    elif name in ("json", "sarif"):
+        json.loads(out)
+    elif name == "junit":
+        ET.fromstring(out)
 
 
 def run_diff(old: bytes, new: bytes, *, reports: bool = False) -> None:
@@ -292,6 +333,7 @@ __all__ = [
     "check_import",
     "check_loaded",
     "check_problems",
+    "check_sink",
     "decoded_lines",
     "run_diff",
     "run_import",

@@ -140,8 +140,10 @@ def _regressions(kind: str) -> list[tuple[str, bytes]]:
 def main() -> int:
     if "--clean" in sys.argv and OUT.exists():
         shutil.rmtree(OUT)  # otherwise seeds are added to what earlier runs grew
-    yaml_seeds = list(_yaml_seeds())
-    text_seeds = list(_text_seeds())
+    from hostile import import_seeds, validate_seeds
+
+    yaml_seeds = [*_yaml_seeds(), *validate_seeds()]
+    text_seeds = [*_text_seeds(), *import_seeds()]
     counts = {
         "loader": _write(OUT / "loader", yaml_seeds + _regressions("loader")),
         "validate": _write(OUT / "validate", yaml_seeds + _regressions("validate")),
