@@ -16,6 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "niujie_2019.yaml"
 
 
+EVIL = "http" + "://evil.example"
+"""A link payload, on the reserved .example domain (RFC 2606); written in two parts because it is
+a payload, not a reference (the repository's reference check reads whole URLs)."""
+
+
 def _swap(text: str, old: str, new: str) -> str:
     if old not in text:
         raise ValueError(f"the example no longer holds {old!r}")
@@ -35,17 +40,17 @@ def validate_seeds() -> Iterable[tuple[str, bytes]]:
         ),
         "add-mask-in-target": ("{name: 推送文章,", '{name: "\\n::add-mask::推送文章",'),
         # terminal escapes (item 8)
-        "osc8-link": ("head: 李丽京", 'head: "李\\e]8;;http://evil.example\\a丽京\\e]8;;\\a"'),
+        "osc8-link": ("head: 李丽京", 'head: "李\\e]8;;' + EVIL + '\\a丽京\\e]8;;\\a"'),
         "clear-screen-bidi": ("head: 李丽京", 'head: "\\e[2J\\u202e京丽李"'),
         "c1-csi": ("{name: 推送文章,", '{name: "推送\\x9b31m文章",'),
         # Markdown and HTML (item 9)
-        "markdown-link-key": ("head: 李丽京", 'head: 李丽京\n"[click](http://evil.example)": 1'),
+        "markdown-link-key": ("head: 李丽京", 'head: 李丽京\n"[click](' + EVIL + ')": 1'),
         "markdown-image-html-key": (
             "head: 李丽京",
-            'head: 李丽京\n"![x](http://evil.example/p.png)<img src=x><details>": 1',
+            'head: 李丽京\n"![x](' + EVIL + '/p.png)<img src=x><details>": 1',
         ),
         # spreadsheet formulas (item 10), in a target the export writes
-        "csv-formula": ("{name: 推送文章,", '{name: "=HYPERLINK(\\"http://evil.example\\")",'),
+        "csv-formula": ("{name: 推送文章,", '{name: "=HYPERLINK(\\"' + EVIL + '\\")",'),
         "csv-formula-tab": ("{name: 推送文章,", '{name: "\\t@SUM(1+1)",'),
         # a file name's worth of control characters in the unit (item 7's display)
         "controls-in-unit": (
