@@ -185,3 +185,19 @@ def test_truncated_real_files_never_raise(kind: str, cut: int) -> None:
     raw = build.WRITERS[kind](MERGED)
     result = import_bytes(raw[: len(raw) * cut // 2000], file=f"cut.{kind}")
     assert all(p.code.startswith(("PD0", "PD4")) for p in result.problems)
+
+
+def test_a_truncated_xls_is_refused_without_a_library_panic(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    """python-calamine panics (in Rust, printing a backtrace) on an OLE file cut short; the
+    header is checked first, so every cut gives PD409 and nothing on standard error."""
+    from .test_import_layouts import CLASSIC, TITLE
+
+    raw = build.xls(CLASSIC, TITLE)
+    for cut in range(0, len(raw), max(1, len(raw) // 97)):
+        result = import_bytes(raw[:cut], file="cut.xls")
+        assert result.data is None
+        assert any(p.code == "PD409" for p in result.problems) or cut < 8
+    assert "panicked" not in capfd.readouterr().err
+    assert import_bytes(raw, file="whole.xls").data is not None

@@ -16,7 +16,7 @@ Then each row is read:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from perfdecl.convert import layouts as L
@@ -409,6 +409,8 @@ class TableReader:
             row = self.rows[i]
             offset = self.row_offset.get(i, 0)
             toks = [t for t in row.toks[offset:] if t.text or (t.empty_kept and row.stream)]
+            if not row.ruled:
+                toks = _without_section(toks)
             if not toks:
                 continue
             if ends_table("".join(t.text for t in toks)) and not level_of(toks[0].text)[0]:
@@ -573,6 +575,20 @@ def _fits(role: str, text: str) -> bool:
     if role == "nature":
         return bool(_NATURE.match(key))
     return bool(_UNIT_CELL.match(key)) and key not in _qualitative()
+
+
+def _without_section(toks: list[Tok]) -> list[Tok]:
+    """``绩效指标 项目完成`` -> ``项目完成``: the section's label (a merged cell left of the levels)
+    is neither a level nor a row."""
+    out: list[Tok] = []
+    for tok in toks:
+        head, _, rest = tok.text.strip().partition(" ")
+        if _is_section(tok.text):
+            continue
+        if rest.strip() and _is_section(head):
+            tok = replace(tok, text=rest.strip())
+        out.append(tok)
+    return out
 
 
 def _position(row: Row, tok: Tok) -> int:

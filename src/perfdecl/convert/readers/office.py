@@ -84,7 +84,48 @@ def read_xlsx(raw: bytes, file: str) -> Grid:
     return grid
 
 
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _check_cfb(raw: bytes) -> None:
+    """An OLE compound file (.xls) whose header points past its end is cut short: refused here,
+    before the library reads past it (and panics, printing a Rust backtrace)."""
+    if len(raw) < 512:
+        raise SpreadsheetPanic("the file is shorter than its header")
+    shift = int.from_bytes(raw[0x1E:0x20], "little")
+    if not 7 <= shift <= 16:
+        raise SpreadsheetPanic("the sector size is not valid")
+    size = 1 << shift
+    sectors = [int.from_bytes(raw[0x30:0x34], "little")]  # the first directory sector
+    sectors += [
+        int.from_bytes(raw[0x4C + 4 * n : 0x50 + 4 * n], "little") for n in range(109)
+    ]  # the FAT sectors the header lists
+    for sector in sectors:
+        if sector >= 0xFFFFFFFA:  # free / end of chain / special
+            continue
+        if (sector + 2) * size > len(raw):
+            raise SpreadsheetPanic("the file is cut short: a sector lies past its end")
+
+
+class SpreadsheetPanic(ValueError):
+    """The spreadsheet library's Rust code panicked on a damaged file (a truncated .xls)."""
+
+
 def read_calamine(raw: bytes, file: str, kind: str) -> Grid:
+    """A legacy .xls / .ods workbook. python-calamine reports a panic of its Rust code as
+    ``pyo3_runtime.PanicException``, a BaseException that ``except Exception`` lets through: it is
+    turned into an error the caller reports (PD409)."""
+    if raw[:8] == _CFB_MAGIC:
+        _check_cfb(raw)
+    try:
+        return _read_calamine(raw, file, kind)
+    except BaseException as exc:
+        if type(exc).__name__ == "PanicException":
+            raise SpreadsheetPanic(str(exc)[:200]) from None
+        raise
+
+
+def _read_calamine(raw: bytes, file: str, kind: str) -> Grid:
     from python_calamine import CalamineWorkbook
 
     grid = Grid(file, kind)
