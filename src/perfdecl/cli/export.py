@@ -70,6 +70,13 @@ def register(app: typer.Typer) -> None:
         force: Annotated[
             bool, typer.Option("--force", help="Replace output files that exist.")
         ] = False,
+        redact: Annotated[
+            bool,
+            typer.Option(
+                "--redact",
+                help="Mask personal data: names to their surname (李**), mobiles to 138****5678.",
+            ),
+        ] = False,
         lang: LangOpt = None,
     ) -> None:
         """Flatten declarations into one row per structured target (and per indicator without one).
@@ -115,8 +122,13 @@ def register(app: typer.Typer) -> None:
                 failed += 1
                 _skip(path, errors[0] if errors else None, language)
                 continue
-            rows.extend(indicator_table(result.declaration, path))
-            funds.append(funds_row(result.declaration, path))
+            decl = result.declaration
+            if redact:
+                from perfdecl.convert.redact import redact as masked
+
+                decl = masked(decl)
+            rows.extend(indicator_table(decl, path))
+            funds.append(funds_row(decl, path))
         _write(output, render(rows, ROW_COLUMNS, fmt, language), fmt, force, language, inputs)
         if funds_out is not None:
             _write(

@@ -61,6 +61,14 @@ def register(app: typer.Typer) -> None:
                 help="Validate and show the findings next to the rows they concern.",
             ),
         ] = False,
+        redact: Annotated[
+            bool,
+            typer.Option(
+                "--redact",
+                help="Mask personal data before publishing: the head, filler and project lead "
+                "to their surname (李**), mobile numbers to 138****5678.",
+            ),
+        ] = False,
         lang: LangOpt = None,
     ) -> None:
         """Render the official form (申报表) from a declaration.
@@ -120,14 +128,27 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2 if result.unreadable else 1)
 
         problems = list(result.problems) if with_problems else None
+        declaration = result.declaration
+        if redact:
+            from dataclasses import replace
+
+            from perfdecl.convert.redact import Redactor
+            from perfdecl.problem import Message
+
+            masks = Redactor.of(declaration)
+            declaration = masks.declaration(declaration)
+            problems = [
+                replace(p, message=Message(masks.text(p.message.zh), masks.text(p.message.en)))
+                for p in problems or ()
+            ] or problems
         data: str | bytes
         if name in DOCUMENTS:
             try:
-                data = render_document(result.declaration, name, problems=problems, lang=form_lang)
+                data = render_document(declaration, name, problems=problems, lang=form_lang)
             except PdfError as exc:
                 raise fail(exc.en, exc.zh, language) from None
         else:
-            data = RENDERERS[name](lang=form_lang).render(result.declaration, problems)
+            data = RENDERERS[name](lang=form_lang).render(declaration, problems)
         if output is None:
             _write_stdout(data)
             return
