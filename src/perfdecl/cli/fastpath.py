@@ -140,6 +140,12 @@ def run(args: ValidateArgs) -> int:
     resolver = ConfigResolver(
         options, config=args.config, select=select, ignore=ignore, known=known
     )
+    if args.fix or args.diff:
+        from perfdecl.cli.fix import run_fixes
+
+        changed = run_fixes(resolver, args, language)
+        if args.diff:
+            return 1 if changed else 0
     if args.output_format is not None:
         stdout_formats = [args.output_format]
     elif os.environ.get("GITHUB_ACTIONS") == "true":

@@ -202,6 +202,19 @@ class ValidateArgs:
         kind="flag",
         help="Check every file afresh; neither read nor write the result cache.",
     )
+    fix: bool = _opt(
+        False,
+        "--fix",
+        kind="flag",
+        help="Apply the safe fixes in place (PD012 values quoted, comparisons such as ≥ "
+        "spelt >=), keeping comments and layout; then report what is left.",
+    )
+    diff: bool = _opt(
+        False,
+        "--diff",
+        kind="flag",
+        help="Print the fixes as a unified diff instead of writing them; exit 1 if any.",
+    )
     debug: bool = False  # perfdecl --debug (before the command) or PERFDECL_DEBUG
 
 
