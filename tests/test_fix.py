@@ -107,3 +107,20 @@ def test_fix_through_the_installed_command(tmp_path: Path) -> None:
         timeout=60,
     )
     assert diff.returncode == 0 and diff.stdout == ""
+
+
+def test_unsafe_fixes_only_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trailing spaces (inside a | block they are text) are removed only with --unsafe-fixes."""
+    path = _broken(tmp_path)
+    text = path.read_text(encoding="utf-8").replace("remarks: no", "remarks: no   ", 1)
+    text = text.replace("functions: |-\n  牛街街道工委", "functions: |-\n  牛街街道工委\t \n  ", 1)
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    safe_only = runner.invoke(app, ["validate", "d.yaml", "--diff", "--lang", "en"])
+    assert safe_only.exit_code == 1 and '+remarks: "no"   ' in safe_only.stdout
+    assert "2 more fixes (trailing spaces" in safe_only.stderr
+    result = runner.invoke(app, ["validate", "d.yaml", "--fix", "--unsafe-fixes", "-q"])
+    assert result.exit_code == 0, result.output
+    fixed = path.read_text(encoding="utf-8")
+    assert 'remarks: "no"\n' in fixed and "functions: |-\n  牛街街道工委\n  " in fixed
+    assert not [line for line in fixed.splitlines() if line != line.rstrip(" \t")]

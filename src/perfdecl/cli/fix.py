@@ -9,6 +9,10 @@ order and quoting elsewhere stay exactly as written (no YAML is dumped). The fix
 * a comparison written in another spelling (``≥``, ``＞＝``, ``==``, ``约``, ``定性``) becomes the
   canonical one (``">="``, ``"="``, ``"~"``, ``qualitative``), as the schema lists it.
 
+With ``--unsafe-fixes`` also (as ruff names fixes that may change meaning): trailing spaces and
+tabs are removed from every line, which inside a literal block (``text: |``) changes the text
+itself. Without it, ``--fix`` and ``--diff`` say how many such fixes were held back.
+
 Only files of the checked set are written (never standard input, never a file the walk skipped),
 atomically, keeping a byte-order mark and the line breaks; a file that is not UTF-8 is left
 alone with a note. ``--diff`` prints the unified diff instead and exits 1 when anything would
@@ -45,6 +49,16 @@ class Edit:
 
 def _quoted(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def unsafe_edits(result: FileResult) -> list[Edit]:
+    """Trailing spaces and tabs, one edit per line that has them."""
+    found = []
+    for n, line in enumerate(result.source.lines, 1):
+        kept = line.rstrip(" \t")
+        if kept != line:
+            found.append(Edit(n, len(kept), len(line), ""))
+    return found
 
 
 def edits_for(result: FileResult) -> list[Edit]:
@@ -95,7 +109,7 @@ def run_fixes(resolver: ConfigResolver, args: ValidateArgs, lang: Lang) -> int:
     from perfdecl.lint.runner import collect
 
     collected = collect(args.paths, excluded=resolver.excluded, force_exclude=args.force_exclude)
-    changed = fixed = 0
+    changed = fixed = held = 0
     for item in collected.inputs:
         if item.stdin or item.excluded:
             continue
@@ -107,6 +121,11 @@ def run_fixes(resolver: ConfigResolver, args: ValidateArgs, lang: Lang) -> int:
         body = text[1:] if text.startswith(_BOM) else text
         result = check_bytes(raw, file=item.name, options=resolver.options_for(item.name))
         edits = edits_for(result)
+        unsafe = unsafe_edits(result)
+        if args.unsafe_fixes:
+            edits = sorted([*edits, *unsafe], key=lambda e: (e.line, -e.start))
+        else:
+            held += len(unsafe)
         if not edits:
             continue
         new = (_BOM if body is not text else "") + apply(body, edits)
@@ -139,4 +158,11 @@ def run_fixes(resolver: ConfigResolver, args: ValidateArgs, lang: Lang) -> int:
         )
     else:
         say(lang, f"applied {counts}.", f"已在 {changed} 个文件中修复 {fixed} 处。")
+    if held:
+        say(
+            lang,
+            f"{held} more {'fix' if held == 1 else 'fixes'} (trailing spaces, which may change "
+            "a literal block's text) with --unsafe-fixes.",
+            f"另有 {held} 处修复（行尾空格，可能改变 | 文本块的内容）需加 --unsafe-fixes。",
+        )
     return changed

@@ -215,6 +215,12 @@ class ValidateArgs:
         kind="flag",
         help="Print the fixes as a unified diff instead of writing them; exit 1 if any.",
     )
+    unsafe_fixes: bool = _opt(
+        False,
+        "--unsafe-fixes",
+        kind="flag",
+        help="With --fix or --diff, also the fixes that may change a text (trailing spaces).",
+    )
     debug: bool = False  # perfdecl --debug (before the command) or PERFDECL_DEBUG
 
 
