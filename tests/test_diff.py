@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -627,3 +628,43 @@ def test_terminal_text_is_a_side_by_side_table() -> None:
     row = next(line for line in out.splitlines() if "PD301" in line)
     assert "≥ 90%" in row and "≥ 85%" in row and row.index("≥ 90%") < row.index("≥ 85%")
     assert "2 failing with --fail-on weaker" in out
+
+
+def test_github_format_annotates_ten_per_type_and_lists_the_rest(tmp_path: Path) -> None:
+    """GitHub shows about ten annotations of a type per step: 90 reworded rows give ten notices
+    (one of each code in turn), then one plain line per other change, none a workflow command."""
+    text = Path(OLD).read_text(encoding="utf-8")
+    reworded = re.sub(r'(?m)^(\s+text: )[^\n"|>]+(?=\n)', lambda m: m[0] + "（修订）", text)
+    new = tmp_path / "new.yaml"
+    new.write_text(reworded.replace("::", ""), encoding="utf-8")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "perfdecl",
+            "diff",
+            OLD,
+            str(new),
+            "--format",
+            "github",
+            "--lang",
+            "zh",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "NO_COLOR": "1"},
+        check=False,
+    )
+    lines = done.stdout.splitlines()
+    notices = [line for line in lines if line.startswith("::notice ")]
+    plain = [line for line in lines if line.startswith("perfdecl") and ": PD3" in line]
+    assert len(notices) == 10
+    assert {"title=PD314", "title=PD333"} <= {n.split(",")[-1].split("::")[0] for n in notices}
+    assert len(notices) + len(plain) == sum(
+        1 for line in reworded.splitlines() if "（修订）" in line
+    )
+    assert "另有 80 处变化未作注释" in done.stdout
+    commands = [line for line in lines if line.startswith("::")]
+    assert len(commands) == 11 and "title=PD305" in commands[-1]  # the one warning: same year

@@ -18,7 +18,8 @@ spans, as the toolkit requires.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, ClassVar, TextIO
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, ClassVar, TextIO, TypeVar
 
 from perfdecl.escape import markdown_code, safe
 from perfdecl.problem import Problem, Severity
@@ -26,6 +27,8 @@ from perfdecl.reporters.base import Reporter, Summary, counted, noun
 
 if TYPE_CHECKING:
     from perfdecl.lint import FileResult
+
+T = TypeVar("T")
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -77,9 +80,10 @@ SUMMARY_ROWS = 1000
 """Rows of left-out findings in the job summary (each well under 1 KiB: the step's 1 MiB)."""
 
 
-def pick(candidates: dict[str, list[tuple[int, Problem]]], limit: int) -> list[int]:
+def pick(candidates: Mapping[str, list[tuple[int, T]]], limit: int) -> list[int]:
     """Up to ``limit`` findings of one type from each code's first ones: codes in order (PD0xx
-    before PD1xx before PD2xx), one of each code in turn, earliest first within a code."""
+    before PD1xx before PD2xx), one of each code in turn, earliest first within a code. Shared by
+    ``diff --format github``, whose changes are picked the same way."""
     chosen: list[int] = []
     queues = [list(candidates[code]) for code in sorted(candidates)]
     while len(chosen) < limit and any(queues):
