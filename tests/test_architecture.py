@@ -30,7 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("perfdecl.config",),
     ("perfdecl.lint",),
     ("perfdecl.diff", "perfdecl.convert", "perfdecl.opinion"),
-    ("perfdecl.render",),
+    ("perfdecl.render", "perfdecl.outcome"),
     ("perfdecl.catalogue",),
     ("perfdecl.reporters",),
     ("perfdecl.serve",),  # the browser pages: the library behind FastAPI (perfdecl serve)

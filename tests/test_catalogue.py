@@ -23,6 +23,7 @@ LAYERS = {
     "perfdecl.rules.codes": ("rule", "PD2"),
     "perfdecl.diff.codes": ("diff", "PD3"),
     "perfdecl.convert.codes": ("import", "PD4"),
+    "perfdecl.outcome.codes": ("outcome", "PD5"),
 }
 
 
@@ -57,6 +58,7 @@ def test_all_codes_joins_every_layer_once() -> None:
         "rule",
         "diff",
         "import",
+        "outcome",
         "internal",
     }
     from perfdecl.diff import DIFF_CODES

@@ -183,7 +183,7 @@ def test_a_deeply_nested_baseline_is_a_clean_error(text: str, tmp_path: Path) ->
 
 @pytest.mark.parametrize(
     ("flag", "code", "nearest"),
-    [("--select", "PD999", "PD900"), ("--ignore", "PD950", "PD900"), ("--ignore", "PD5", None)],
+    [("--select", "PD999", "PD900"), ("--ignore", "PD950", "PD900"), ("--ignore", "PD6", None)],
 )
 def test_an_unknown_code_on_the_command_line_exits_2(
     flag: str, code: str, nearest: str | None, tmp_path: Path

@@ -4,8 +4,9 @@ Each layer that reports problems registers its codes in its own ``CODES`` table 
 :class:`~perfdecl.problem.CodeInfo`: the loader (PD0xx, ``loader/codes.py``), configuration
 (PD020–PD023, ``config/codes.py``), suppressions and the internal error (PD024–PD026, PD900,
 ``lint/codes.py``), structure (PD1xx, ``model/codes.py``), the review rules (PD2xx, from the
-registry, ``rules/codes.py``), ``perfdecl diff`` (PD3xx, ``diff/codes.py``) and ``perfdecl import`` (PD4xx,
-``convert/codes.py``). This module sits above all of them and joins the tables, so that
+registry, ``rules/codes.py``), ``perfdecl diff`` (PD3xx, ``diff/codes.py``), ``perfdecl import`` (PD4xx,
+``convert/codes.py``) and ``perfdecl outcome`` (PD5xx, ``outcome/codes.py``). This module sits
+above all of them and joins the tables, so that
 ``perfdecl rules``, ``perfdecl explain`` and SARIF's rule table list the same codes; nothing below
 it imports it.
 """
@@ -28,10 +29,11 @@ def all_codes() -> dict[str, CodeInfo]:
     from perfdecl.lint.codes import CODES as LINT
     from perfdecl.loader.codes import CODES as LOADER
     from perfdecl.model.codes import CODES as STRUCTURE
+    from perfdecl.outcome.codes import CODES as OUTCOME
     from perfdecl.rules.codes import CODES as RULES
 
     table: dict[str, CodeInfo] = {}
-    for layer in (LOADER, CONFIG, LINT, STRUCTURE, RULES, DIFF, IMPORT):
+    for layer in (LOADER, CONFIG, LINT, STRUCTURE, RULES, DIFF, IMPORT, OUTCOME):
         for code, info in layer.items():
             if code in table:
                 raise ValueError(

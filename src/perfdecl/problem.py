@@ -51,7 +51,7 @@ class Message:
 
 
 Origin = Literal[
-    "loader", "structure", "rule", "config", "suppression", "diff", "import", "internal"
+    "loader", "structure", "rule", "config", "suppression", "diff", "import", "outcome", "internal"
 ]
 """The layer that reports a code: its ``CODES`` table is where the code is registered."""
 

@@ -75,6 +75,7 @@ COMMANDS: dict[str, str] = {
     "schema": "schema",
     "render": "render",
     "diff": "diff",
+    "outcome": "outcome",
     "rules": "rules",
     "explain": "rules",
     "init": "init",

@@ -33,6 +33,7 @@ DOCS: dict[str, str] = {
     "suppression": "docs/configuration.md",
     "diff": "docs/diff.md",
     "import": "docs/import.md",
+    "outcome": "docs/outcome.md",
 }
 """Where each origin's codes are documented at length (review rules: README and their examples)."""
 

@@ -119,6 +119,50 @@ class DiffConfig(_Strict):
     ignore: tuple[DiffIgnore, ...] = ()
 
 
+CreditName = Literal["full", "proportional", "zero", "self"]
+
+
+class OutcomeScoring(_Strict):
+    """``[outcome.scoring]``: the scoring rule of ``perfdecl outcome`` (docs/outcome.md)."""
+
+    met: CreditName = Field("full", description="What a met target earns.")
+    missed: CreditName = Field(
+        "proportional", description="What a missed quantitative target earns."
+    )
+    qualitative: CreditName = Field("self", description="What a qualitative row earns.")
+    not_comparable: CreditName = Field(
+        "self", description="What a row whose actual value cannot be compared earns."
+    )
+    execution: CreditName = Field(
+        "proportional", description="What 预算执行 earns (proportional: points x min(rate, 1))."
+    )
+    execution_points: float = Field(10, ge=0, le=1000, description="Points of 预算执行.")
+    weights: dict[Literal["产出", "效益", "满意度", "成本"], float] | None = Field(
+        None,
+        description="Points of each canonical 一级 when no row prints 分值 "
+        "(default 产出 50, 效益 30, 满意度 10).",
+    )
+    approx_tolerance: float = Field(
+        5, ge=0, le=100, description="Percent a ~ (约) target may be missed and count as met."
+    )
+    score_tolerance: float = Field(
+        0.01, ge=0, le=100, description="Points a self-score may differ from the recomputed one."
+    )
+
+    @model_validator(mode="after")
+    def _finite_weights(self) -> OutcomeScoring:
+        for name, value in (self.weights or {}).items():
+            if not 0 <= value <= 1000:
+                raise Invalid(f"{name} 的分值应在 0 到 1000 之间", f"{name} must be 0 to 1000")
+        return self
+
+
+class OutcomeConfig(_Strict):
+    """Settings of ``perfdecl outcome``."""
+
+    scoring: OutcomeScoring = Field(default_factory=OutcomeScoring)
+
+
 class Config(_Strict):
     """The ``[tool.perfdecl]`` table (or the top level of ``.perfdecl.toml``)."""
 
@@ -144,6 +188,7 @@ class Config(_Strict):
         (), description="Globs of files and folders skipped when walking folders."
     )
     diff: DiffConfig = Field(default_factory=DiffConfig)
+    outcome: OutcomeConfig = Field(default_factory=OutcomeConfig)
 
 
 DEFAULT_CONFIG = Config()

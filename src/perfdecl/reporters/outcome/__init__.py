@@ -1,0 +1,1 @@
+"""Reporters of ``perfdecl outcome``: a name -> class table in base.py, one module per format."""
