@@ -254,3 +254,48 @@ def test_the_documented_scoring_example_is_a_valid_configuration() -> None:
         Decimal(20),
     )
     assert rule.weight_of("产出") == 60 and rule.weight_of("成本") is None
+
+
+def test_a_folder_of_pairs_is_paired_and_summarised(tmp_path: Path) -> None:
+    """Pairs found by year, unit and project (no naming convention); a self-evaluation with no
+    declaration is named on standard error and left out; --summary per unit and kind as CSV."""
+    import shutil
+
+    folder = tmp_path / "decl"
+    (folder / "2019").mkdir(parents=True)
+    shutil.copy(ROOT / DECL, folder / "2019" / "a.yaml")
+    shutil.copy(ROOT / EVAL, folder / "2019" / "zz_self.yaml")
+    shutil.copy(ROOT / "tests/fixtures/selfeval/yongde_minglang_2022.yaml", folder / "y.yaml")
+    code, out, err = run("outcome", str(folder), "--summary", "--format", "csv", "--lang", "en")
+    assert code == 0, err
+    assert "y.yaml: no declaration of the same year, unit and project; skipped." in err
+    lines = out.splitlines()
+    assert lines[0] == (
+        "group,name,indicators,met,missed,not_comparable,qualitative,not_evaluated,share_met,"
+        "mean_shortfall,self_score,score"
+    )
+    unit = lines[1].split(",")
+    assert unit[:8] == [
+        "unit",
+        "北京市西城区人民政府牛街街道办事处",
+        "93",
+        "29",
+        "6",
+        "1",
+        "57",
+        "0",
+    ]
+    assert unit[8] == format(Decimal(29) / 35, ".4f")
+    kinds = {line.split(",")[1]: line.split(",") for line in lines[2:]}
+    assert kinds["服务对象满意度"][3:5] == ["0", "2"]  # eff.sat.4 and eff.sat.6 missed
+    assert sum(int(k[2]) for k in kinds.values()) == 93
+    code, out, _ = run("outcome", str(folder), "--format", "json")
+    assert code == 0 and len(json.loads(out)["pairs"]) == 1
+
+
+def test_a_folder_without_a_pair_is_a_usage_error(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copy(ROOT / DECL, tmp_path / "a.yaml")
+    code, out, err = run("outcome", str(tmp_path), "--lang", "en")
+    assert code == 2 and out == "" and "no pair" in err
