@@ -65,9 +65,11 @@ def run_rules(
 ) -> Iterator[Problem]:
     """Run every enabled rule over a declaration."""
     from perfdecl.rules import RULES
+    from perfdecl.rules.base import kind_of
 
+    kind = kind_of(decl)
     for rule_cls in RULES if rules is None else rules:
-        if not enabled(rule_cls.code, options):
+        if kind not in rule_cls.kinds or not enabled(rule_cls.code, options):
             continue
         rule = rule_cls()
         default = longest(rule_cls.code, options.severity) or rule_cls.severity

@@ -73,6 +73,19 @@ class RuleSettings:
         return cls(framework, {type(v): v for v in values})
 
 
+DECLARATION_KINDS: frozenset[str] = frozenset({"department", "project"})
+"""The kinds of file a declaration rule reads (the default of :attr:`Rule.kinds`)."""
+ALL_KINDS: frozenset[str] = DECLARATION_KINDS | {"selfeval"}
+"""Declarations and self-evaluations: for a rule about what both files state in their own right."""
+SELFEVAL_KINDS: frozenset[str] = frozenset({"selfeval"})
+"""Self-evaluations only (PD260-PD279)."""
+
+
+def kind_of(decl: Declaration) -> str:
+    """The file's ``kind`` as plain text (a declaration's is an enum, a self-evaluation's a str)."""
+    return str(getattr(decl.kind, "value", decl.kind))
+
+
 class Rule:
     """Base class of every rule; subclasses set the metadata and implement :meth:`check`.
 
@@ -86,6 +99,10 @@ class Rule:
     summary: ClassVar[Message]
     options: ClassVar[type[RuleOptions] | None] = None
     """The rule's typed options (a :class:`RuleOptions` dataclass in its module), or None."""
+    kinds: ClassVar[frozenset[str]] = DECLARATION_KINDS
+    """The kinds of file the rule runs on. A self-evaluation repeats the declared table word for
+    word (changing it is PD502), so advice on how a target is drafted is the declaration's; only
+    rules about what the file itself states run on a self-evaluation too (:data:`ALL_KINDS`)."""
     example_options: ClassVar[RuleOptions | None] = None
     """The options the docstring examples and tests/rules/<CODE>.yaml run with: for a rule whose
     trigger does not fit in a snippet (PD237's 20,000 characters); say so in the docstring."""

@@ -8,7 +8,7 @@ from decimal import Decimal
 from perfdecl.model import Declaration
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import fmt
-from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 
 class FundsDoNotAddUp(Rule):
@@ -35,6 +35,7 @@ class FundsDoNotAddUp(Rule):
     """
 
     code = "PD202"
+    kinds = ALL_KINDS
     name = "funds-sum"
     severity = Severity.ERROR
     summary = Message(

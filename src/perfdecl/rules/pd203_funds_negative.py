@@ -8,7 +8,7 @@ from decimal import Decimal
 from perfdecl.model import Declaration
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import fmt
-from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 _LABELS = {
     "total": "资金总额",
@@ -41,6 +41,7 @@ class NegativeFunds(Rule):
     """
 
     code = "PD203"
+    kinds = ALL_KINDS
     name = "funds-negative"
     severity = Severity.ERROR
     summary = Message("资金金额为负数", "A funds figure is negative")

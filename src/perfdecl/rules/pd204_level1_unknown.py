@@ -8,7 +8,7 @@ from perfdecl.model import Declaration
 from perfdecl.model.frameworks import spec
 from perfdecl.model.rows import all_level1_rows
 from perfdecl.problem import Message, Severity, shorten
-from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 
 class Level1OutsideFramework(Rule):
@@ -35,6 +35,7 @@ class Level1OutsideFramework(Rule):
     """
 
     code = "PD204"
+    kinds = ALL_KINDS
     name = "level1-outside-framework"
     severity = Severity.ERROR
     summary = Message(

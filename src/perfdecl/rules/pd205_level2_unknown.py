@@ -8,7 +8,7 @@ from perfdecl.model import Declaration
 from perfdecl.model.frameworks import spec
 from perfdecl.model.rows import all_group_rows
 from perfdecl.problem import Message, Severity, shorten
-from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 
 class Level2OutsideFramework(Rule):
@@ -37,6 +37,7 @@ class Level2OutsideFramework(Rule):
     """
 
     code = "PD205"
+    kinds = ALL_KINDS
     name = "level2-outside-framework"
     severity = Severity.ERROR
     summary = Message(

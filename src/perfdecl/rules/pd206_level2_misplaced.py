@@ -8,7 +8,7 @@ from perfdecl.model import Declaration
 from perfdecl.model.frameworks import spec
 from perfdecl.model.rows import all_group_rows
 from perfdecl.problem import Message, Severity, shorten
-from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 
 class Level2UnderWrongLevel1(Rule):
@@ -40,6 +40,7 @@ class Level2UnderWrongLevel1(Rule):
     """
 
     code = "PD206"
+    kinds = ALL_KINDS
     name = "level2-misplaced"
     severity = Severity.ERROR
     summary = Message("二级指标放在了错误的一级指标下", "A 二级 indicator is under the wrong 一级")

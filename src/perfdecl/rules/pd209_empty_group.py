@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from perfdecl.model import Declaration
 from perfdecl.model.rows import group_rows, level1_rows
 from perfdecl.problem import Message, Severity, shorten
-from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 
 class EmptyRow(Rule):
@@ -39,6 +39,7 @@ class EmptyRow(Rule):
     """
 
     code = "PD209"
+    kinds = ALL_KINDS
     name = "empty-row"
     severity = Severity.WARNING
     summary = Message("一级或二级指标下没有具体指标", "An 一级 or 二级 row has no indicators")

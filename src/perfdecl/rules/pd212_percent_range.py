@@ -8,7 +8,7 @@ from perfdecl.model import Declaration
 from perfdecl.model.rows import all_indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import fmt, is_percent, numeric
-from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 
 class PercentOutOfRange(Rule):
@@ -43,6 +43,7 @@ class PercentOutOfRange(Rule):
     """
 
     code = "PD212"
+    kinds = ALL_KINDS
     name = "percent-out-of-range"
     severity = Severity.ERROR
     summary = Message("百分比指标值大于100或小于0", "A percentage target is above 100 or below 0")

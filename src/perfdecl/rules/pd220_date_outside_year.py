@@ -9,7 +9,7 @@ from perfdecl import phrases
 from perfdecl.model import Declaration
 from perfdecl.model.rows import indicator_rows
 from perfdecl.problem import Message, Severity
-from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 
 def allowed_period(decl: Declaration) -> tuple[datetime.date, datetime.date]:
@@ -49,6 +49,7 @@ class DateOutsideYear(Rule):
     """
 
     code = "PD220"
+    kinds = ALL_KINDS
     name = "date-outside-year"
     severity = Severity.WARNING
     summary = Message(

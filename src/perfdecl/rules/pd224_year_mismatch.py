@@ -9,7 +9,7 @@ from perfdecl.model import Declaration
 from perfdecl.model.frameworks import TIMELINESS
 from perfdecl.model.rows import indicator_rows
 from perfdecl.problem import Message, Severity
-from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 
 class YearMismatch(Rule):
@@ -37,6 +37,7 @@ class YearMismatch(Rule):
     """
 
     code = "PD224"
+    kinds = ALL_KINDS
     name = "year-mismatch"
     severity = Severity.WARNING
     summary = Message(

@@ -9,7 +9,7 @@ from perfdecl.model import Declaration
 from perfdecl.phrases import MAX_TEXT
 from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules._util import texts
-from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 PLACEHOLDER = re.compile(
     r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[×＊*]{2,}|某某|待定|待补充|待填|TBD|TODO|[?？]{2,}|〇〇|○○"
@@ -46,6 +46,7 @@ class Placeholder(Rule):
     """
 
     code = "PD231"
+    kinds = ALL_KINDS
     name = "placeholder"
     severity = Severity.WARNING
     summary = Message(

@@ -9,7 +9,7 @@ from perfdecl import phrases
 from perfdecl.model import Declaration
 from perfdecl.model.rows import group_rows, items_of
 from perfdecl.problem import Message, Severity, shorten
-from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 LEADING_NUMBER = re.compile(r"^\s*([0-9０-９]{1,3})\s*[.．、]")
 _FULLWIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}
@@ -79,6 +79,7 @@ class NumberingBroken(Rule):
     """
 
     code = "PD234"
+    kinds = ALL_KINDS
     name = "numbering-broken"
     severity = Severity.INFO
     summary = Message("同组条目编号跳号或重号", "Item numbers of a group skip or repeat")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from perfdecl.model import Declaration
 from perfdecl.problem import Message, Severity
-from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 
 class DuplicateId(Rule):
@@ -41,6 +41,7 @@ class DuplicateId(Rule):
     """
 
     code = "PD236"
+    kinds = ALL_KINDS
     name = "duplicate-id"
     severity = Severity.ERROR
     summary = Message("编号重复", "An id is used twice")

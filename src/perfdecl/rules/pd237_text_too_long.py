@@ -10,7 +10,7 @@ from perfdecl.model import Declaration
 from perfdecl.phrases import MAX_TEXT
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import texts
-from perfdecl.rules.base import Finding, Rule, RuleOptions, RuleSettings
+from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleOptions, RuleSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,7 @@ class TextTooLong(Rule):
     """
 
     code = "PD237"
+    kinds = ALL_KINDS
     name = "text-too-long"
     severity = Severity.INFO
     summary = Message(

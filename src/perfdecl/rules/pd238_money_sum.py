@@ -8,7 +8,7 @@ from decimal import Decimal
 from perfdecl.model import Budget, Declaration, Source
 from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules._util import fmt
-from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 SHARE_TOLERANCE = Decimal("0.1")
 """Printed shares (占比) are rounded: 33.3 + 33.3 + 33.3 is 99.9 and still right."""
@@ -155,6 +155,7 @@ class MoneyDoesNotAddUp(Rule):
     """
 
     code = "PD238"
+    kinds = ALL_KINDS
     name = "money-sum"
     severity = Severity.ERROR
     summary = Message(

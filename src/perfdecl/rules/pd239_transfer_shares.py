@@ -8,7 +8,7 @@ from decimal import Decimal
 from perfdecl.model import Declaration
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import fmt
-from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 
 class TransferSharesDoNotAddUp(Rule):
@@ -40,6 +40,7 @@ class TransferSharesDoNotAddUp(Rule):
     """
 
     code = "PD239"
+    kinds = ALL_KINDS
     name = "transfer-shares-sum"
     severity = Severity.ERROR
     summary = Message(

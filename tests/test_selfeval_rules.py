@@ -1,0 +1,28 @@
+"""Which rules run on a self-evaluation: declaration drafting advice does not (#20)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from perfdecl.lint import check_path
+from perfdecl.rules import RULES
+from perfdecl.rules.base import ALL_KINDS, DECLARATION_KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_rule_names_known_kinds() -> None:
+    for rule in RULES:
+        assert rule.kinds and rule.kinds <= ALL_KINDS, rule.code
+
+
+def test_drafting_rules_skip_a_selfeval() -> None:
+    """The example self-evaluation copies niujie_2019.yaml's table: the declaration's 45 drafting
+    warnings (PD211, PD215, ...) and PD201's project header are not repeated on it."""
+    declared = check_path(ROOT / "examples" / "niujie_2019.yaml")
+    evaluated = check_path(ROOT / "examples" / "niujie_2019_selfeval.yaml")
+    assert len(declared.problems) == 45
+    drafting = {r.code for r in RULES if r.kinds == DECLARATION_KINDS}
+    assert {"PD201", "PD211", "PD215"} <= drafting
+    assert not [p for p in evaluated.problems if p.code in drafting]
+    assert evaluated.declaration is not None
