@@ -96,6 +96,33 @@ def is_money_unit(unit: str | None) -> bool:
     return clean_unit(unit).split("/", 1)[0].strip() in MONEY_UNITS
 
 
+def _base_unit(unit: str | None) -> tuple[str, Decimal]:
+    """A unit's family and the factor to the family's base: money in 万元 (per the same thing:
+    元/亩 and 万元/亩 agree), % with 百分点, 万人 as 10,000 人, anything else as itself."""
+    text = clean_unit(unit).replace("％", "%")
+    head, slash, tail = text.partition("/")
+    factor = MONEY_UNITS.get(head.strip())
+    if factor is not None:
+        return f"money/{tail.strip()}" if slash else "money", factor
+    if text in PERCENT_UNITS or text == "%":
+        return "%", Decimal(1)
+    if len(text) > 1 and text[0] == "万":
+        return text[1:], Decimal(10000)
+    return text, Decimal(1)
+
+
+def same_unit_family(a: str | None, b: str | None) -> bool:
+    """Whether two units measure the same thing (a missing unit agrees with any)."""
+    if not clean_unit(a) or not clean_unit(b):
+        return True
+    return _base_unit(a)[0] == _base_unit(b)[0]
+
+
+def in_base_unit(value: Decimal, unit: str | None) -> Decimal:
+    """``value`` in its unit family's base (万元, %, 人 …), exactly."""
+    return value * _base_unit(unit)[1]
+
+
 def row_texts(row: IndicatorRow) -> tuple[str, ...]:
     """The row's wording and, when printed, its 指标值 cell (``value_text``): a project form
     names the indicator in one column (项目成本) and gives the value in the next (≤50万元)."""

@@ -55,6 +55,8 @@ from perfdecl.rules.pd243_money_in_quantity import MoneyInQuantity
 from perfdecl.rules.pd244_unspecific_standard import UnspecificStandard
 from perfdecl.rules.pd245_complaints_as_satisfaction import ComplaintsAsSatisfaction
 from perfdecl.rules.pd246_percent_without_rate import PercentWithoutRate
+from perfdecl.rules.pd247_text_target_mismatch import TextContradictsTarget
+from perfdecl.rules.pd248_target_below_previous import TargetBelowPrevious
 
 RULES: tuple[type[Rule], ...] = (
     HeaderIncomplete,
@@ -103,6 +105,8 @@ RULES: tuple[type[Rule], ...] = (
     UnspecificStandard,
     ComplaintsAsSatisfaction,
     PercentWithoutRate,
+    TextContradictsTarget,
+    TargetBelowPrevious,
 )
 
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}
