@@ -18,7 +18,7 @@ CODE = re.compile(r"PD[0-9]{3}")
 LAYERS = {
     "perfdecl.loader.codes": ("loader", "PD0"),
     "perfdecl.config.codes": ("config", "PD02"),
-    "perfdecl.lint.codes": (("suppression", "internal"), ("PD02", "PD9")),
+    "perfdecl.lint.codes": (("suppression", "internal", "folder"), ("PD02", "PD9", "PD249")),
     "perfdecl.model.codes": ("structure", "PD1"),
     "perfdecl.rules.codes": ("rule", "PD2"),
     "perfdecl.diff.codes": ("diff", "PD3"),
@@ -60,6 +60,7 @@ def test_all_codes_joins_every_layer_once() -> None:
         "import",
         "outcome",
         "internal",
+        "folder",
     }
     from perfdecl.diff import DIFF_CODES
     from perfdecl.rules import RULES

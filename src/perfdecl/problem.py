@@ -51,7 +51,16 @@ class Message:
 
 
 Origin = Literal[
-    "loader", "structure", "rule", "config", "suppression", "diff", "import", "outcome", "internal"
+    "loader",
+    "structure",
+    "rule",
+    "config",
+    "suppression",
+    "diff",
+    "import",
+    "outcome",
+    "internal",
+    "folder",
 ]
 """The layer that reports a code: its ``CODES`` table is where the code is registered."""
 

@@ -29,6 +29,7 @@ DOCS: dict[str, str] = {
     "loader": "docs/problems.md",
     "structure": "docs/problems.md",
     "internal": "docs/problems.md",
+    "folder": "docs/problems.md",
     "config": "docs/configuration.md",
     "suppression": "docs/configuration.md",
     "diff": "docs/diff.md",

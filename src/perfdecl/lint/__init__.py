@@ -18,6 +18,7 @@ from perfdecl.problem import Message, Problem, Severity
 
 if TYPE_CHECKING:  # the models and rules are imported when a file is checked, not for a
     # result answered from the cache
+    from perfdecl.lint.folder import Ledger
     from perfdecl.model import Declaration
     from perfdecl.rules.base import Rule
 
@@ -46,6 +47,8 @@ class FileResult:
     problems: tuple[Problem, ...]
     declaration: Declaration | None = None
     source: SourceMap = field(default_factory=SourceMap)
+    ledger: Ledger | None = None
+    """The facts the folder check compares across files (lint/folder.py), kept by slim()."""
 
     @property
     def unreadable(self) -> bool:
@@ -109,7 +112,12 @@ def check_loaded(loaded: Loaded, options: Options = DEFAULT_OPTIONS) -> FileResu
         override = longest(p.code, options.severity)
         kept.append(p.with_severity(override) if override else p)
     kept.sort(key=Problem.sort_key)
-    return FileResult(loaded.file, tuple(kept), decl, loaded.source)
+    ledger = None
+    if decl is not None and options.run_rules:
+        from perfdecl.lint.folder import ledger_of
+
+        ledger = ledger_of(decl, loaded.source)
+    return FileResult(loaded.file, tuple(kept), decl, loaded.source, ledger)
 
 
 def check_bytes(

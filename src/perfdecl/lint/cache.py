@@ -37,11 +37,13 @@ import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from perfdecl.config.options import Options
 from perfdecl.lint import FileResult
+from perfdecl.lint.folder import Ledger
 from perfdecl.loader.source import SourceMap, Span
 from perfdecl.problem import Message, Problem, Related, Severity
 from perfdecl.version import __version__
@@ -179,6 +181,7 @@ def encode(result: FileResult, data: bytes) -> str:
         "text": text,
         "spans": {k: list(v) for k, v in result.source.values.items()},
         "messages": [_digest(zh), _digest(en)],
+        "ledger": None if result.ledger is None else result.ledger.to_list(),
     }
     head = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
     return f"{head}\n{zh}\n{en}"  # json.dumps escapes every line break inside a string
@@ -324,7 +327,39 @@ def decode(raw: str | bytes, data: bytes) -> FileResult:
             style = _str(style)
         spans[_str(pointer)] = Span(int(line), int(col), int(end_line), int(end_col), style)
     return FileResult(
-        _str(entry["file"]), tuple(problems), None, SourceMap(text=_str(text), values=spans)
+        _str(entry["file"]),
+        tuple(problems),
+        None,
+        SourceMap(text=_str(text), values=spans),
+        _ledger(entry.get("ledger")),
+    )
+
+
+def _ledger(row: object) -> Ledger | None:
+    """A cached ledger (lint/folder.py), or None; raises ValueError on a malformed one."""
+    if row is None:
+        return None
+    if not isinstance(row, list) or len(row) != 9:
+        raise ValueError("not a ledger")
+    kind, unit, year, amount, pointer, line, col, end_line, end_col = row
+    if kind not in ("project", "department") or isinstance(year, bool) or not isinstance(year, int):
+        raise ValueError("not a ledger")
+    try:
+        money = Decimal(_str(amount))
+    except InvalidOperation as exc:
+        raise ValueError("not an amount") from exc
+    if not money.is_finite():
+        raise ValueError("not an amount")
+    return Ledger(
+        _str(kind),
+        _str(unit),
+        year,
+        money,
+        _str(pointer),
+        _opt_int(line),
+        _opt_int(col),
+        _opt_int(end_line),
+        _opt_int(end_col),
     )
 
 

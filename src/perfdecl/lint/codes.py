@@ -54,5 +54,32 @@ CODES: dict[str, CodeInfo] = code_table(
         ),
         origin="internal",
     ),
+    CodeInfo(
+        "PD249",
+        "projects-off-department-total",
+        Severity.WARNING,
+        Message(
+            "同一单位同一年度的项目申报表金额合计与部门表的项目支出不符。",
+            "The project declarations of a unit and year do not add up to its department "
+            "form's project expenditure.",
+        ),
+        help=Message(
+            "一次检查的文件中，同一单位、同一年度有一份部门整体申报表（写明项目支出）和若干项目"
+            "申报表（写明项目资金）时，各项目资金之和应等于部门表的项目支出（万元，按 Decimal 精确"
+            "比较）。不等时在部门表的项目支出处报告，列出参与合计的项目文件：多出说明某个项目金额"
+            "有误或部门表漏列，不足说明金额有误或有项目的申报表不在本次检查的文件中。同一单位同一"
+            "年度有两份部门表时不比较。单位按名称比较（忽略空白，全角括号视同半角）。",
+            "When the files of one run hold, for one unit and year, a department form that gives "
+            "its project expenditure (funds.project, or the expenditure row of kind project) and "
+            "project forms that give their money (project.amount or the annual budget's total), "
+            "the projects must add up to the department's figure (in 万元, compared exactly). "
+            "The finding is placed on the department form's figure and names the project files: "
+            "more means a project's amount is wrong or the department form leaves some out; less "
+            "means an amount is wrong or a project's declaration is not among the files checked. "
+            "Two department forms of one unit and year are not compared. Units are matched by "
+            "name (spaces ignored, full-width brackets as ASCII).",
+        ),
+        origin="folder",
+    ),
 )
-"""Suppression and internal-error codes, in code order."""
+"""Suppression, internal-error and folder-check codes, in code order."""

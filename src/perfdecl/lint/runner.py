@@ -36,6 +36,7 @@ from perfdecl.lint import (
     check_path,
     internal_error,
 )
+from perfdecl.lint.folder import folder_problems
 from perfdecl.loader import SourceMap, unreadable
 from perfdecl.problem import Problem
 
@@ -326,7 +327,13 @@ def slim(result: FileResult) -> FileResult:
             for ptr in wanted
             if ptr in source.values and ptr not in parents and ptr
         }
-    return FileResult(result.file, result.problems, None, SourceMap(text=source.text, values=spans))
+    return FileResult(
+        result.file,
+        result.problems,
+        None,
+        SourceMap(text=source.text, values=spans),
+        result.ledger,
+    )
 
 
 def shown(result: FileResult) -> FileResult:
@@ -337,7 +344,7 @@ def shown(result: FileResult) -> FileResult:
     if name == result.file and all(p.file == name for p in result.problems):
         return result
     problems = tuple(replace(p, file=safe(p.file, "path")) for p in result.problems)
-    return FileResult(name, problems, result.declaration, result.source)
+    return FileResult(name, problems, result.declaration, result.source, result.ledger)
 
 
 def check_task(task: Task) -> FileResult:
@@ -510,8 +517,23 @@ def check_files(
     collected = collect(args, excluded=resolver.excluded, stdin_filename=stdin_filename)
     results = list(collected.missing)
     tasks = plan(collected.inputs, resolver)
-    results.extend(r for t, r in zip(tasks, run(tasks, jobs=jobs), strict=True) if reported(t, r))
+    checked = list(zip(tasks, run(tasks, jobs=jobs), strict=True))
+    options = {r.file: t.options for t, r in checked if not t.excluded}
+    extra = folder_problems(
+        [r for t, r in checked if not t.excluded], lambda f: options.get(f, DEFAULT_OPTIONS)
+    )
+    results.extend(
+        with_folder_problems(r, extra.get(r.file, [])) for t, r in checked if reported(t, r)
+    )
     return results
+
+
+def with_folder_problems(result: FileResult, extra: Sequence[Problem]) -> FileResult:
+    """``result`` with the folder check's problems (PD249) added, in the usual order."""
+    if not extra:
+        return result
+    problems = tuple(sorted((*result.problems, *extra), key=Problem.sort_key))
+    return replace(result, problems=problems)
 
 
 def _config_problems(problems: Sequence[Problem]) -> list[FileResult]:
@@ -542,12 +564,39 @@ class Batch:
         return self._ordered(checked)
 
     def _ordered(self, checked: Iterator[FileResult]) -> Iterator[tuple[FileResult | None, bool]]:
+        """Results in task order. From the first department form that gives its 项目支出 on
+        (when the run has other files), results are held until the end, their progress counted
+        as they come (None, True): the folder check (PD249) needs every file's ledger before
+        the department form's result can be reported. Then the held ones follow, in order."""
         for extra in self.head:
             yield extra, False
+        ledgers: list[FileResult] = []
+        options: dict[str, Options] = {}
+        held: list[tuple[list[FileResult], FileResult | None]] = []
+        holding = False
         for task, preface, result in zip(self.tasks, self.prefaces, checked, strict=True):
+            shown_result = result if reported(task, result) else None
+            if result.ledger is not None and not task.excluded:
+                ledgers.append(result)
+                options[result.file] = task.options
+                if result.ledger.kind == "department" and len(self.tasks) > 1:
+                    holding = True
+            if holding:
+                held.append((preface, shown_result))
+                yield None, True
+                continue
             for extra in preface:
                 yield extra, False
-            yield (result if reported(task, result) else None), True
+            yield shown_result, True
+        if not holding:
+            return
+        extra_problems = folder_problems(ledgers, lambda f: options.get(f, DEFAULT_OPTIONS))
+        for preface, shown_result in held:
+            for extra in preface:
+                yield extra, False
+            if shown_result is not None:
+                more = extra_problems.get(shown_result.file, [])
+                yield with_folder_problems(shown_result, more), False
 
 
 def prepare(
