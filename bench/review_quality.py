@@ -32,7 +32,7 @@ LABEL_VALUES = ("useful", "noise")
 NEW_PREFIX = "new:"
 
 _FILE_KEYS = {"declaration", "findings", "defects"}
-_FINDING_KEYS = {"code", "pointer", "label", "reason", "line", "row"}
+_FINDING_KEYS = {"code", "pointer", "label", "reason", "line", "row", "match"}
 _DEFECT_KEYS = {"id", "concern", "pointers", "codes", "rows", "source"}
 
 
@@ -48,6 +48,9 @@ class Label:
     reason: str
     line: int | None = None
     row: str | None = None
+    match: str | None = None
+    """Text of the finding's English message that tells it from another finding of the same
+    code at the same pointer (PD207 reports each missing 一级 at /indicators)."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ class Defect:
 class LabelFile:
     path: Path
     declaration: Path
-    labels: dict[tuple[str, str], Label]
+    labels: dict[tuple[str, str, str], Label]
     defects: tuple[Defect, ...]
 
 
@@ -165,6 +168,9 @@ def _finding_label(entry: object, codes: set[str], where: str) -> Label:
     row = item.get("row")
     if row is not None and not isinstance(row, str):
         raise LabelError(f"{where}: row must be a text")
+    match = item.get("match")
+    if match is not None and (not isinstance(match, str) or not match):
+        raise LabelError(f"{where}: match must be a non-empty text")
     return Label(
         code=_code(item.get("code"), codes, where, allow_new=False),
         pointer=_pointer(item.get("pointer"), where),
@@ -172,6 +178,7 @@ def _finding_label(entry: object, codes: set[str], where: str) -> Label:
         reason=_text(item, "reason", where),
         line=line,
         row=row,
+        match=match,
     )
 
 
@@ -203,10 +210,10 @@ def parse_labels(data: object, path: Path, root: Path, codes: set[str]) -> Label
     defects = top.get("defects")
     if not isinstance(findings, list) or not isinstance(defects, list):
         raise LabelError(f"{path}: 'findings' and 'defects' must be lists")
-    labels: dict[tuple[str, str], Label] = {}
+    labels: dict[tuple[str, str, str], Label] = {}
     for index, entry in enumerate(findings):
         label = _finding_label(entry, codes, f"{path}: findings[{index}]")
-        key = (label.code, label.pointer)
+        key = (label.code, label.pointer, label.match or "")
         if key in labels:
             raise LabelError(f"{path}: findings[{index}]: {key[0]} at {key[1]!r} labelled twice")
         labels[key] = label
@@ -272,11 +279,11 @@ def score(lf: LabelFile, findings: Sequence[Finding]) -> FileScore:
     def code(name: str) -> CodeScore:
         return result.codes.setdefault(name, CodeScore())
 
-    for name, _pointer in lf.labels:  # a code labelled earlier stays in the table at 0 findings
+    for name, _pointer, _match in lf.labels:  # a code labelled before stays in the table at 0
         code(name)
-    matched: set[tuple[str, str]] = set()
+    matched: set[tuple[str, str, str]] = set()
     for finding in findings:
-        key = (finding.code, finding.pointer)
+        key = _key(lf, finding)
         entry = code(finding.code)
         entry.findings += 1
         label = lf.labels.get(key)
@@ -311,6 +318,15 @@ def score(lf: LabelFile, findings: Sequence[Finding]) -> FileScore:
         result.overall.noise += entry.noise
         result.overall.unlabelled += entry.unlabelled
     return result
+
+
+def _key(lf: LabelFile, finding: Finding) -> tuple[str, str, str]:
+    """The label key of a finding: (code, pointer, match) with the first label whose match the
+    message holds, else (code, pointer, "")."""
+    for code, pointer, match in lf.labels:
+        if code == finding.code and pointer == finding.pointer and match and match in finding.message:
+            return code, pointer, match
+    return finding.code, finding.pointer, ""
 
 
 def total(scores: Iterable[FileScore]) -> tuple[dict[str, CodeScore], CodeScore]:

@@ -163,8 +163,8 @@ def label(row: IndicatorRow) -> str:
 
 
 def texts(decl: Declaration) -> Iterator[tuple[str, str]]:
-    """(pointer, text) of every text a clerk writes: header, goals, names, indicators and the
-    text values of targets (what PD231 scans for placeholders, and PD237 measures)."""
+    """(pointer, text) of every text a clerk writes: header, goals, names, indicators (their
+    wording and 指标值 cell) and the text values of targets (what PD231 scans for placeholders, and PD237 measures)."""
     for key in ("unit", "head", "phone", "functions", "remarks"):
         value = getattr(decl, key)
         if isinstance(value, str):
@@ -182,9 +182,19 @@ def texts(decl: Declaration) -> Iterator[tuple[str, str]]:
         yield f"{g.pointer}/name", g.group.name
     for row in all_indicator_rows(decl):
         yield row.text_pointer, row.text
+        if row.item.value_text:
+            yield f"{row.pointer}/value_text", row.item.value_text
         for t, target in enumerate(row.item.targets):
             if isinstance(target.value, str):
                 yield f"{row.pointer}/targets/{t}/value", target.value
+
+
+def value_given(row: IndicatorRow) -> bool:
+    """The row's value is filled in beside its name: a 指标值 cell or a structured target."""
+    return bool(row.item.value_text) or any(
+        numeric(t) is not None or t.deadline is not None or isinstance(t.value, str)
+        for t in row.item.targets
+    )
 
 
 def funds_limit(decl: Declaration) -> Decimal | None:

@@ -53,7 +53,12 @@ class IncompleteCoverage(Rule):
         fw = spec(decl.framework)
         rows = list(level1_rows(decl))
         present = {row.canonical for row in rows}
+        # 二级 rows standing under a 一级 outside the framework (PD204 names it): their 一级 is
+        # there in substance, under a name the table does not know
+        strays = {g.canonical for row in rows if row.canonical is None for g in groups_of(row)}
         for level1 in fw.level1:
+            if strays & set(fw.level2.get(level1, ())):
+                continue
             if level1 not in present and level1 != SATISFACTION_L1 and rows:
                 label = fw.label(level1)
                 yield Finding(
@@ -67,8 +72,8 @@ class IncompleteCoverage(Rule):
                 )
         expected = fw.level2.get(OUTPUT, ())
         for row in rows:
-            if row.canonical != OUTPUT:
-                continue
+            if row.canonical != OUTPUT or not (row.level1.groups or row.level1.items):
+                continue  # an 产出 with no rows at all is PD209's (one finding for the row)
             have = {g.canonical for g in groups_of(row)}
             lacking = [l2 for l2 in expected if l2 not in have]
             if lacking:

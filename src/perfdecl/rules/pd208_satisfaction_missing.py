@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from perfdecl.model import Declaration
 from perfdecl.model.frameworks import SATISFACTION, spec
-from perfdecl.model.rows import group_rows
+from perfdecl.model.rows import group_rows, indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
@@ -47,6 +47,8 @@ class SatisfactionMissing(Rule):
             return
         if any(g.canonical == SATISFACTION and g.group.items for g in group_rows(decl)):
             return
+        if any("满意" in row.text[:1000] for row in indicator_rows(decl)):
+            return  # a satisfaction row filed elsewhere: PD228/PD230 say where it belongs
         fw = spec(decl.framework)
         where = "效果指标" if fw.framework.value == "beijing_2019" else "满意度指标"
         yield Finding(

@@ -11,7 +11,7 @@ from annotated_types import MinLen
 from perfdecl import phrases
 from perfdecl.model import Declaration, IndicatorKind
 from perfdecl.model.frameworks import SATISFACTION
-from perfdecl.model.rows import all_indicator_rows
+from perfdecl.model.rows import IndicatorRow, all_indicator_rows
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import is_quantified
 from perfdecl.rules.base import Finding, Rule, RuleOptions, RuleSettings
@@ -35,6 +35,9 @@ class VagueWording(Rule):
     Targets must be 细化量化. Say by how much and by when, or, if no number fits, say what
     observable state is reached. Extra words can be added with ``extra_vague_words``. Cost,
     satisfaction and question-form rows are left to PD217, PD222/PD223 and PD216.
+
+    A qualitative (定性) row is read too, its 指标值 cell included: 定性 says no number is due,
+    not that "稳步提高" can be judged; it needs a standard or graded levels (好/较好/一般/较差).
 
     Bad:
 
@@ -71,24 +74,44 @@ class VagueWording(Rule):
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         extra = settings.of(VagueOptions).extra_vague_words
         for row in all_indicator_rows(decl):
-            if row.item.kind is IndicatorKind.QUALITATIVE or is_quantified(row):
+            if is_quantified(row):
                 continue
             if is_cost_row(row) or row.level2 == SATISFACTION or phrases.is_question(row.text):
                 continue  # PD217, PD222/PD223 and PD216 say what is wrong there
-            found = phrases.vague_words(row.text, extra=extra)
+            found, pointer = _vague(row, extra)
             if not found:
                 continue
             words = list(dict.fromkeys(word for word, _ in found))
             first_word, offset = min(found, key=lambda wo: wo[1])
-            shown = "”“".join(words[:5])
             yield Finding(
-                row.text_pointer,
-                Message(
-                    f"指标 {row.item.id} 只有“{shown}”等模糊表述，没有可考核的数值。"
-                    "请写明具体目标值和计量单位，如“覆盖率≥95%”“不少于20场”。",
-                    f"{row.item.id} only says {', '.join(words[:5])} and gives no number to check; "
-                    "state a target value with its unit, such as '覆盖率≥95%'.",
-                ),
+                pointer,
+                _message(row.item.id, words, row.item.kind is IndicatorKind.QUALITATIVE),
                 offset=offset,
                 length=len(first_word),
             )
+
+
+def _vague(row: IndicatorRow, extra: tuple[str, ...]) -> tuple[list[tuple[str, int]], str]:
+    """The vague words of the wording, else of the 指标值 cell ("稳步提高"), with the pointer."""
+    found = phrases.vague_words(row.text, extra=extra)
+    if found or not row.item.value_text:
+        return found, row.text_pointer
+    return phrases.vague_words(row.item.value_text, extra=extra), f"{row.pointer}/value_text"
+
+
+def _message(ident: str, words: list[str], qualitative: bool) -> Message:
+    shown = "”“".join(words[:5])
+    if qualitative:
+        return Message(
+            f"定性指标 {ident} 只有“{shown}”等模糊表述，没有可评判的标准。请写明评判标准，"
+            "如达到的具体标准名称，或“好、较好、一般、较差”的分级及其含义。",
+            f"The qualitative indicator {ident} only says {', '.join(words[:5])}, with no standard "
+            "to judge it by; name the standard to reach, or grade it (好/较好/一般/较差) and say "
+            "what each grade means.",
+        )
+    return Message(
+        f"指标 {ident} 只有“{shown}”等模糊表述，没有可考核的数值。"
+        "请写明具体目标值和计量单位，如“覆盖率≥95%”“不少于20场”。",
+        f"{ident} only says {', '.join(words[:5])} and gives no number to check; "
+        "state a target value with its unit, such as '覆盖率≥95%'.",
+    )

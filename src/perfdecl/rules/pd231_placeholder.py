@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 
 from perfdecl.model import Declaration
+from perfdecl.model.rows import all_indicator_rows
 from perfdecl.phrases import MAX_TEXT
 from perfdecl.problem import Message, Severity, shorten
-from perfdecl.rules._util import texts
+from perfdecl.rules._util import texts, value_given
 from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 PLACEHOLDER = re.compile(
@@ -21,6 +22,11 @@ alternation above, which then runs only on the few texts that pass it."""
 
 class Placeholder(Rule):
     """A template placeholder (XX, ***, 某某, 待定) left in the form means a box was never filled.
+
+    Some templates print a hint inside the indicator's name ("受益人口数(≥**人)") and the value
+    in the 指标值 column beside it: when the row's value is given (its ``value_text`` or a
+    structured target), the hint in its name is the template's, not an empty box, and is left
+    alone; a placeholder in the 指标值 cell itself is reported.
 
     Bad:
 
@@ -54,7 +60,10 @@ class Placeholder(Rule):
     )
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
+        hints = {row.text_pointer for row in all_indicator_rows(decl) if value_given(row)}
         for pointer, whole in texts(decl):
+            if pointer in hints:
+                continue  # the template's hint in a name, "(≥**个)", beside a value filled in
             text = whole[:MAX_TEXT]  # read as far as every rule reads (PD237 says so)
             if _MAYBE.search(text) is None:
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perfdecl.model import Declaration
+from perfdecl.model.frameworks import SATISFACTION
 from perfdecl.model.rows import group_rows
 from perfdecl.problem import Message, Severity, shorten
 from perfdecl.rules._util import clean_unit, fmt, numeric
@@ -16,6 +17,9 @@ MIN_ROWS = 3
 class SameValueEverywhere(Rule):
     """When every row of a group carries the same value ("100%" three times over), the values
     were filled in by rote, not set from a plan, an industry standard or history.
+
+    Satisfaction groups are left alone: one threshold for every surveyed group (≥90%) is the
+    survey's convention, and PD222/PD223 judge satisfaction targets.
 
     Bad:
 
@@ -64,7 +68,7 @@ class SameValueEverywhere(Rule):
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for g in group_rows(decl):
             items = g.group.items
-            if len(items) < MIN_ROWS:
+            if len(items) < MIN_ROWS or g.canonical == SATISFACTION:
                 continue
             values: set[tuple[str, str, str]] = set()
             complete = True

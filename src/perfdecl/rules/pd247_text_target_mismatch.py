@@ -25,12 +25,14 @@ def _opposed(text: str, target: Comparison) -> bool:
     )
 
 
-def _printed(row: IndicatorRow) -> tuple[str, str, bool] | None:
+def _printed(row: IndicatorRow) -> list[tuple[str, str, bool]]:
     """(text, pointer, is the 指标值 cell) the structured target must agree with: the printed
-    value cell when there is one, else the wording."""
+    value cell, then the wording (a name may state a figure too: 质量达标率100%)."""
+    out = []
     if row.item.value_text:
-        return row.item.value_text, f"{row.pointer}/value_text", True
-    return row.text, row.text_pointer, False
+        out.append((row.item.value_text, f"{row.pointer}/value_text", True))
+    out.append((row.text, row.text_pointer, False))
+    return out
 
 
 def _say(comparison: str, value: Decimal, unit: str) -> str:
@@ -70,9 +72,10 @@ class TextContradictsTarget(Rule):
 
     When the printed text states a value, comparison or unit and the target states another
     (text 50张, target 60张; text ≥95%, target ≤95%; text 50张, target 50%), one of the two
-    was copied wrong, and the year-end evaluation scores the row against the wrong figure. A
-    text with several figures in the same unit is left alone unless none of them is the
-    target's (then the value cell is compared only when it holds one figure).
+    was copied wrong, and the year-end evaluation scores the row against the wrong figure. The
+    value cell is read first, then the wording (a name that says 质量达标率100% beside a
+    target of ≥98%). A wording with several figures in the target's unit is left alone unless
+    none of them is the target's and it holds only one.
 
     Bad:
 
@@ -113,22 +116,30 @@ class TextContradictsTarget(Rule):
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for row in all_indicator_rows(decl):
-            printed = _printed(row)
-            if printed is None or not row.item.targets:
+            if not row.item.targets:
                 continue
-            text, where, cell = printed
-            parsed = phrases.parse_targets(text)
-            if not parsed:
-                continue
-            for t, target in enumerate(row.item.targets):
-                value = numeric(target)
-                if value is None:
-                    continue
-                found = _conflict(target, value, parsed, cell)
-                if found is None:
-                    continue
-                yield _finding(row, t, target, value, found, where, text)
-                break  # one finding per row
+            for text, where, cell in _printed(row):
+                found = _row_conflict(row, text, cell)
+                if found is not None:
+                    t, target, value, conflict = found
+                    yield _finding(row, t, target, value, conflict, where, text)
+                    break  # one finding per row
+
+
+def _row_conflict(
+    row: IndicatorRow, text: str, cell: bool
+) -> tuple[int, Target, Decimal, tuple[str, ParsedTarget]] | None:
+    parsed = phrases.parse_targets(text)
+    if not parsed:
+        return None
+    for t, target in enumerate(row.item.targets):
+        value = numeric(target)
+        if value is None:
+            continue
+        found = _conflict(target, value, parsed, cell)
+        if found is not None:
+            return t, target, value, found
+    return None
 
 
 def _finding(
