@@ -20,13 +20,24 @@ _MAYBE = re.compile("[Xx×＊*某待TＴ?？〇○]")
 alternation above, which then runs only on the few texts that pass it."""
 
 
+_HINT_BEFORE = frozenset("≥≤><=＞＜≧≦(（")
+
+
+def _hint(text: str, start: int) -> bool:
+    """A placeholder written as the template's hint: after a comparison or an open bracket
+    ("(≥**个)", "人口数≥**人"), not inside a sentence ("开展XX次活动")."""
+    before = text[max(0, start - 8) : start].rstrip()
+    return bool(before) and before[-1] in _HINT_BEFORE
+
+
 class Placeholder(Rule):
     """A template placeholder (XX, ***, 某某, 待定) left in the form means a box was never filled.
 
     Some templates print a hint inside the indicator's name ("受益人口数(≥**人)") and the value
     in the 指标值 column beside it: when the row's value is given (its ``value_text`` or a
-    structured target), the hint in its name is the template's, not an empty box, and is left
-    alone; a placeholder in the 指标值 cell itself is reported.
+    structured target), a placeholder after a comparison or an open bracket in its name is the
+    template's hint, not an empty box, and is left alone; one inside a sentence ("开展XX次") and
+    one in the 指标值 cell itself are reported.
 
     Bad:
 
@@ -62,12 +73,12 @@ class Placeholder(Rule):
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         hints = {row.text_pointer for row in all_indicator_rows(decl) if value_given(row)}
         for pointer, whole in texts(decl):
-            if pointer in hints:
-                continue  # the template's hint in a name, "(≥**个)", beside a value filled in
             text = whole[:MAX_TEXT]  # read as far as every rule reads (PD237 says so)
             if _MAYBE.search(text) is None:
                 continue
             for m in PLACEHOLDER.finditer(text):
+                if pointer in hints and _hint(text, m.start()):
+                    continue  # the template's hint in a name, "(≥**个)", beside a value given
                 yield Finding(
                     pointer,
                     Message(
