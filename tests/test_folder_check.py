@@ -170,8 +170,9 @@ def test_ledger_survives_the_cache_and_a_bad_one_is_a_miss(tmp_path: Path) -> No
     data = path.read_bytes()
     entry = encode(result, data)
     assert decode(entry, data).ledger == result.ledger
-    broken = json.loads(entry)
+    head, _, messages = entry.partition("\n")
+    broken = json.loads(head)
     broken["ledger"][3] = "NaN"
     with pytest.raises(ValueError):
-        decode(json.dumps(broken), data)
+        decode(json.dumps(broken, ensure_ascii=False) + "\n" + messages, data)
     assert DEFAULT_OPTIONS.run_rules
