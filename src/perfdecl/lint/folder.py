@@ -99,7 +99,10 @@ def _money(decl: Declaration) -> tuple[Decimal, str] | None:
 
 
 def ledger_of(decl: Declaration, source: SourceMap) -> Ledger | None:
-    """The declaration's ledger, or None when it names no unit or no amount."""
+    """The declaration's ledger, or None when it names no unit or no amount (or is not a
+    project or department form: a self-evaluation has no place in the sum)."""
+    if getattr(decl.kind, "value", None) not in ("project", "department"):
+        return None
     name = decl.unit or (decl.implementer.name if decl.implementer is not None else None)
     money = _money(decl)
     if not name or not unit_key(name) or money is None:
