@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from perfdecl.escape import safe
-from perfdecl.model import Declaration, Indicator, Source
+from perfdecl.model import Declaration, Indicator
 from perfdecl.render.base import (
     DOC,
     FUNDS,
@@ -51,6 +51,7 @@ from perfdecl.render.base import (
     title,
     where,
 )
+from perfdecl.render.project import MONEY_HEADING, goal_blocks, money_lines, project_facts
 from perfdecl.render.svg import funds_parts
 
 
@@ -111,62 +112,17 @@ def _column(item: Indicator, key: str) -> str:
     return cell(_WORDS.get(text, text))
 
 
-def _parties(decl: Declaration) -> list[tuple[str, str, str]]:
-    """Header rows of a project form, each only when given."""
-    rows: list[tuple[str, str, str]] = []
-    for party, label in ((decl.supervisor, "主管部门"), (decl.implementer, "实施单位")):
-        if party is not None and (party.name or party.code):
-            name = f"[{party.code}]{party.name or ''}" if party.code else party.name
-            rows.append((cell(party.label or label), "unit", cell(name)))
-    project = decl.project
-    facts = (
-        ("lead", "项目负责人"),
-        ("lead_phone", "项目负责人电话"),
-        ("attribute", "项目属性"),
-        ("category", "项目类别"),
-        ("nature", "项目性质"),
-        ("basis", "立项依据"),
-        ("overview", "项目概况"),
-        ("content", "项目内容"),
-    )
-    for key, label in facts:
-        value = getattr(project, key) if project is not None else None
-        if value:
-            rows.append((label, "project", cell(value)))
-    if decl.filler:
-        rows.append(("填报人", "unit", cell(decl.filler)))
-    if decl.filing_date is not None:
-        rows.append(("填报日期", "unit", decl.filing_date.isoformat()))
-    return rows
-
-
-def _sources(sources: list[Source], depth: int = 0) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for source in sources:
-        out.append(("　" * depth + cell(source.label), money(source.amount)))
-        out.extend(_sources(source.parts, depth + 1))
-    return out
-
-
 def _budgets(decl: Declaration) -> list[str]:
     """The project's money blocks (中期 and 年度) as one table, when given."""
-    project = decl.project
-    blocks = [
-        (b, default)
-        for b, default in (
-            (project.budget_period if project else None, "中期资金总额"),
-            (project.budget if project else None, "年度资金总额"),
-        )
-        if b is not None
-    ]
-    if not blocks:
+    rows = money_lines(decl)
+    if not rows:
         return []
-    out = ["## 项目资金", "", "| 项目 | 金额 |", "|---|---:|"]
-    for budget, default in blocks:
-        out.append(
-            _row(cell(budget.label or default) + f"（{budget.unit.value}）", money(budget.total))
-        )
-        out.extend(_row(label, amount) for label, amount in _sources(budget.sources, 1))
+    out = [f"## {MONEY_HEADING}", "", "| 项目 | 金额 |", "|---|---:|"]
+    for line in rows:
+        label = "　" * line.depth + cell(line.label)
+        if line.depth == 0:
+            label += f"（{line.unit}）"
+        out.append(_row(label, money(line.amount)))
     return [*out, ""]
 
 
@@ -207,10 +163,9 @@ class MarkdownRenderer(Renderer):
                 out.extend(self._paragraphs(goals.lead, "goals-lead"))
             for n, strand in enumerate(goals.strands):
                 out.extend(self._paragraphs(strand.text, f"goals-strand-{n}"))
-            for goal, label in ((goals.period, "中期目标"), (goals.annual, "年度目标")):
-                if goal is not None and goal.text:
-                    out.extend([f"**{inline(goal.label or label)}**", ""])
-                    out.extend(self._paragraphs(goal.text, "goals"))
+            for block in goal_blocks(decl):
+                out.extend([f"**{inline(block.zh)}**", ""])
+                out.extend(self._paragraphs(block.text, "goals"))
         out.extend(self._table(decl))
         out.extend(self._section(REMARKS, "remarks", [decl.remarks]))
         if notes is not None and notes:
@@ -260,7 +215,7 @@ class MarkdownRenderer(Renderer):
             period = project.period.text if project.period and project.period.text else ""
             shown = period_text(project) + (f"（{cell(period)}）" if period else "")
             rows.append((PROJECT_PERIOD, "project-period", shown))
-        rows.extend(_parties(decl))
+        rows.extend((cell(f.zh), f.key, cell(f.value)) for f in project_facts(decl))
         out = [_row("栏目", "内容"), "|---|---|"]
         out.extend(_row(label, value + self._refs(key)) for label, key, value in rows)
         return [*out, ""]
