@@ -74,6 +74,8 @@ def test_severities_follow_the_brief() -> None:
         "PD239",
         "PD240",
         "PD241",
+        "PD260",
+        "PD261",
     }
     assert {r.code for r in RULES if r.severity is Severity.ERROR} == errors | {"PD218"}
 

@@ -147,6 +147,12 @@ RATIONALE_ZH: dict[str, str] = {
     "正向指标的目标低于上年实际值，或反向指标的目标高于上年实际值，年初就已完成。"
     "方向取自指标方向（正向/反向），没有时取自比较符（≥ 为下限，≤ 为上限）；"
     "“=”且无方向的目标、上年实际值不是同一单位数值的，不报。确需降低目标的，请在指标解释中说明理由。",
+    "PD260": "自评得分不能高于分值。\n\n"
+    "自评表按财预〔2020〕10号逐行以分值为满分打分；得分高于分值，通常是数字抄错了栏，"
+    "或总分是手工凑出来的。",
+    "PD261": "自评总分必须等于各指标得分与预算执行得分之和（按总分印出的小数位比较）。\n\n"
+    "总分是财政部门读取和公开的数；与上面各行得分之和不符，说明某行改了分而总分没改，"
+    "或总分是手写的。只在每个有分值的行都填了得分时检查。",
 }
 """Each rule's rationale in Chinese, for ``perfdecl explain`` and SARIF under ``--lang zh``; the
 English rationale is the rule's docstring (tests/test_catalogue.py checks every rule has both)."""

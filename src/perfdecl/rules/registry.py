@@ -57,6 +57,8 @@ from perfdecl.rules.pd245_complaints_as_satisfaction import ComplaintsAsSatisfac
 from perfdecl.rules.pd246_percent_without_rate import PercentWithoutRate
 from perfdecl.rules.pd247_text_target_mismatch import TextContradictsTarget
 from perfdecl.rules.pd248_target_below_previous import TargetBelowPrevious
+from perfdecl.rules.pd260_score_above_points import ScoreAbovePoints
+from perfdecl.rules.pd261_scores_sum import ScoresDoNotAddUp
 
 RULES: tuple[type[Rule], ...] = (
     HeaderIncomplete,
@@ -107,6 +109,8 @@ RULES: tuple[type[Rule], ...] = (
     PercentWithoutRate,
     TextContradictsTarget,
     TargetBelowPrevious,
+    ScoreAbovePoints,
+    ScoresDoNotAddUp,
 )
 
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}
