@@ -54,6 +54,14 @@ from perfdecl.render.base import (
     title,
     where,
 )
+from perfdecl.render.project import (
+    MONEY_HEADING,
+    Fact,
+    GoalBlock,
+    goal_blocks,
+    money_lines,
+    project_facts,
+)
 from perfdecl.render.svg import Chart, chart_data
 
 # The fixed labels the template prints, by the names perfdecl.render.base gives them; "\n"
@@ -136,6 +144,10 @@ class Form:
     functions_label: str
     goals_label: str
     goals: tuple[tuple[str, str | None], ...]
+    facts: tuple[Fact, ...]
+    money_heading: str
+    money: tuple[tuple[str, str], ...]
+    goal_blocks: tuple[GoalBlock, ...]
     rows: tuple[Row, ...]
     findings: tuple[Finding, ...]
     findings_title: str
@@ -210,6 +222,13 @@ def build_form(decl: Declaration, notes: Annotations | None, lang: Lang) -> Form
         functions_label=functions_label(decl),
         goals_label=goals_label(decl),
         goals=tuple(goals),
+        facts=project_facts(decl),
+        money_heading=MONEY_HEADING,
+        money=tuple(
+            ("　" * m.depth + m.label + (f"（{m.unit}）" if m.depth == 0 else ""), money(m.amount))
+            for m in money_lines(decl)
+        ),
+        goal_blocks=goal_blocks(decl),
         rows=indicator_rows(decl),
         findings=() if notes is None else _findings(decl, notes, lang),
         findings_title=findings_title(len(notes.notes) if notes else 0, lang),

@@ -45,6 +45,7 @@ from perfdecl.render.base import (
     shows_project,
     where,
 )
+from perfdecl.render.project import MONEY_HEADING, goal_blocks, money_lines, project_facts
 
 TAB = "\t"
 # The seed writes the funds labels exactly so: "项目支出" has no colon. Kept verbatim, since the
@@ -80,6 +81,18 @@ class TextRenderer(Renderer):
             out.append("")
             self._field(out, PROJECT_PERIOD, period_text(project))
             out.append("")
+        for fact in project_facts(decl):
+            self._field(out, fact.zh, fact.value)
+            out.append("")
+        blocks = money_lines(decl)
+        if blocks:
+            out.append(TAB + MONEY_HEADING)
+            for line in blocks:
+                label = "　" * line.depth + line.label
+                if line.depth == 0:
+                    label += f"（{line.unit}）"
+                self._field(out, label, money(line.amount))
+            out.append("")
         if shows_funds(decl):
             self._funds(out, decl)
         self._field(out, functions_label(decl), decl.functions)
@@ -99,7 +112,7 @@ class TextRenderer(Renderer):
         out.extend(value[1:])
 
     def _field(self, out: list[str], label: str, text: str | None) -> None:
-        out.append(TAB + label)
+        out.append(TAB + safe(label, "terminal"))  # a label as printed is the file's text too
         self._value(out, text)
 
     def _funds(self, out: list[str], decl: Declaration) -> None:
@@ -121,6 +134,9 @@ class TextRenderer(Renderer):
             paragraphs.extend(strand.text for strand in goals.strands)
         self._field(out, goals_label(decl), "\n".join(paragraphs))
         out.append("")
+        for block in goal_blocks(decl):
+            self._field(out, block.zh, block.text)
+            out.append("")
 
     def _table(self, out: list[str], decl: Declaration) -> None:
         out.extend([TAB, TAB + LEVEL1, TAB + LEVEL2, TAB + LEVEL3, ""])
