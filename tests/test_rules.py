@@ -76,6 +76,7 @@ def test_severities_follow_the_brief() -> None:
         "PD241",
         "PD260",
         "PD261",
+        "PD262",
     }
     assert {r.code for r in RULES if r.severity is Severity.ERROR} == errors | {"PD218"}
 

@@ -153,6 +153,9 @@ RATIONALE_ZH: dict[str, str] = {
     "PD261": "自评总分必须等于各指标得分与预算执行得分之和（按总分印出的小数位比较）。\n\n"
     "总分是财政部门读取和公开的数；与上面各行得分之和不符，说明某行改了分而总分没改，"
     "或总分是手写的。只在每个有分值的行都填了得分时检查。",
+    "PD262": "执行率必须等于全年执行数 ÷ 全年预算数（按执行率印出的精度比较）。\n\n"
+    "预算执行率占自评 10 分；与旁边印出的金额算不出来的执行率，多半是手工凑整或抄自别的年度。"
+    "年度资金总额一行和各“其中”行都检查。",
 }
 """Each rule's rationale in Chinese, for ``perfdecl explain`` and SARIF under ``--lang zh``; the
 English rationale is the rule's docstring (tests/test_catalogue.py checks every rule has both)."""

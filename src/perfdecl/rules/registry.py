@@ -59,6 +59,7 @@ from perfdecl.rules.pd247_text_target_mismatch import TextContradictsTarget
 from perfdecl.rules.pd248_target_below_previous import TargetBelowPrevious
 from perfdecl.rules.pd260_score_above_points import ScoreAbovePoints
 from perfdecl.rules.pd261_scores_sum import ScoresDoNotAddUp
+from perfdecl.rules.pd262_execution_rate import ExecutionRateMismatch
 
 RULES: tuple[type[Rule], ...] = (
     HeaderIncomplete,
@@ -111,6 +112,7 @@ RULES: tuple[type[Rule], ...] = (
     TargetBelowPrevious,
     ScoreAbovePoints,
     ScoresDoNotAddUp,
+    ExecutionRateMismatch,
 )
 
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}
