@@ -215,3 +215,27 @@ def test_validate_cli_reads_the_province_table(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_spawned_worker_knows_the_configurations_frameworks(tmp_path: Path) -> None:
+    """Workers started by spawn (macOS and Windows start them so) do not inherit the parent's
+    registry: the options carry the framework files and the worker registers them itself."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from perfdecl.lint.runner import Task, check_task
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sichuan.toml").write_text(
+        PROVINCE.replace("sichuan_p6", "sichuan_spawn"), encoding="utf-8"
+    )
+    (tmp_path / ".perfdecl.toml").write_text('frameworks = ["sichuan.toml"]\n', encoding="utf-8")
+    file = tmp_path / "a.yaml"
+    file.write_text(DECLARATION.format(framework="sichuan_spawn"), encoding="utf-8")
+    options = ConfigResolver().options_for(file)
+    assert options.frameworks == (str(tmp_path.resolve() / "sichuan.toml"),)
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        result = pool.submit(check_task, Task(str(file), options)).result(timeout=120)
+    codes = {p.code for p in result.problems}
+    assert not codes & {"PD104", "PD204", "PD205", "PD206", "PD208", "PD900"}, codes

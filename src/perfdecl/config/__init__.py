@@ -661,6 +661,7 @@ class ConfigResolver:
         return replace(
             self.base,
             config_key=config_key(project),
+            frameworks=framework_files(project),
             settings=project.settings(),
             select=self.select if self.select is not None else configured_select,
             ignore=configured_ignore + per_file + self.ignore,
@@ -669,6 +670,13 @@ class ConfigResolver:
 
 
 _NO_CONFIG = ProjectConfig()
+
+
+def framework_files(project: ProjectConfig) -> tuple[str, ...]:
+    """The framework data files a configuration names, as the paths it registered them from."""
+    if project.path is None or project.model is None:
+        return ()
+    return tuple(str(project.path.parent / name) for name in project.model.frameworks)
 
 
 def config_key(project: ProjectConfig) -> str:

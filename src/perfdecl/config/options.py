@@ -31,6 +31,10 @@ class Options:
     run_rules: bool = True
     debug: bool = False
     protected_only: bool = False  # a file the configuration excludes: only what it cannot hide
+    frameworks: tuple[str, ...] = ()
+    """The framework data files the configuration names, as paths. The process that reads the
+    configuration registers them; a worker process registers them again from here before it
+    checks a file, so that a spawned worker (macOS, Windows) knows them as a forked one does."""
     config_key: str = ""
     """Where these options came from: a digest of the configuration file's path and bytes and
     of the framework files it names ("" without one). Part of the result cache's key, so that

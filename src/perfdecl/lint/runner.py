@@ -394,8 +394,28 @@ def _probe(task: Task) -> bool:
     return ResultCache(Path(task.cache)).has(entry_key(task.name, data, task.options))
 
 
+_REGISTERED: set[str] = set()
+"""Framework files this process has registered from a task's options (see Options.frameworks)."""
+
+
+def _register_frameworks(files: tuple[str, ...]) -> None:
+    """Register the configuration's framework files in this process, once each. An unusable file
+    was reported by the configuration (PD027); a declaration naming its id then gets PD104."""
+    from contextlib import suppress
+
+    from perfdecl.model.frameworks import FrameworkFileError, load_file
+
+    for file in files:
+        if file not in _REGISTERED:
+            _REGISTERED.add(file)
+            with suppress(FrameworkFileError):
+                load_file(file)
+
+
 def _check_task(task: Task) -> FileResult:
     try:
+        if task.options.frameworks:
+            _register_frameworks(task.options.frameworks)
         if task.error is not None:
             problem = unreadable(
                 task.name,
