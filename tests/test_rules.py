@@ -77,6 +77,7 @@ def test_severities_follow_the_brief() -> None:
         "PD260",
         "PD261",
         "PD262",
+        "PD264",
     }
     assert {r.code for r in RULES if r.severity is Severity.ERROR} == errors | {"PD218"}
 

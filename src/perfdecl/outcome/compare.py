@@ -27,13 +27,14 @@ from perfdecl.outcome.messages import (
 )
 from perfdecl.outcome.records import Change, ExecutionOutcome, OutcomeResult, RowOutcome
 from perfdecl.outcome.scoring import DEFAULT_SCORING, Credit, ScoringRule, earned
-from perfdecl.outcome.verdict import (
+from perfdecl.phrases.verdict import (
     Goal,
     Judged,
     Status,
     actuals_of,
     goals_of,
     judge,
+    row_status,
     show_number,
 )
 from perfdecl.problem import Message, Problem, shorten
@@ -150,16 +151,6 @@ def _change(declared: Indicator, evaluated: EvalIndicator) -> Change:
     return Change.CHANGED
 
 
-def _row_status(judged: list[Judged], qualitative: bool) -> Status:
-    if qualitative:
-        return Status.QUALITATIVE
-    if any(j.status is Status.MISSED for j in judged):
-        return Status.MISSED
-    if all(j.status is Status.MET for j in judged):
-        return Status.MET
-    return Status.NOT_COMPARABLE
-
-
 def _score(
     status: Status,
     judged: list[Judged],
@@ -231,7 +222,7 @@ class _Comparison:
             judge(g, a, self.scoring.approx_tolerance)
             for g, a in zip(goals, actuals_of(item, goals), strict=True)
         ]
-        status = _row_status(judged, qualitative)
+        status = row_status(judged, qualitative)
         points = item.points if item.points is not None else rd.item.points
         assumed = points is None and i in self.assumed
         if assumed:

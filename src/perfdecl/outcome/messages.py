@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from perfdecl.model.selfeval import EvalIndicator
 from perfdecl.outcome.records import Change
-from perfdecl.outcome.verdict import Judged, Status, show_number, unit_key
+from perfdecl.phrases.verdict import Judged, Status, show_number, unit_key
 from perfdecl.problem import Message, shorten
 
 SHOWN = 3

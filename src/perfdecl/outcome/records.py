@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from perfdecl.outcome.scoring import ScoringRule
-from perfdecl.outcome.verdict import Judged, Status
+from perfdecl.phrases.verdict import Judged, Status
 from perfdecl.problem import Problem
 
 

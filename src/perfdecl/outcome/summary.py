@@ -18,7 +18,7 @@ from perfdecl.diff.text import normalize
 from perfdecl.model import Declaration
 from perfdecl.model.selfeval import SelfEvaluation
 from perfdecl.outcome.records import OutcomeResult
-from perfdecl.outcome.verdict import Status
+from perfdecl.phrases.verdict import Status
 
 
 def _key(d: Declaration) -> tuple[int, str, str]:

@@ -156,6 +156,12 @@ RATIONALE_ZH: dict[str, str] = {
     "PD262": "执行率必须等于全年执行数 ÷ 全年预算数（按执行率印出的精度比较）。\n\n"
     "预算执行率占自评 10 分；与旁边印出的金额算不出来的执行率，多半是手工凑整或抄自别的年度。"
     "年度资金总额一行和各“其中”行都检查。",
+    "PD263": "未完成目标的指标必须填写偏差原因分析及改进措施。\n\n"
+    "财预〔2020〕10号要求自评逐项说明未完成的原因和改进措施；偏差原因一栏空白的自评表会被退回补充。"
+    "是否完成按 perfdecl outcome 的判断（本行的比较符、单位和方向对照实际完成值）。",
+    "PD264": "未完成目标的指标不能自评满分。\n\n"
+    "按财预〔2020〕10号，未完成的指标按完成程度得分；未完成却得满分会抬高自评总分，"
+    "评价机构会据此对整份自评打折扣。",
 }
 """Each rule's rationale in Chinese, for ``perfdecl explain`` and SARIF under ``--lang zh``; the
 English rationale is the rule's docstring (tests/test_catalogue.py checks every rule has both)."""

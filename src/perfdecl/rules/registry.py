@@ -60,6 +60,8 @@ from perfdecl.rules.pd248_target_below_previous import TargetBelowPrevious
 from perfdecl.rules.pd260_score_above_points import ScoreAbovePoints
 from perfdecl.rules.pd261_scores_sum import ScoresDoNotAddUp
 from perfdecl.rules.pd262_execution_rate import ExecutionRateMismatch
+from perfdecl.rules.pd263_missed_without_reason import MissedWithoutReason
+from perfdecl.rules.pd264_full_score_missed import FullScoreOnMissed
 
 RULES: tuple[type[Rule], ...] = (
     HeaderIncomplete,
@@ -113,6 +115,8 @@ RULES: tuple[type[Rule], ...] = (
     ScoreAbovePoints,
     ScoresDoNotAddUp,
     ExecutionRateMismatch,
+    MissedWithoutReason,
+    FullScoreOnMissed,
 )
 
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}

@@ -11,7 +11,7 @@ from typing import ClassVar, TextIO
 from perfdecl.outcome import FailOn, OutcomeResult, RowOutcome, Status
 from perfdecl.outcome.messages import gap_text
 from perfdecl.outcome.records import Change, ExecutionOutcome
-from perfdecl.outcome.verdict import show_number
+from perfdecl.phrases.verdict import show_number
 from perfdecl.problem import Lang
 
 OUTCOME_REPORTERS: dict[str, str] = {

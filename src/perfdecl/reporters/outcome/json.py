@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from perfdecl.outcome import OutcomeResult, RowOutcome, Status
-from perfdecl.outcome.verdict import Judged
+from perfdecl.phrases.verdict import Judged
 from perfdecl.reporters.outcome.base import OutcomeReporter
 from perfdecl.version import __version__
 

@@ -260,3 +260,38 @@ def _judge_deadline(goal: Goal, actual: Actual | None) -> Judged:
     if late <= 0:
         return Judged(goal, actual, Status.MET)
     return Judged(goal, actual, Status.MISSED, gap=Decimal(late), share=Decimal(0))
+
+
+def row_status(judged: list[Judged], qualitative: bool) -> Status:
+    """A row's verdict from its targets': missed if any is, met if all are."""
+    if qualitative:
+        return Status.QUALITATIVE
+    if any(j.status is Status.MISSED for j in judged):
+        return Status.MISSED
+    if all(j.status is Status.MET for j in judged):
+        return Status.MET
+    return Status.NOT_COMPARABLE
+
+
+APPROX_TOLERANCE = Decimal(5)
+"""The default tolerance of a ``~`` (约) target, in percent of the target."""
+
+
+def row_verdict(item: Indicator) -> tuple[Status, list[Judged]]:
+    """A self-evaluation row judged against its own targets (the self-evaluation's rules)."""
+    if not isinstance(item, EvalIndicator):
+        return Status.NOT_EVALUATED, []
+    goals = goals_of(item)
+    judged = [
+        judge(g, a, APPROX_TOLERANCE) for g, a in zip(goals, actuals_of(item, goals), strict=True)
+    ]
+    return row_status(judged, not goals), judged
+
+
+def achieved(actual: Actual | None) -> str:
+    """What was achieved, for a message: a number with its unit, a date, or ？."""
+    if actual is None:
+        return "？"
+    if actual.value is not None:
+        return show_number(actual.value) + (actual.unit or "")
+    return actual.date.isoformat() if actual.date else "？"
