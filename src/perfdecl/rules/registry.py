@@ -62,6 +62,7 @@ from perfdecl.rules.pd261_scores_sum import ScoresDoNotAddUp
 from perfdecl.rules.pd262_execution_rate import ExecutionRateMismatch
 from perfdecl.rules.pd263_missed_without_reason import MissedWithoutReason
 from perfdecl.rules.pd264_full_score_missed import FullScoreOnMissed
+from perfdecl.rules.pd265_satisfaction_without_survey import SatisfactionWithoutSurvey
 
 RULES: tuple[type[Rule], ...] = (
     HeaderIncomplete,
@@ -117,6 +118,7 @@ RULES: tuple[type[Rule], ...] = (
     ExecutionRateMismatch,
     MissedWithoutReason,
     FullScoreOnMissed,
+    SatisfactionWithoutSurvey,
 )
 
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}
