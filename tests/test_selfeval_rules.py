@@ -30,12 +30,19 @@ def test_drafting_rules_skip_a_selfeval() -> None:
 
 def test_selfeval_rules_on_the_example_and_real_fixtures() -> None:
     """The example's total (98.5) is not its rows' scores plus execution's (99.47): PD261, at
-    the total; its 执行率 is printed 98% for 18135.44 / 18891.87 = 96%: PD262; the imported real self-evaluations add up and have no self-evaluation finding."""
+    the total; its 执行率 is printed 98% for 18135.44 / 18891.87 = 96%: PD262; its 满意度 results
+    name no survey: PD265, once; the imported real self-evaluations add up and have no self-evaluation finding."""
     evaluated = check_path(ROOT / "examples" / "niujie_2019_selfeval.yaml")
     found = [(p.code, p.line, p.pointer) for p in evaluated.problems]
-    assert found == [("PD262", 23, "/execution/rate"), ("PD261", 661, "/total_score")]
+    assert found == [
+        ("PD262", 23, "/execution/rate"),
+        ("PD265", 623, "/indicators/5/groups/4/items/0/actual"),
+        ("PD261", 661, "/total_score"),
+    ]
     assert "= 96%" in evaluated.problems[0].message.en
-    assert "99.47" in evaluated.problems[1].message.en
+    assert "eff.sat.1, eff.sat.2, eff.sat.3, eff.sat.5" in evaluated.problems[1].message.en
+    assert len(evaluated.problems[1].related) == 3  # one finding, the other rows related
+    assert "99.47" in evaluated.problems[2].message.en
     for path in sorted((ROOT / "tests" / "fixtures" / "selfeval").glob("*.yaml")):
         codes = [p.code for p in check_path(path).problems]
         assert not [c for c in codes if c in {"PD260", "PD261", "PD262", "PD264"}], codes

@@ -73,7 +73,8 @@ class SatisfactionWithoutSurvey(Rule):
         if not rows:
             return
         first = rows[0]
-        names = "、".join(r.item.id or r.text[:20] for r in rows[:5])
+        shown = [r.item.id or r.text[:20] for r in rows[:5]]
+        names, names_en = "、".join(shown), ", ".join(shown)
         more = f" 等 {len(rows)} 项" if len(rows) > 5 else ""
         more_en = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
         yield Finding(
@@ -81,7 +82,7 @@ class SatisfactionWithoutSurvey(Rule):
             Message(
                 f"满意度指标 {names}{more} 填报了完成值，但没有说明调查依据。"
                 "请写明调查方式（如问卷调查、电话回访、第三方调查）和有效样本量（survey）。",
-                f"satisfaction indicator(s) {names}{more_en} report a result but not how it was "
+                f"satisfaction indicator(s) {names_en}{more_en} report a result but not how it was "
                 "measured; give the survey method (questionnaire, phone follow-up, third-party "
                 "survey) and the number of valid answers (survey).",
             ),
