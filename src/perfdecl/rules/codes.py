@@ -162,6 +162,10 @@ RATIONALE_ZH: dict[str, str] = {
     "PD264": "未完成目标的指标不能自评满分。\n\n"
     "按财预〔2020〕10号，未完成的指标按完成程度得分；未完成却得满分会抬高自评总分，"
     "评价机构会据此对整份自评打折扣。",
+    "PD265": "满意度完成值要有调查依据：调查方式和有效样本量。\n\n"
+    "满意度的可信程度取决于背后的调查；评价机构会要求提供调查方式（问卷、电话回访、第三方调查）和有效"
+    "样本数，没有调查依据的满意度视为估计。每个文件只报告一次，落在第一个满意度行上，其余行作为相关位置；"
+    "任何一行写了调查依据（survey：调查方式、样本量或原文）即不计入。",
 }
 """Each rule's rationale in Chinese, for ``perfdecl explain`` and SARIF under ``--lang zh``; the
 English rationale is the rule's docstring (tests/test_catalogue.py checks every rule has both)."""
