@@ -24,6 +24,7 @@ from perfdecl.model import SCHEMA_VERSION
 from perfdecl.model.digits import MAX_DIGITS
 from perfdecl.problem import Message, Problem
 
+_PHONE = re.compile(r"^[0-9+()（）-]{5,}(?:[ -][0-9]{3,})?(?=\s+\S)")
 _VALUE = re.compile(
     r"^(?P<cmp>[≥≤<>=≧≦═＞＜＝]=?|>=|<=|约|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|达到)?\s*"
     r"(?P<num>[-+]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<unit>[^0-9\s]{0,12}?)\s*"
@@ -419,6 +420,9 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
     for key in ("unit_code", "head", "phone"):
         if values.get(key):
             data[key] = values[key]
+    phone = _PHONE.match(data.get("phone", ""))
+    if phone:
+        data["phone"] = phone[0]  # 0722-6233407 当年 金额 …: a PDF ran the next cells on
     for key in ("supervisor", "implementer"):
         if values.get(key):
             data[key] = {**_party(values[key]), "label": f.values[key][0]}

@@ -216,6 +216,7 @@ class FieldReader:
         toks = self.toks()
         n = 0
         self.pending: list[tuple[str, Tok, int]] = []  # (field, label, row of the label)
+        self._pending_at = -2  # index of the last label made pending
         while n < len(toks):
             i, k, tok = toks[n]
             self._title_year(tok.text)
@@ -242,6 +243,12 @@ class FieldReader:
             if found is None:
                 n += 1
                 continue
+            wrapped = self._wrapped(toks, n)
+            if wrapped is not None:
+                # 主管部门 / 及编码: a label wrapped over two cells is one label
+                found, tok = wrapped
+                self.out.placed.add(toks[n][:2])
+                n += 1
             kind, key, inline = found
             self.out.labels_found.append(tok.text)
             self.out.placed.add((i, k))
@@ -257,6 +264,21 @@ class FieldReader:
                 continue
             n = self._field(toks, n, key, tok, inline)
         return self.out
+
+    @staticmethod
+    def _wrapped(
+        toks: list[tuple[int, int, Tok]], n: int
+    ) -> tuple[tuple[str, str, str], Tok] | None:
+        """The label at ``n`` and the short cell after it read as one longer label, if they are."""
+        if n + 1 >= len(toks) or ":" in norm(toks[n][2].text):
+            return None
+        tok, nxt = toks[n][2], toks[n + 1][2]
+        if len(norm(nxt.text)) > 6 or label_of(nxt.text) is not None:
+            return None
+        joined = label_of(tok.text + nxt.text)
+        if joined is None or joined[2]:
+            return None
+        return joined, Tok(f"{tok.text}{nxt.text}", tok.where, tok.col, tok.rowspan)
 
     def _next_value(self, toks: list[tuple[int, int, Tok]], n: int) -> int | None:
         """Index of the value cell after the label at ``n`` (None when a label comes first)."""
@@ -274,9 +296,12 @@ class FieldReader:
             self.out.values.setdefault(key, (tok.text, inline, tok.where))
             return n + 1
         m = self._next_value(toks, n)
-        if m is None:
-            if n + 1 < len(toks) and label_of(toks[n + 1][2].text) is not None:
+        if m is None or self._pending_at == n - 1:
+            # a label followed by a label: the labels are a header row, their values follow in
+            # order (部门名称 | 填报人 | 某某局: the first value is the first label's)
+            if m is not None or (n + 1 < len(toks) and label_of(toks[n + 1][2].text) is not None):
                 self.pending.append((key, tok, toks[n][0]))
+                self._pending_at = n
             return n + 1
         i, k, value = toks[m]
         if key not in self.out.values:

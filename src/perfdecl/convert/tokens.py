@@ -111,13 +111,45 @@ def split_glued(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+@cache
+def _label_words() -> frozenset[str]:
+    """Header labels that are a cell of their own when printed as a whole word between single
+    spaces (``部门名称 填报人 某某局``, ``某某局 项目资金(万元)``): shorter ones than the glued
+    splitters need, never the money words that are also ordinary words (财政拨款)."""
+    words: set[str] = set()
+    for labels in L.FIELD_LABELS.values():
+        words.update(norm(w) for w in labels if len(norm(w)) >= 3)
+    words.update(norm(w) for w in (*L.MONEY_TOTALS, *L.MONEY_BLOCKS) if len(norm(w)) >= 4)
+    return frozenset(words)
+
+
+_WORD = re.compile(r"\S+")
+_UNIT_SUFFIX = re.compile(r"(?:\((?:单位:)?(?:万元|元)\)|:)$")
+
+
+def split_words(text: str) -> list[str]:
+    """Split a cell at the label words it holds between single spaces (slices of the text)."""
+    if " " not in text or len(text) > 4000:
+        return [text]
+    words = _label_words()
+    cuts: set[int] = set()
+    for m in _WORD.finditer(text):
+        key = _UNIT_SUFFIX.sub("", norm(m.group(0)))
+        if key in words:
+            cuts.update((m.start(), m.end()))
+    if not cuts:
+        return [text]
+    points = sorted(cuts | {0, len(text)})
+    return [p for p in (clean(text[a:b]) for a, b in itertools.pairwise(points)) if p]
+
+
 def line_cells(text: str) -> list[str]:
-    """A free line's cells: tabs and wide spaces first, then glued labels."""
+    """A free line's cells: tabs and wide spaces first, then glued labels, then label words."""
     out: list[str] = []
     for chunk in _CELL_SPLIT.split(text):
         chunk = clean(chunk)
         if chunk:
-            out.extend(split_glued(chunk))
+            out.extend(w for part in split_glued(chunk) for w in split_words(part))
     return out
 
 
