@@ -67,3 +67,61 @@ def test_a_label_wrapped_over_two_lines_is_one_label() -> None:
     page = "".join(f"<p>{line}</p>" for line in text.splitlines())
     html = f"<html><body>{page}</body></html>"
     assert _import(html, "form.html")["unit"] == "[021003]某区教育局"
+
+
+# A .doc's text printed by columns: header cells, then the 三级 column as one list of words, the
+# 一级/二级 labels in the middle of their rows (letter-spaced, split, or around a name).
+COLUMN_LIST = (
+    "附件 1 乡村振兴衔接资金区域绩效目标表 ( 2026 年度) 专项名称 乡村振兴衔接资金 主管部门 市农业农村局 "
+    "资金额度 880 万 年度总体目标 目标 1:改造农村道路。 一级 指标 二级指标 三级指标 硬化道路里程 "
+    "新建桥梁座数 绩 效 指 标 产 出 指 标 数量指标 改造危房户数 路面合格率 质量指标 工程验收合格率 "
+    "效益指 标 社会效益 指标 群众出行时间缩短 满意度 指标 服务对象 受益农户满意程度 满意度指标 指标值"
+)
+LIST_NAMES = [
+    "硬化道路里程",
+    "新建桥梁座数",
+    "改造危房户数",
+    "路面合格率",
+    "工程验收合格率",
+    "群众出行时间缩短",
+    "受益农户满意程度",
+]
+
+
+def _rows(data: dict[str, Any]) -> list[tuple[str, str, str, str | None]]:
+    return [
+        (l1["name"], g["name"], item["text"], item.get("value_text"))
+        for l1 in data.get("indicators", [])
+        for g in l1.get("groups", [])
+        for item in g["items"]
+    ]
+
+
+def test_a_column_printed_as_a_list_of_names() -> None:
+    result = import_bytes(COLUMN_LIST.encode("utf-8"), file="list.txt")
+    assert result.data is not None
+    rows = _rows(result.data)
+    assert [r[2] for r in rows] == LIST_NAMES
+    # the rows before the first label take it (a merged cell prints its label mid-rows)
+    assert rows[0][:2] == ("产出指标", "数量指标") and rows[4][:2] == ("产出指标", "质量指标")
+    assert rows[6][:2] == ("满意度指标", "服务对象满意度指标")  # 服务对象 … 满意度指标 put together
+    assert all(r[3] is None for r in rows)  # the text is cut before the values: none invented
+    doubts = [p for p in result.problems if p.code == "PD418"]
+    assert len(doubts) == 1 and "no values printed" in doubts[0].message.en
+    # the same text as a web page's paragraph
+    page = f"<html><body><p>{COLUMN_LIST}</p></body></html>".encode()
+    got = import_bytes(page, file="list.html").data
+    assert got is not None and [r[2] for r in _rows(got)] == LIST_NAMES
+
+
+def test_values_printed_as_a_list_pair_only_one_to_one() -> None:
+    values = " ≥12公里 3座 ≥40户 ≥95% 100% 缩短10分钟 ≥90%"
+    result = import_bytes((COLUMN_LIST + values).encode("utf-8"), file="list.txt")
+    assert result.data is not None
+    rows = _rows(result.data)
+    assert [r[3] for r in rows] == values.split()
+    assert any(p.code == "PD418" and "paired in order" in p.message.en for p in result.problems)
+    short = import_bytes((COLUMN_LIST + " ≥12公里 3座").encode("utf-8"), file="list.txt")
+    assert short.data is not None
+    assert all(r[3] is None for r in _rows(short.data))  # two values for seven names: not guessed
+    assert any("do not pair" in p.message.en for p in short.problems if p.code == "PD418")

@@ -1,4 +1,4 @@
-"""The problem codes of ``perfdecl import`` (PD401–PD417), reported by
+"""The problem codes of ``perfdecl import`` (PD401–PD418), reported by
 :mod:`perfdecl.convert.importer`. Documented in docs/import.md; joined with every other layer's
 table by :func:`perfdecl.catalogue.all_codes`."""
 
@@ -183,6 +183,19 @@ CODES: dict[str, CodeInfo] = code_table(
         Message(
             "这是没有目标表的自评报告或评分表，没有可导入的绩效目标。",
             "A self-evaluation report or scoring rubric with no target table: nothing to import.",
+        ),
+        origin="import",
+    ),
+    CodeInfo(
+        "PD418",
+        "column-as-list",
+        Severity.WARNING,
+        Message(
+            "指标表按列印成了一串词（三级指标名称连在一起）：名称已导入，一级/二级按标签位置推定，"
+            "指标值未能逐行对应；请对照原表核对。",
+            "The indicator table was printed column by column (the 三级 names as one list): the "
+            "names are imported, the 一级/二级 inferred from where their labels stand, the values "
+            "not paired row by row; check against the form.",
         ),
         origin="import",
     ),

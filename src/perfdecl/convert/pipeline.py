@@ -67,6 +67,7 @@ def recognised_import(
         recognise,
     )
     from perfdecl.convert.review import (
+        list_problems,
         money_problems,
         outcome_problems,
         row_problems,
@@ -113,6 +114,7 @@ def recognised_import(
     data = build_data(rec, year, fw)
     _, read = indicators(rec.table.items)
     problems += row_problems(file, read)
+    problems += list_problems(file, rec)
     problems += money_problems(file, rec)
     problems += outcome_problems(file, rec)
     problems += unplaced_problems(file, rec)

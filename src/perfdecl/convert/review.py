@@ -4,7 +4,8 @@ Import what is certain and report the rest: a template placeholder left in a cel
 percentage over 100 (PD413: ≥ read as a digit by OCR), a value cell holding several numbers run
 together (PD414), money parts that do not add up to their total (PD412: a lost decimal point), a
 value printed with no comparison (PD411, imported as ``=``), outcome columns of a
-self-evaluation in a table not written as one (PD416, once per column), and every cell or line that went nowhere (PD401).
+self-evaluation in a table not written as one (PD416, once per column), an indicator column
+printed as one list of words (PD418), and every cell or line that went nowhere (PD401).
 """
 
 from __future__ import annotations
@@ -83,6 +84,33 @@ def row_problems(file: str, read: list[tuple[Item, Target | None, str]]) -> list
                     f"{item_id}: the value '{value}' has no comparison; imported as = (implied).",
                 )
             )
+    return out
+
+
+def list_problems(file: str, rec: Recognised) -> list[Problem]:
+    """PD418 for each indicator column printed as one list of words: the levels are inferred
+    from where their labels stand, the values paired only when they match one to one."""
+    out: list[Problem] = []
+    for where, names, paired in rec.table.lists:
+        if paired > 0:
+            zh = f"指标值按顺序一一对应（{paired} 个）"
+            en = f"the values paired in order, one to one ({paired})"
+        elif paired < 0:
+            zh, en = "指标值与名称个数不符，未导入", "the values do not pair one to one (left out)"
+        else:
+            zh, en = "列表后没有印出指标值", "no values printed after the list"
+        out.append(
+            _problem(
+                "PD418",
+                file,
+                where,
+                f"指标表按列印成了一串词：读出 {names} 个三级指标名称，一级/二级按标签所在位置推定，"
+                f"{zh}；请对照原表核对。",
+                f"the indicator table is printed column by column: {names} 三级 names read from "
+                f"one list, their 一级/二级 inferred from where the labels stand, {en}; check "
+                "them against the form.",
+            )
+        )
     return out
 
 
@@ -167,4 +195,10 @@ def unplaced_problems(file: str, rec: Recognised) -> list[Problem]:
     return out
 
 
-__all__ = ["money_problems", "outcome_problems", "row_problems", "unplaced_problems"]
+__all__ = [
+    "list_problems",
+    "money_problems",
+    "outcome_problems",
+    "row_problems",
+    "unplaced_problems",
+]

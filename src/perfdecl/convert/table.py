@@ -22,6 +22,7 @@ from functools import cache
 from perfdecl.convert import layouts as L
 from perfdecl.convert.glued import ROW_END as _ROW_END
 from perfdecl.convert.grid import norm
+from perfdecl.convert.namelist import is_list, list_words
 from perfdecl.convert.tokens import Row, Tok
 
 _SCORE = re.compile(r"\(?\(?[0-9]+(?:-[0-9]+)?分?\)?分?$")
@@ -167,6 +168,8 @@ class Parsed:
     # this index belong to the form around the table (the header's line carried them)
     found: bool = False
     end_row: int | None = None
+    lists: list[tuple[str, int, int]] = field(default_factory=list)  # a column printed as a
+    # list of words: (where, names read, values paired with them; -1: printed but not paired)
 
 
 def _header_at(rows: list[Row], i: int) -> bool:
@@ -212,6 +215,8 @@ class TableReader:
         self.colmap: dict[int, str] = {}
         self.skip_next = False
         self.row_offset: dict[int, int] = {}  # row -> first data token (rows run on the header)
+        self.names: Tok | None = None  # the 三级 column printed as one list of words
+        self.values: Tok | None = None  # the 指标值 column printed the same way after it
 
     # -- levels --
     def set_level(self, text: str, where: str, next_text: str) -> bool:
@@ -341,6 +346,8 @@ class TableReader:
             start = self._read_header(start)
             self.roles = _value_roles(self.out.header)
         self.out.found = True
+        if self.names is not None:
+            self._read_list(self.names, self.values)
         self._read_rows(start)
         self.close()
         return self.out
@@ -373,6 +380,8 @@ class TableReader:
                 if first > 0:
                     self.out.free_before[i] = _position(row, texts[first])
             for n, (tok, role) in enumerate(zip(texts, roles, strict=True)):
+                if role is None and i == start and not row.ruled and self.out.header:
+                    self._list_cell(tok, n < known[-1])
                 if role is None or (data_at is not None and n > known[-1]):
                     continue
                 self.out.header.append(role)
@@ -387,6 +396,45 @@ class TableReader:
             if i - start > 16:
                 break
         return i
+
+    def _list_cell(self, tok: Tok, between: bool) -> None:
+        """A header cell's column printed as one list of words (a .doc's text, by columns): the
+        三级 names after the 三级 header, the values after the 指标值 header."""
+        last = self.out.header[-1]
+        if last in ("l1", "l2", "l3") and self.names is None:
+            if is_list(tok.text, _is_level_name, between):
+                self.names = tok
+        elif last == "value" and self.names is not None and self.values is None:
+            self.values = tok
+
+    def _read_list(self, names: Tok, values: Tok | None) -> None:
+        """The names of a column printed as a list, each a row; the level labels among them set
+        the levels, rows before the first label take it (a merged cell prints its label in the
+        middle of its rows). Values printed as a list are paired only one to one."""
+        words = list_words(names.text, _is_level_name, _is_section)
+        count = sum(1 for kind, _ in words if kind == "name")
+        cells = values.text.split() if values is not None else []
+        paired = len(cells) == count and all(looks_value(c) for c in cells)
+        first = len(self.out.items)
+        at = 0
+        for n, (kind, text) in enumerate(words):
+            following = next((t for k, t in words[n + 1 :] if k != "label"), "")
+            if kind == "level":
+                self.set_level(text, names.where, following)
+            elif kind == "name":
+                self.start(text, names.where)
+                if paired:
+                    assert self.cur is not None and values is not None
+                    self.cur.values.append(("value", cells[at], values.where))
+                at += 1
+        self.close()
+        read = self.out.items[first:]
+        l1 = next((t for lv, t, _ in self.out.level_cells if lv == "l1"), None)
+        l2 = next((t for lv, t, _ in self.out.level_cells if lv == "l2"), None)
+        for item in read:
+            if item.l1 is None and item.l2 is None:
+                item.l1, item.l2 = l1, l2
+        self.out.lists.append((names.where, len(read), count if paired else -bool(cells)))
 
     def _data_after_header(self, row: Row, texts: list[Tok], known: list[int]) -> int | None:
         """Where the data starts on the header's own line (text with the rows run on), if it does.
@@ -562,6 +610,10 @@ def _sections() -> frozenset[str]:
 
 def _is_section(text: str) -> bool:
     return level_key(text) in _sections()
+
+
+def _is_level_name(text: str) -> bool:
+    return any(level_of(text))
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
