@@ -61,12 +61,12 @@ def test_a_label_wrapped_over_two_lines_is_one_label() -> None:
         "实施单位\n某区第三小学\n" + TABLE
     )
     data = _import(text)
-    assert data["unit"] == "[021003]某区教育局"
+    assert data["unit"] == "某区教育局"  # the declaring unit: the 主管部门 without its code
     assert data["supervisor"] == {"name": "某区教育局", "code": "021003", "label": "主管部门及代码"}
     # the same page as HTML paragraphs
     page = "".join(f"<p>{line}</p>" for line in text.splitlines())
     html = f"<html><body>{page}</body></html>"
-    assert _import(html, "form.html")["unit"] == "[021003]某区教育局"
+    assert _import(html, "form.html")["supervisor"]["label"] == "主管部门及代码"
 
 
 # A .doc's text printed by columns: header cells, then the 三级 column as one list of words, the

@@ -414,9 +414,12 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
     )
     if f.title:
         data["title"] = f.title
-    unit = values.get("unit") or values.get("supervisor") or values.get("implementer")
-    if unit:
-        data["unit"] = unit
+    unit = values.get("unit")
+    party = values.get("supervisor") or values.get("implementer")
+    if unit or party:
+        # a form with no unit cell declares its 主管部门 (or 实施单位): its name, without the
+        # code glued to it ([017]某县司法局 -> 某县司法局; the code stays on supervisor.code)
+        data["unit"] = unit or _party(party or "")["name"]
     for key in ("unit_code", "head", "phone"):
         if values.get(key):
             data[key] = values[key]
