@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+from perfdecl.convert.glued import read_row
 from perfdecl.convert.importer import import_bytes
 from perfdecl.convert.tokens import line_cells
 
@@ -125,3 +128,56 @@ def test_values_printed_as_a_list_pair_only_one_to_one() -> None:
     assert short.data is not None
     assert all(r[3] is None for r in _rows(short.data))  # two values for seven names: not guessed
     assert any("do not pair" in p.message.en for p in short.problems if p.code == "PD418")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cells", "damaged"),
+    [
+        # the 指标性质 cell with its characters out of order: cut off the name, not imported
+        (
+            "服务规范性指定性标好好100%44否",
+            "服务规范性",
+            {"value": "好", "actual": "好"},
+            ["指定性标"],
+        ),
+        # one character glued before the first value (a sign read as a character)
+        (
+            "开展巡查次数次达5次8次100%55是",
+            "开展巡查次数",
+            {"unit": "次", "value": "达5次", "actual": "8次"},
+            ["达5次"],
+        ),
+        # a value cell of its own with a digit read as a letter
+        (
+            "印发手册数量册l册300册100%55否",
+            "印发手册数量",
+            {"unit": "册", "value": "l册", "actual": "300册"},
+            ["l册"],
+        ),
+        # letters where the 计量单位 should be: not imported, the values carry the unit
+        (
+            "发布信息条数ixl余120条150条100%1010是",
+            "发布信息条数",
+            {"value": "120条", "actual": "150条"},
+            ["ixl余"],
+        ),
+        # names ending in the unit and a character names end with are names
+        ("受益人数300人320人100%55否", "受益人数", {"value": "300人", "actual": "320人"}, []),
+        ("受益人数人300人320人100%55否", "受益人数", {"unit": "人", "value": "300人"}, []),
+    ],
+)
+def test_a_damaged_glued_cell_is_read_where_it_stands_and_reported(
+    text: str, name: str, cells: dict[str, str], damaged: list[str]
+) -> None:
+    row = read_row(text)
+    assert row is not None
+    assert row.name == name
+    got = dict(row.cells)
+    assert {k: got.get(k) for k in cells} == cells
+    assert "unit" in cells or "unit" not in got
+    assert row.damaged == damaged
+    header = "指标名称计量单位指标性质年初指标值调整指标值全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
+    result = import_bytes(f"部门整体绩效自评表(2026年度)\n{header}{text}\n".encode(), file="x.txt")
+    assert result.data is not None
+    codes = [p for p in result.problems if p.code == "PD414" and "damaged" in p.message.en]
+    assert len(codes) == len(damaged)

@@ -13,7 +13,9 @@ is 10 | 7.6 when that is the one split with a score not above its weight, report
 run with no such split is kept whole and reported), then the 得分系数 percentage; then up to three
 value cells (年初指标值, 调整指标值, 全年完成值) from the right; what is left is the name, with the
 指标性质 and the 计量单位 the values repeat (``次数次26次12次`` -> 次数 | 次) split off its end.
-Every cell stays a slice of the printed text.
+Every cell stays a slice of the printed text. Cells an OCR damaged (a 指标性质 with its
+characters out of order, a sign or digit read as a letter or character) are read by where they
+stand and listed in ``GluedRow.damaged`` for the report (PD414), never corrected.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class GluedRow:
     name: str
     cells: list[tuple[str, str]] = field(default_factory=list)
     doubtful: str | None = None  # weight and score split by a guess, or kept whole
+    damaged: list[str] = field(default_factory=list)  # cells an OCR damaged (reported)
 
 
 def _halves(run: str) -> tuple[str, str] | None:
@@ -96,19 +99,24 @@ def read_row(text: str) -> GluedRow | None:
                 break
             values.insert(0, word)
             body = body[:-1]
-    for role, value in zip(_value_roles(len(values)), values, strict=True):
-        cells.append((role, value))
     body, nature = _peel(body, L.GLUED_TAIL["nature"])
+    damage: list[str] = []
     if nature:
         cells.append(("nature", nature))
-    unit = _unit(body, values)
+    elif (scrambled := _scrambled(body)) is not None:
+        body = body[: -len(scrambled)]
+        damage.append(scrambled)  # 性标定指: the 指标性质 cell with its characters out of order
+    body, unit, values, hurt = _damaged(body, values)
+    damage += hurt
+    for role, value in zip(_value_roles(len(values)), values, strict=True):
+        cells.append((role, value))
     if unit:
         body = body[: -len(unit)]
         cells.append(("unit", unit))
     name = _PAGE_MARK.sub("", body).strip()
     if not name:
         return None
-    return GluedRow(name, cells[::-1], doubtful)
+    return GluedRow(name, cells[::-1], doubtful, damage)
 
 
 def _value_roles(n: int) -> list[str]:
@@ -124,6 +132,57 @@ def _unit(body: str, values: list[str]) -> str | None:
     if body.endswith(("%", "％")) and len(body) > 2:
         return body[-1]
     return None
+
+
+def _scrambled(body: str) -> str | None:
+    """The end of a name that holds a 指标性质 cell's characters out of order (性标定指)."""
+    for label in L.GLUED_SCRAMBLED:
+        tail = body[-len(label) :]
+        if len(body) > len(label) + 1 and tail != label and sorted(tail) == sorted(label):
+            return tail
+    return None
+
+
+_LATIN_CELL = re.compile(r"(?<=[\u4e00-\u9fff])[a-z]{2,4}[\u4e00-\u9fff]?$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]")
+
+
+def _damaged(body: str, values: list[str]) -> tuple[str, str | None, list[str], list[str]]:
+    """The 计量单位 cell and the first value cell when an OCR damaged them (reported, PD414).
+
+    The values repeat their unit (``0次``, ``43次``), so the 计量单位 cell is that unit printed
+    before them; what stands between it and the values was a value cell or its sign:
+
+    * ``…数量份第O份`` before ``20份``: a value cell of its own (``第O份``: a digit read as a
+      letter), so the row has one value more;
+    * ``…次数次到`` before ``0次``: one character glued to the first value (``到0次``: a sign read
+      as a character), unless it is a character names end with (``受益人`` + ``数``, unit 人);
+    * ``…数量tot扁``: lower-case letters where the unit should be: a damaged 计量单位 cell, not
+      imported (the values carry the unit).
+
+    Otherwise the unit cell is the one :func:`_unit` finds. Returns (body with the name and the
+    unit cell, the unit cell, the values, the damaged cells).
+    """
+    tails = {re.sub(r"^[^0-9]*[0-9.]+", "", v) for v in values if re.search(r"[0-9]", v)}
+    unit = tails.pop() if len(tails) == 1 else ""
+    if not unit or not _CJK.match(unit):
+        return body, _unit(body, values), values, []
+    at = body.rfind(unit, 0, len(body) - len(unit))
+    cell = body[at + len(unit) :] if at > 1 else ""
+    sign = cell[: -len(unit)]
+    odd = bool(_NOT_CJK.search(sign)) and not re.search(r"[0-9]", sign)
+    if body.endswith(unit) and 1 <= len(sign) <= 2 and len(values) < 3 and odd:
+        return body[: at + len(unit)], unit, [cell, *values], [cell]
+    found = _unit(body, values)
+    if found is not None:
+        return body, found, values, []
+    if at > 1 and len(cell) == 1 and cell not in L.NAME_END_CHARS and not cell.isdigit():
+        return body[: at + len(unit)], unit, [cell + values[0], *values[1:]], [cell + values[0]]
+    m = _LATIN_CELL.search(body)
+    if m is not None and len(body) - len(m[0]) > 1:
+        return body[: m.start()], None, values, [m[0]]
+    return body, None, values, []
 
 
 def split_rows(text: str) -> tuple[list[str], str]:

@@ -232,6 +232,15 @@ GLUED_TAIL: dict[str, re.Pattern[str]] = {
 }
 """Cells of an integrated-system row glued by a text extraction (:mod:`perfdecl.convert.glued`)."""
 
+GLUED_SCRAMBLED: tuple[str, ...] = ("定性指标", "定量指标")
+"""指标性质 cells an OCR may print with their characters out of order (性标定指): recognised by
+their characters, reported, not imported."""
+
+NAME_END_CHARS: str = "数量率度额值比性"
+"""Characters an indicator name commonly ends with (受益人数, 完成率): a glued row's name ending
+in the values' unit and one of these is a name (受益人 + 数), not a name, a unit cell and a
+damaged value cell (某某次数次 + 到0次)."""
+
 SECTION_LABELS: tuple[str, ...] = ("绩效指标", "年度绩效指标", "中期绩效指标", "年度绩效目标")
 """The label of the indicator table's section (a merged cell left of its header; a score such as
 (90分) may follow): not a value of the field before it."""
@@ -451,12 +460,14 @@ __all__ = [
     "FIELD_LABELS",
     "FUNDS_MARKS",
     "FUNDS_ROWS",
+    "GLUED_SCRAMBLED",
     "GLUED_TAIL",
     "LEVEL1_NAMES",
     "LEVEL2_NAMES",
     "MONEY_BLOCKS",
     "MONEY_SOURCES",
     "MONEY_TOTALS",
+    "NAME_END_CHARS",
     "OUTCOME_ROLES",
     "QUALITATIVE_VALUES",
     "SECTION_LABELS",

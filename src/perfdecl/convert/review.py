@@ -74,6 +74,19 @@ def row_problems(file: str, read: list[tuple[Item, Target | None, str]]) -> list
                     "or kept whole, check it.",
                 )
             )
+        for cell in item.damaged:
+            out.append(
+                _problem(
+                    "PD414",
+                    file,
+                    where,
+                    f"{item_id} 的“{cell}”像是被文字识别损坏的单元格（字符错乱或误读）；"
+                    "已按所在位置读取，未作更正，请核对原表。",
+                    f"{item_id}: '{cell}' looks like a cell damaged by text recognition "
+                    "(characters out of order or misread); read by where it stands, not "
+                    "corrected, check the form.",
+                )
+            )
         if target is not None and target.number is not None and target.comparison is None:
             out.append(
                 _problem(

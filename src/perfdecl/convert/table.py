@@ -148,6 +148,7 @@ class Item:
     values: list[tuple[str, str, str]] = field(default_factory=list)  # (role, text, where)
     split: bool = False  # the value was split off a glued cell
     glued: str | None = None  # a cell split in two by a guess (reported, PD414)
+    damaged: tuple[str, ...] = ()  # cells an OCR damaged, read by where they stand (PD414)
     qualitative: bool = False  # a phrase with no figure (prose notices): a qualitative target
 
     def get(self, role: str) -> str | None:
@@ -500,6 +501,7 @@ class TableReader:
             assert self.cur is not None
             self.cur.values = [(role, cell, tok.where) for role, cell in row.cells]
             self.cur.glued = row.doubtful
+            self.cur.damaged = tuple(row.damaged)
         self.close()
         return True
 
