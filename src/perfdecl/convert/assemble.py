@@ -18,7 +18,6 @@ from perfdecl.convert import layouts as L
 from perfdecl.convert.codes import CODES
 from perfdecl.convert.fields import Fields, Money, read_fields
 from perfdecl.convert.grid import Grid, norm
-from perfdecl.convert.rubric import read_rubric
 from perfdecl.convert.table import Item, Parsed, level_key, read_table
 from perfdecl.convert.tokens import Row, rows_of
 from perfdecl.model import SCHEMA_VERSION
@@ -66,6 +65,10 @@ _PLACEHOLDER = re.compile(r"\*\*|XX|xx|××")
 _CODE_BRACKET = re.compile(r"^\s*\[([0-9A-Za-z]+)\]\s*(.+)$")
 _CODE_TAIL = re.compile(r"^(.*?[^0-9])([0-9]{6,})$")
 _CLAUSE_END = re.compile(r"[,，;；。]")
+_TITLE_NAME = re.compile(
+    r"^(?:(?:19|20)[0-9]{2}年度?)?(?P<name>[^\s:]{2,40}?项目)(?:支出)?绩效"
+    r"(?:评价指标|目标(?:申报|审批|自评)?)表$"
+)
 _PHONE_TAIL = re.compile(r"^(.*?)(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$")
 
 
@@ -132,9 +135,10 @@ def _score(rows: list[Row]) -> list[tuple[str, str, float, list[str], list[str]]
 
 
 def recognise(grid: Grid) -> Recognised:
-    rows = rows_of(grid)
-    rubric = read_rubric(grid)
-    table = rubric.parsed(rows) if rubric is not None else read_table(rows)
+    from perfdecl.convert.gluedtable import regroup
+
+    rows = regroup(grid, rows_of(grid))
+    table = read_table(rows)
     fields = read_fields(rows, table.placed, table.free_before)
     if not table.items:
         _prose(grid, rows, table, fields)
@@ -356,8 +360,6 @@ def _outcome(item: Item, initial: str | None) -> dict[str, Any]:
         out["deviation"] = item.get("deviation")
     if item.get("scoring"):
         out["scoring"] = item.get("scoring")
-    if item.get("criteria"):
-        out["criteria"] = item.get("criteria")
     return out
 
 
@@ -435,11 +437,11 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
             data[key] = {**_party(values[key]), "label": f.values[key][0]}
     if values.get("filler"):
         data["filler"] = values["filler"]
-    if selfeval:
-        data.update(_report(values))
     project: dict[str, Any] = {}
     if values.get("project.name"):
         project["name"] = values["project.name"]
+    elif f.title and family_kind == "project" and (m := _TITLE_NAME.match(norm(f.title))):
+        project["name"] = m["name"]  # 2019年度…项目绩效评价指标表 with no 项目名称 label
     lead = values.get("project.lead")
     if lead:
         lead = _CLAUSE_END.split(lead, maxsplit=1)[0].strip() or lead
@@ -497,39 +499,12 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
     return data
 
 
-_COUNT = re.compile(r"^\s*([0-9]{1,9})\s*人?\s*$")
-
-
-def _report(values: dict[str, str]) -> dict[str, Any]:
-    """A department-wide evaluation report's cover: 评价方式, 评价机构, 报告日期, 联系人 (text as
-    printed) and 人员编制, 实有人数 (whole numbers, left out when not one)."""
-    out: dict[str, Any] = {}
-    for key in ("method", "evaluator", "report_date", "contact"):
-        if values.get(f"eval.{key}"):
-            out[key] = values[f"eval.{key}"]
-    for key in ("staff", "staff_actual"):
-        m = _COUNT.match(values.get(f"eval.{key}") or "")
-        if m:
-            out[key] = int(m[1])
-    return out
-
-
-_EVALUATION_LABELS = frozenset(norm(x) for x in ("自评报告", "评价方式", "评价机构", "自评得分"))
-
-
 def is_selfeval(rec: Recognised) -> bool:
-    """A self-evaluation: its table has outcome columns (实际完成值, 得分 …), the labels of a
-    department-wide evaluation's report or rubric lead (评价方式, 自评得分 …), or its title says
+    """A self-evaluation: its table has outcome columns (实际完成值, 得分 …), or its title says
     自评表 and it prints a 预算执行 block (全年执行数, 执行率)."""
     roles = set(rec.table.header) | {r for i in rec.table.items for r, _, _ in i.values}
     if roles & {"actual", "score", "coefficient", "deviation"}:
         return True
-    if rec.family == "rubric":
-        # a department-wide evaluation's report or rubric, when a label says it is an evaluation
-        # (人员编制, 指标分值 alone are also printed on declarations)
-        found = next((s[3] for s in rec.scores if s[0] == "rubric"), [])
-        if {norm(x) for x in found} & _EVALUATION_LABELS:
-            return True
     if not {"spent", "rate"} <= set(rec.fields.execution_header):
         return False
     if "自评" in norm(rec.fields.title or ""):

@@ -34,7 +34,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "project.name": ("转移支付(项目)名称", "项目名称", "专项名称"),
     "project.lead": ("项目负责人及电话", "项目负责人", "项目责任人"),
-    "phone": ("联系电话", "联络电话"),
+    "phone": ("联系电话",),
     "head": ("部门(单位)负责人", "单位负责人"),
     "filler": ("填报人",),
     "filing_date": ("填报日期",),
@@ -60,17 +60,8 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "全年实际完成情况",
         "实际完成情况",
         "总体目标完成情况",
-        "年度部门(单位)总体运行情况及取得的成绩",
-        "总体运行情况及取得的成绩",
     ),
-    "functions": ("部门(单位)职能概述", "部门职能概述", "职能概述", "职能职责概述"),
-    # a department-wide evaluation report's cover and 基本概况 (written to a self-evaluation only)
-    "eval.method": ("评价方式",),
-    "eval.evaluator": ("评价机构",),
-    "eval.report_date": ("报告日期",),
-    "eval.contact": ("联系人",),
-    "eval.staff": ("人员编制", "编制人数"),
-    "eval.staff_actual": ("实有人数",),
+    "functions": ("部门(单位)职能概述", "部门职能概述", "职能概述"),
 }
 """Field -> labels as printed (longest first where one contains another)."""
 
@@ -168,8 +159,8 @@ MONEY_BLOCKS: tuple[str, ...] = (
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     # indicator table column header -> role
-    "l1": ("一级指标", "一级目标", "一级"),
-    "l2": ("二级指标", "二级"),
+    "l1": ("一级指标", "一级目标", "一级", "评价指标"),
+    "l2": ("二级指标", "二级", "评价内容"),
     "l3": ("三级指标", "具体指标", "指标内容", "指标名称", "三级"),
     "value": (
         "年度指标值",
@@ -209,6 +200,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 """Column role -> headers as printed. The roles of ``OUTCOME_ROLES`` belong to self-evaluations."""
 
+UNSPLIT_COLUMNS: tuple[str, ...] = ("评价指标", "评价内容")
+"""Column headers that are also words of a title (``…绩效评价指标表``): recognised as a cell or in
+a glued header, never cut out of a longer text."""
+
 OUTCOME_ROLES: tuple[str, ...] = (
     "actual",
     "adjusted",
@@ -218,29 +213,6 @@ OUTCOME_ROLES: tuple[str, ...] = (
     "deviation",
 )
 """Columns a self-evaluation adds to the declared table (written only to a ``kind: selfeval``)."""
-
-RUBRIC_COLUMNS: dict[str, tuple[str, ...]] = {
-    # a department-wide self-evaluation rubric (部门整体支出绩效评价自评表/评分表): its columns,
-    # read before COLUMNS (评分标准 is a rubric's scoring rule, a declaration's basis)
-    "seq": ("序号", "编号"),
-    "criteria": ("评价要点", "考核要点", "评价内容", "考核内容"),
-    "scoring": (
-        "指标说明及评分标准",
-        "评分标准及说明",
-        "评分标准",
-        "评(扣)分标准",
-        "评分细则",
-        "评分办法",
-        "计分方法",
-        "评价标准",
-        "考核标准",
-    ),
-    "score": ("自评得分", "评价得分", "实际得分", "得分"),
-    "deviation": ("扣分原因", "扣分理由", "扣分说明", "失分原因", "评分说明", "得分说明"),
-}
-"""Rubric column role -> headers as printed. A table is a rubric when its header has a 三级 (or
-二级) column, a score column and a scoring-rule or 评价要点 column, and no 指标值 column: its
-rows carry 分值, 得分 and the rule, not targets (:mod:`perfdecl.convert.rubric`)."""
 
 COLUMN_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^预期(?:19|20)\d\d年实现值$"), "value"),
@@ -272,6 +244,71 @@ NAME_END_CHARS: str = "数量率度额值比性"
 """Characters an indicator name commonly ends with (受益人数, 完成率): a glued row's name ending
 in the values' unit and one of these is a name (受益人 + 数), not a name, a unit cell and a
 damaged value cell (某某次数次 + 到0次)."""
+
+GLUED_UNITS: tuple[str, ...] = (
+    "%",
+    "‰",
+    "个百分点",
+    "百分点",
+    "万元",
+    "亿元",
+    "元",
+    "人次",
+    "户次",
+    "人",
+    "个",
+    "名",
+    "户",
+    "家",
+    "所",
+    "项",
+    "件",
+    "次",
+    "场",
+    "套",
+    "台",
+    "辆",
+    "册",
+    "份",
+    "篇",
+    "期",
+    "批",
+    "座",
+    "处",
+    "株",
+    "头",
+    "亩",
+    "公顷",
+    "平方米",
+    "立方米",
+    "公里",
+    "千米",
+    "米",
+    "吨",
+    "公斤",
+    "天",
+    "个月",
+    "小时",
+    "个工作日",
+    "工作日",
+    "分",
+)
+"""Units a figure of a glued row may carry (``2100人10`` is 2100人 | 10). Calendar words (年, 月, 日)
+are left out: ``2022年12月底前`` is a name's text, not two figures."""
+
+GLUED_EXPLANATION_OPENERS: tuple[str, ...] = (
+    "达到",
+    "不低于",
+    "不少于",
+    "不高于",
+    "不超过",
+    "控制在",
+    "反映",
+    "考察",
+    "衡量",
+)
+"""Words that open a 指标说明/指标解释 cell glued after the 三级 name (``享受资助人数达到预计值``:
+享受资助人数 | 达到预计值), when the header prints that column between the name and the figures."""
 
 SECTION_LABELS: tuple[str, ...] = ("绩效指标", "年度绩效指标", "中期绩效指标", "年度绩效目标")
 """The label of the indicator table's section (a merged cell left of its header; a score such as
@@ -374,7 +411,7 @@ class Family:
 
     key: str
     name: str
-    kind: str  # project, department, transfer, selfeval
+    kind: str  # project, department, transfer, selfeval, rubric
     labels: tuple[str, ...]
 
 
@@ -467,8 +504,8 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family(
         "rubric",
-        "部门整体支出绩效评价自评报告/评分表（指标分值|评分标准|自评得分）",
-        "selfeval",
+        "部门整体支出绩效评价自评报告/评分表（无绩效目标）",
+        "rubric",
         (
             "自评报告",
             "评价方式",
@@ -492,8 +529,10 @@ __all__ = [
     "FIELD_LABELS",
     "FUNDS_MARKS",
     "FUNDS_ROWS",
+    "GLUED_EXPLANATION_OPENERS",
     "GLUED_SCRAMBLED",
     "GLUED_TAIL",
+    "GLUED_UNITS",
     "LEVEL1_NAMES",
     "LEVEL2_NAMES",
     "MONEY_BLOCKS",
@@ -502,8 +541,8 @@ __all__ = [
     "NAME_END_CHARS",
     "OUTCOME_ROLES",
     "QUALITATIVE_VALUES",
-    "RUBRIC_COLUMNS",
     "SECTION_LABELS",
     "TABLE_END",
+    "UNSPLIT_COLUMNS",
     "Family",
 ]

@@ -603,6 +603,7 @@ class TableReader:
         assert self.cur is not None
         for role, tok in values:
             self.cur.values.append((role, tok.text, tok.where))
+        self.cur.glued = row.doubt
 
 
 @cache

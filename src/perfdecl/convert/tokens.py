@@ -39,6 +39,7 @@ class Row:
     toks: list[Tok]
     ruled: bool  # columns line up (a spreadsheet/Word/HTML/PDF table)
     stream: bool = False  # one cell per line: cells of one row may span several Rows
+    doubt: str | None = None  # a glued row split by a guess (the run as printed, PD414)
 
 
 _CELL_SPLIT = re.compile(r"\t+|[ \u00a0\u3000]{2,}")
@@ -48,15 +49,14 @@ _CELL_SPLIT = re.compile(r"\t+|[ \u00a0\u3000]{2,}")
 def _splitters() -> tuple[tuple[str, ...], re.Pattern[str]]:
     """Labels that split glued text, and a pattern finding them in *normalised* text."""
     words: set[str] = set()
-    for key, labels in L.FIELD_LABELS.items():
-        if key.startswith("eval."):
-            continue  # 评价机构 also ends values (第三方评价机构): a report's cover is not glued
+    for labels in L.FIELD_LABELS.values():
         words.update(norm(w) for w in labels if len(norm(w)) >= 4)
     words.update(norm(w) for w in L.MONEY_TOTALS if len(norm(w)) >= 4)
     words.update(norm(w) for w in L.MONEY_SOURCES if len(norm(w)) >= 4)
+    unsplit = {norm(w) for w in L.UNSPLIT_COLUMNS}
     for role, labels in L.COLUMNS.items():
         least = 4 if role in L.OUTCOME_ROLES else 3
-        words.update(norm(w) for w in labels if len(norm(w)) >= least)
+        words.update(norm(w) for w in labels if len(norm(w)) >= least and norm(w) not in unsplit)
     for labels in L.EXECUTION_COLUMNS.values():
         words.update(norm(w) for w in labels if len(norm(w)) >= 5)
     words.update(norm(w) for w in L.SECTION_LABELS if len(norm(w)) >= 6)

@@ -92,11 +92,6 @@ class EvalIndicator(Indicator):
         title="分项实际完成值 / Actual values by target",
         description="一行有多个结构化指标值（targets）时，各自的实际完成值",
     )
-    criteria: Text | None = Field(
-        None,
-        title="评价要点 / What is assessed",
-        description="评分表（部门整体支出绩效评价自评表）的评价要点一栏，原文照录；评分标准见 scoring",
-    )
     score: Points | None = Field(None, title="得分 / Score", description="单位自评的得分")
     coefficient: Number | None = Field(
         None, title="得分系数（%）/ Score coefficient", description="如 100 表示 100%"
@@ -199,22 +194,6 @@ class SelfEvaluation(Declaration):
     )
     indicators: list[EvalLevel1] = Field(  # type: ignore[assignment]  # read-only, narrowed
         default_factory=list, title="绩效指标（年度）/ Indicator table with outcomes"
-    )
-    method: Text | None = Field(
-        None, title="评价方式 / Method", description="如 部门（单位）绩效自评，原文照录"
-    )
-    evaluator: Text | None = Field(
-        None, title="评价机构 / Evaluated by", description="如 部门（单位）评价组，原文照录"
-    )
-    report_date: Text | None = Field(
-        None, title="报告日期（原文）/ Report date as printed", description="如 2019年06月18日"
-    )
-    contact: Text | None = Field(None, title="联系人 / Contact person")
-    staff: int | None = Field(
-        None, ge=0, le=100_000_000, title="人员编制 / Staff positions", description="编制人数"
-    )
-    staff_actual: int | None = Field(
-        None, ge=0, le=100_000_000, title="实有人数 / Staff in post"
     )
     execution: Execution | None = Field(
         None,

@@ -63,11 +63,6 @@ from perfdecl.rules.pd262_execution_rate import ExecutionRateMismatch
 from perfdecl.rules.pd263_missed_without_reason import MissedWithoutReason
 from perfdecl.rules.pd264_full_score_missed import FullScoreOnMissed
 from perfdecl.rules.pd265_satisfaction_without_survey import SatisfactionWithoutSurvey
-from perfdecl.rules.pd266_rate_under_quantity import RateUnderQuantity
-from perfdecl.rules.pd267_satisfaction_unrealistic import SatisfactionUnrealistic
-from perfdecl.rules.pd268_blank_header_field import BlankHeaderField
-from perfdecl.rules.pd269_vague_goal import VagueGoal
-from perfdecl.rules.pd270_goal_without_indicator import GoalWithoutIndicator
 
 RULES: tuple[type[Rule], ...] = (
     HeaderIncomplete,
@@ -124,11 +119,6 @@ RULES: tuple[type[Rule], ...] = (
     MissedWithoutReason,
     FullScoreOnMissed,
     SatisfactionWithoutSurvey,
-    RateUnderQuantity,
-    SatisfactionUnrealistic,
-    BlankHeaderField,
-    VagueGoal,
-    GoalWithoutIndicator,
 )
 
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}
