@@ -69,13 +69,24 @@ def test_a_ruled_income_and_expenditure_table_imports_with_shares_and_years() ->
     assert [r["label"] for r in funds["expenditure"]] == ["基本支出", "项目支出", "合计"]
 
 
-def test_interleaved_text_keeps_what_is_certain_and_guesses_nothing() -> None:
+def test_interleaved_text_completes_the_rows_a_run_of_figures_fits_exactly() -> None:
     funds = _funds(INTERLEAVED)
     income = funds["income"]
-    # 财政拨款's share and years are scattered before 合计 and 其他资金 has no figure after it:
-    # only the amount printed next to 财政拨款 is taken
-    assert income[0] == {"label": "财政拨款", "amount": Decimal("900")}
-    assert [r["label"] for r in income] == ["财政拨款", "合计"]
+    # 财政拨款's share and years and all of 其他资金's figures are printed later, before 合计:
+    # the run (90% 800 850 | 100 10% 50 60) fits the two short rows exactly, in order
+    assert income[0] == {
+        "label": "财政拨款",
+        "amount": Decimal("900"),
+        "share": Decimal("90"),
+        "years": {2022: Decimal("800"), 2023: Decimal("850")},
+    }
+    assert income[1] == {
+        "label": "其他资金",
+        "amount": Decimal("100"),
+        "share": Decimal("10"),
+        "years": {2022: Decimal("50"), 2023: Decimal("60")},
+    }
+    assert [r["label"] for r in income] == ["财政拨款", "其他资金", "合计"]
     assert funds["expenditure"][0] == {
         "label": "基本支出",
         "amount": Decimal("700"),
@@ -84,6 +95,14 @@ def test_interleaved_text_keeps_what_is_certain_and_guesses_nothing() -> None:
     }
     # the filing date (2023 年 12 月) is not a year of the table
     assert list(funds["expenditure"][1]["years"]) == [2022, 2023]
+
+
+def test_interleaved_text_guesses_nothing_when_the_run_does_not_fit() -> None:
+    # one figure of the run lost: it fits the short rows no longer, they stay as printed
+    funds = _funds(INTERLEAVED.replace("100 10% 50 60", "100 10% 50"))
+    income = funds["income"]
+    assert income[0] == {"label": "财政拨款", "amount": Decimal("900")}
+    assert [r["label"] for r in income] == ["财政拨款", "合计"]
 
 
 def test_the_funds_build_with_the_model() -> None:

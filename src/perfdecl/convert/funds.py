@@ -6,8 +6,9 @@ interleaves these cells with the labels around them, so the table is read word b
 label takes the figures that follow it, up to the first word that is not a figure. Rows are
 income until a 基本支出/项目支出 row is met, expenditure after; one 合计 closes each part. The
 first amount is the year's, a percentage the share, the amounts after it the earlier years in the
-order their headers were printed. A label printed with no figure after it (its cells scattered
-by the extraction) is left out, never guessed.
+order their headers were printed. A run of figures that follows no label (the extraction
+printed them after other words) completes the rows left short just before it, in order, only when
+its shape fits them exactly; a label still without a figure is left out, never guessed.
 """
 
 from __future__ import annotations
@@ -74,6 +75,65 @@ def _row(label: str, figures: list[str], years: list[int]) -> dict[str, Any] | N
     return row
 
 
+def _is_figure(word: str) -> bool:
+    return bool(_SHARE.match(word) or _amount(word) is not None) and not _YEAR.match(word)
+
+
+def _figures_after(words: list[str], n: int) -> list[str]:
+    figures: list[str] = []
+    for word in words[n + 1 : n + 12]:
+        if not _is_figure(word):
+            break
+        figures.append(word)
+    return figures
+
+
+def _shape(figures: list[str]) -> list[str]:
+    return ["%" if _SHARE.match(w) else "a" for w in figures]
+
+
+def _fill_interleaved(
+    words: list[str],
+    keys: list[str],
+    labels: set[str],
+    entries: list[tuple[int, list[str]]],
+    years: list[int],
+) -> None:
+    """Rows whose figures a PDF's text printed later, after other words (``财政拨款 108292.73
+    其他资金 <header words> 88.3% 90147 98577.39 14348.77 11.7% 5819 10597.65 合计 …``): a run of
+    figures that follows no label completes the rows left short just before it, in order, only
+    when it fits them exactly (each row: amount, 占比 when the table prints one, one amount per
+    year); otherwise they stay short (and a row with no figure is left out)."""
+    share = any("%" in _shape(f) for _, f in entries)
+    full = ["a", *(["%"] if share else []), *(["a"] * len(years))]
+    owned = {m for n, f in entries for m in range(n, n + 1 + len(f))}
+    m = 0
+    while m < len(words):
+        if m in owned or not _is_figure(words[m]) or keys[m] in labels:
+            m += 1
+            continue
+        end = m
+        while end < len(words) and end not in owned and _is_figure(words[end]):
+            end += 1
+        run = words[m:end]
+        short: list[int] = []
+        for k in range(len(entries) - 1, -1, -1):
+            n, figures = entries[k]
+            if n > m:
+                continue
+            if len(figures) >= len(full) or _shape(figures) != full[: len(figures)]:
+                break
+            short.insert(0, k)
+        need = [full[len(entries[k][1]) :] for k in short]
+        if short and _shape(run) == [c for cells in need for c in cells]:
+            at = m
+            for k, cells in zip(short, need, strict=True):
+                n, figures = entries[k]
+                entries[k] = (n, figures + words[at : at + len(cells)])
+                at += len(cells)
+        m = end
+
+
 def funds(rows: list[Row]) -> dict[str, Any]:
     """``funds`` (total, basic, project, income, expenditure) of a department's form, or {}."""
     words = [w for r in rows for t in r.toks for w in t.text.split()][:MAX_WORDS]
@@ -85,18 +145,17 @@ def funds(rows: list[Row]) -> dict[str, Any]:
     spend_labels = {norm(x) for x in L.FUNDS_ROWS["expenditure"]}
     total_labels = {norm(x) for x in L.FUNDS_ROWS["total"]}
     years = _years(words)
+    labels = income_labels | spend_labels | total_labels
+    entries: list[tuple[int, list[str]]] = []  # (word index of a row label, its figures)
+    for n, key in enumerate(keys):
+        if key in labels:
+            entries.append((n, _figures_after(words, n)))
+    _fill_interleaved(words, keys, labels, entries, years)
     parts: dict[str, list[dict[str, Any]]] = {"income": [], "expenditure": []}
     part = "income"
-    for n, key in enumerate(keys):
-        if key not in income_labels | spend_labels | total_labels:
-            continue
-        if key in spend_labels:
+    for n, figures in entries:
+        if keys[n] in spend_labels:
             part = "expenditure"
-        figures: list[str] = []
-        for word in words[n + 1 : n + 12]:
-            if not (_SHARE.match(word) or _amount(word) is not None) or _YEAR.match(word):
-                break
-            figures.append(word)
         row = _row(words[n], figures, years)
         if row is None:
             continue
