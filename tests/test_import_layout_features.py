@@ -4,6 +4,7 @@ two cells, a header row of labels with their values in order, a phone run into t
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -181,3 +182,73 @@ def test_a_damaged_glued_cell_is_read_where_it_stands_and_reported(
     assert result.data is not None
     codes = [p for p in result.problems if p.code == "PD414" and "damaged" in p.message.en]
     assert len(codes) == len(damaged)
+
+
+# One cell per line, every row printing its 一级 and 二级 (the long-term columns empty), the
+# header cells carrying their (长期)/(年度) tags.
+BY_ROW = "\n".join(
+    [
+        "项目支出绩效目标表",
+        "(2026年度)",
+        "项目名称",
+        "社区养老服务站运营",
+        "主管部门",
+        "某区民政局",
+        "一级指标",
+        "二级指标(长期)",
+        "三级指标(长期)",
+        "指标值(长期)",
+        "二级指标(年度)",
+        "三级指标(年度)",
+        "指标值(年度)",
+        *("产出指标", "数量指标", " ", " ", "数量指标", "服务老人人次", "≥5000人次"),
+        *("产出指标", "成本指标", " ", " ", "成本指标", "运营成本", "按照市级补助标准据实结算"),
+        *("产出指标", "时效指标", " ", " ", "时效指标", "站点开放率", "100%"),
+        *("效益指标", "社会效益指标", " ", " ", "社会效益指标", "老人生活质量", "持续改善"),
+        *("满意度指标", "服务对象满意度指标", " ", " ", "服务对象满意度指标", "老人满意度", "≥95%"),
+    ]
+)
+
+
+def _page(text: str) -> bytes:
+    paragraphs = "".join(f"<p>{line}</p>" for line in text.splitlines())
+    return f"<html><body>{paragraphs}</body></html>".encode()
+
+
+def test_a_word_value_is_read_by_the_row_shape_when_every_row_prints_its_levels() -> None:
+    for name, raw in (
+        ("form.txt", BY_ROW.encode()),
+        ("form.html", _page(BY_ROW)),
+    ):
+        result = import_bytes(raw, file=name)
+        assert result.data is not None
+        rows = _rows(result.data)
+        # the tagged header cells are headers, not rows
+        assert [r[2] for r in rows] == [
+            "服务老人人次",
+            "运营成本",
+            "站点开放率",
+            "老人生活质量",
+            "老人满意度",
+        ]
+        assert rows[1][3] == "按照市级补助标准据实结算"
+        assert any(p.code == "PD414" and "row's shape" in p.message.en for p in result.problems)
+    # a table that does not repeat its levels keeps two names as two rows
+    plain = TABLE.replace("新修水渠长度 ≥12公里", "新修水渠长度\n按照设计标准施工")
+    got = _rows(_import("项目支出绩效目标表(2026年度)\n项目名称 灌区渠道维修\n" + plain))
+    assert "按照设计标准施工" not in [r[3] for r in got]
+
+
+def test_a_short_name_then_a_sentence_with_a_figure() -> None:
+    text = (
+        "项目支出绩效目标表(2026年度)\n项目名称 困难老人补助\n一级指标 二级指标 三级指标 指标值\n"
+        "产出指标 成本指标 人均补助 按照每月补助标准300元/人发放到户\n"
+        "满意度指标 服务对象满意度指标 老人满意度 ≥95%\n"
+    )
+    result = import_bytes(text.encode(), file="form.txt")
+    assert result.data is not None
+    row = result.data["indicators"][0]["groups"][0]["items"][0]
+    assert row["text"] == "人均补助"
+    assert row["value_text"] == "按照每月补助标准300元/人发放到户"
+    assert row["targets"] == [{"comparison": "=", "value": Decimal("300"), "unit": "元/人"}]
+    assert {p.code for p in result.problems} >= {"PD411", "PD414"}  # implied =, split by shape

@@ -93,6 +93,9 @@ def read_value(value: str | None, nature: str | None, unit_col: str | None) -> T
     if m is None:
         if _PLACEHOLDER.search(value):
             return None
+        quantity = _one_quantity(value)
+        if quantity is not None and printed is None:
+            return quantity
         return Target("定性", printed, None, unit_col, qualitative=True)
     sign = m["cmp"] or m["tail"]
     if sign:
@@ -100,6 +103,23 @@ def read_value(value: str | None, nature: str | None, unit_col: str | None) -> T
         cmp = cmp or _CMP.get(sign)
     unit = m["unit"] or unit_col or None
     return Target(cmp, printed, m["num"], unit)
+
+
+def _one_quantity(value: str) -> Target | None:
+    """A value written as a sentence holding exactly one quantity with its unit
+    (``严格按照预算标准1000元/人兑付``): that quantity, its comparison only when one is written."""
+    from perfdecl.phrases import parse_targets
+
+    if len(value) > 200:
+        return None
+    found = parse_targets(value)
+    if len(found) != 1 or not found[0].unit:
+        return None
+    target = found[0]
+    span = value[target.start : target.end]
+    signed = target.comparison != "=" or any(c in span for c in "=＝═")
+    cmp = target.comparison if signed else None
+    return Target(cmp, None, str(target.value), target.unit)
 
 
 @dataclass(slots=True)

@@ -74,6 +74,18 @@ def row_problems(file: str, read: list[tuple[Item, Target | None, str]]) -> list
                     "or kept whole, check it.",
                 )
             )
+        if item.value_by_row:
+            out.append(
+                _problem(
+                    "PD414",
+                    file,
+                    where,
+                    f"{item_id} 的指标值“{value}”是按行的格式推定的（该行印出一级、二级、名称后的单元格）；"
+                    "请核对。",
+                    f"{item_id}: the value '{value}' is read by the row's shape (the cell after the "
+                    "levels and the name); check it.",
+                )
+            )
         for cell in item.damaged:
             out.append(
                 _problem(

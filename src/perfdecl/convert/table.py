@@ -149,6 +149,8 @@ class Item:
     split: bool = False  # the value was split off a glued cell
     glued: str | None = None  # a cell split in two by a guess (reported, PD414)
     damaged: tuple[str, ...] = ()  # cells an OCR damaged, read by where they stand (PD414)
+    after_level: bool = False  # its row printed its 一级/二级 just before the name
+    value_by_row: bool = False  # a word value read by the row's shape (reported, PD414)
     qualitative: bool = False  # a phrase with no figure (prose notices): a qualitative target
 
     def get(self, role: str) -> str | None:
@@ -217,6 +219,7 @@ class TableReader:
         self.skip_next = False
         self.row_offset: dict[int, int] = {}  # row -> first data token (rows run on the header)
         self.names: Tok | None = None  # the 三级 column printed as one list of words
+        self.level_just_set = False  # the last cell read set a level
         self.values: Tok | None = None  # the 指标值 column printed the same way after it
 
     # -- levels --
@@ -229,6 +232,7 @@ class TableReader:
             can1 = (n2 and not n1) or (n2 and level_key(next_text) != level_key(text))
             can2 = not can1
         self.close()
+        self.level_just_set = True
         if can1:
             orphans = [i for i in self.out.items if i.l1 is None]
             if self.l1 is None and orphans and self.l2 is not None:
@@ -313,7 +317,8 @@ class TableReader:
 
     def start(self, text: str, where: str) -> None:
         self.close()
-        self.cur = Item(self.l1, self.l2, text, where)
+        self.cur = Item(self.l1, self.l2, text, where, after_level=self.level_just_set)
+        self.level_just_set = False
 
     def add_value(self, text: str, where: str) -> None:
         assert self.cur is not None
@@ -351,6 +356,8 @@ class TableReader:
             self._read_list(self.names, self.values)
         self._read_rows(start)
         self.close()
+        if not self.colmap and self.roles[:1] == ["value"]:
+            _values_by_row(self.out.items)
         return self.out
 
     def _levels_start(self) -> int | None:
@@ -571,6 +578,13 @@ class TableReader:
             return
         split = split_trailing_value(self.cur.name)
         if split is None:
+            sentence = _NAME_SENTENCE.match(self.cur.name)
+            if sentence is None or "value" not in self.roles:
+                return
+            # 成本控制 严格按照预算标准1000元/人…: a short name, a space, a sentence with a figure
+            self.cur.name = sentence[1]
+            self.add_value(sentence[2], self.cur.where)
+            self.cur.split = self.cur.value_by_row = True
             return
         self.cur.name = split[0]
         self.add_value(split[1], self.cur.where)
@@ -615,11 +629,37 @@ def _is_section(text: str) -> bool:
     return level_key(text) in _sections()
 
 
+def _values_by_row(items: list[Item]) -> None:
+    """A table whose every row prints its 一级/二级, then the name, then the value: a cell that
+    follows a name with no level between is that row's value, even a word no table lists
+    (``建设项目成本`` / ``参照政府采购成本控制``). Only when every other row starts with its levels."""
+    if len(items) < 3:
+        return
+    odd = [
+        k
+        for k in range(1, len(items))
+        if not items[k].after_level
+        and not items[k].values
+        and not items[k - 1].values
+        and items[k - 1].after_level
+        and (items[k - 1].l1, items[k - 1].l2) == (items[k].l1, items[k].l2)
+    ]
+    rest = [i for k, i in enumerate(items) if k not in odd]
+    if not odd or not all(i.after_level for i in rest) or len(rest) < 2 * len(odd) + 1:
+        return
+    for k in reversed(odd):
+        row, cell = items[k - 1], items.pop(k)
+        row.values.append(("value", cell.name, cell.where))
+        row.value_by_row = True
+
+
 def _is_level_name(text: str) -> bool:
     return any(level_of(text))
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_NAME_SENTENCE = re.compile(r"^([^\s0-9]{2,10}) ((?=[^ ]*[0-9][0-9.]*[^\s0-9.,])[^ ]{8,})$")
+"""A short name and, after one space, a sentence of at least 8 characters holding a figure."""
 _NATURE = re.compile(r"^(?:[≥≤<>=≧≦═＞＜＝]=?|>=|<=|定性|定量|定性指标|定量指标|正向|反向)$")
 _UNIT_CELL = re.compile(r"^(?:%|‰|[^\d\s]{1,6})$")
 

@@ -91,6 +91,8 @@ def split_glued(text: str) -> list[str]:
     if len(text) > 4000:
         return [text]
     normalised, index = _norm_map(text)
+    if any(pattern.match(normalised) for pattern, _role in L.COLUMN_PATTERNS):
+        return [text]  # 二级指标(长期): a header with its tag is one cell
     _words, pattern = _splitters()
     loose = _loose_money()
     cuts: set[int] = set()
