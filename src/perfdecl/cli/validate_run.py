@@ -24,7 +24,9 @@ from perfdecl.problem import Lang, Severity
 from perfdecl.reporters.base import Summary
 
 if TYPE_CHECKING:
+    from perfdecl.cli.run_cache import RunKey, Stored
     from perfdecl.lint.baseline import Baseline, BaselineFilter
+    from perfdecl.lint.runner import Batch
 
 PROGRESS_FROM = 20
 """A progress bar is shown (on a terminal) from this many files on."""
@@ -283,6 +285,46 @@ def _cache_folder(args: ValidateArgs, tasks: Sequence[Task]) -> Path | None:
     return choose_dir(args.cache_dir, disabled=False, checked=checked)
 
 
+def _run_key(
+    settings: RunSettings,
+    batch: Batch,
+    resolver: Resolver,
+    folder: Path | None,
+    *,
+    terminal: bool,
+) -> RunKey | None:
+    """The run cache's key for this run (:mod:`perfdecl.cli.run_cache`), or None: no result
+    cache, or a run whose output the run cache may not answer."""
+    if folder is None:
+        return None
+    from perfdecl.cli.run_cache import run_key
+
+    shown = (
+        list(settings.stdout_formats),
+        list(settings.reports),
+        settings.language,
+        settings.color,
+    )
+    terminal = terminal or _isatty(sys.stdout)
+    return run_key(settings.args, shown, batch, config_broken(resolver), terminal=terminal)
+
+
+def _load(folder: Path, key: RunKey) -> Stored | None:
+    from perfdecl.cli.run_cache import load
+
+    return load(folder, key.value)
+
+
+def _replay(stored: Stored, settings: RunSettings, inputs: Sequence[str]) -> Outcome:
+    """A run answered by the run cache: its standard output and report files, as stored."""
+    sys.stdout.write(stored.stdout)
+    outcome = Outcome(stored.summary)
+    for (_, path), text in zip(settings.reports, stored.reports, strict=True):
+        save(path, text, force=settings.args.force, inputs=inputs, makedirs=True)
+        outcome.written.append(path)
+    return outcome
+
+
 def execute(
     resolver: Resolver, settings: RunSettings, *, stdin: IO[bytes] | None = None
 ) -> Outcome:
@@ -311,7 +353,7 @@ def execute(
 
         recorder = Baseline()
     record_root = Path(os.path.abspath(args.write_baseline or ".")).parent
-    results = batch.results(jobs=args.jobs, cache=_cache_folder(args, batch.tasks))
+    folder = _cache_folder(args, batch.tasks)
     if batch.skipped and not args.quiet:
         n = len(batch.skipped)
         say(
@@ -323,6 +365,11 @@ def execute(
 
     machine = any(f != "text" for f in settings.stdout_formats)
     show = want_progress(len(batch.tasks), machine_readable=machine, quiet=args.quiet)
+    key = _run_key(settings, batch, resolver, folder, terminal=show)
+    if folder is not None and key is not None and (stored := _load(folder, key)) is not None:
+        return _replay(stored, settings, inputs)
+    results = batch.results(jobs=args.jobs, cache=folder)
+    tee = None
     buffers = [(name, path, io.StringIO()) for name, path in settings.reports]
     summary = Summary(strict=args.strict)
     counts: Counter[str] = Counter()
@@ -331,6 +378,10 @@ def execute(
         job_summary(settings, inputs) as step_summary,
     ):
         stdout = bar.stdout or sys.stdout  # above the bar while it shows
+        if key is not None:
+            from perfdecl.cli.run_cache import Tee
+
+            stdout = tee = Tee(stdout)
         reporters = [
             get_reporter(name)(
                 stdout, lang=settings.language, color=settings.color, quiet=args.quiet
@@ -351,6 +402,8 @@ def execute(
                 bar.advance()
             if result is None:  # an excluded file with nothing the configuration cannot hide
                 continue
+            if tee is not None and any(p.code == "PD900" for p in result.problems):
+                tee = None  # an internal error is not a result: the run is not stored
             if recorder is not None:
                 recorder.add(result, record_root)
             if parked is not None:
@@ -378,6 +431,12 @@ def execute(
     for _, path, buffer in buffers:
         save(path, buffer.getvalue(), force=args.force, inputs=inputs, makedirs=True)
         outcome.written.append(path)
+    if folder is not None and key is not None and tee is not None:
+        from perfdecl.cli.run_cache import Stored, store
+
+        if summary.config_error == key.config_error:
+            reports = [buffer.getvalue() for _, _, buffer in buffers]
+            store(folder, key, Stored("".join(tee.parts), summary, reports))
     if recorder is not None and args.write_baseline:
         save(
             args.write_baseline, recorder.to_json(), force=args.force, inputs=inputs, makedirs=True

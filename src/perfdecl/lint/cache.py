@@ -56,6 +56,8 @@ DEFAULT_MAX_MB = 256
 PRUNE_TO = 0.8
 """Pruning removes the oldest entries until the folder is at this share of the bound."""
 _SUFFIX = ".json"
+RUN_SUFFIX = ".run"
+"""A whole run's output (perfdecl.cli.run_cache), kept in the same folder and pruned with it."""
 _ROOT_MARKERS = (".git", ".hg")
 
 
@@ -419,7 +421,9 @@ class ResultCache:
                 continue
             try:
                 for item in os.scandir(shard.path):
-                    if item.name.endswith(_SUFFIX) and item.is_file(follow_symlinks=False):
+                    if item.name.endswith((_SUFFIX, RUN_SUFFIX)) and item.is_file(
+                        follow_symlinks=False
+                    ):
                         st = item.stat(follow_symlinks=False)
                         entries.append((st.st_mtime_ns, st.st_size, item.path))
                         total += st.st_size
