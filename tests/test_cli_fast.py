@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -171,3 +172,40 @@ def test_debug_option_raises_internal_errors(monkeypatch: pytest.MonkeyPatch) ->
     assert [p.code for p in lint.check_path(EXAMPLE).problems] == ["PD900"]
     with pytest.raises(RuntimeError, match="boom"):
         lint.check_path(EXAMPLE, lint.Options(debug=True))
+
+
+PLUGINS_PROBE = """
+import os, sys
+from perfdecl.cli import main
+try:
+    main(["validate", "-q", "--no-cache", sys.argv[1]])
+except SystemExit:
+    pass
+import pydantic.plugin._loader as loader
+print("pydantic" in sys.modules, "importlib.metadata" in sys.modules, loader.get_plugins() == ())
+print(loader.PYDANTIC_ENTRY_POINT_GROUP, "importlib.metadata" in sys.modules)
+os.environ["PYDANTIC_DISABLE_PLUGINS"] = "some_plugin"
+print(list(sys.modules["pydantic.plugin._loader"].get_plugins()) == list(loader.get_plugins()))
+"""
+
+
+@pytest.mark.parametrize("disabled", ["__all__", None])
+def test_pydantic_s_plugin_scan_is_skipped_only_while_plugins_are_disabled(
+    disabled: str | None,
+) -> None:
+    """The CLI disables pydantic's plugins; pydantic then imports its plugin loader only to be
+    told "none", and that import pulls in importlib.metadata (about 18 ms). perfdecl answers the
+    loader's import itself (perfdecl.cli._env.skip_plugin_scan): none imported, the same answer,
+    every other name of the real loader still there, the real loader asked once plugins are on."""
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if disabled is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = disabled
+    proc = subprocess.run(
+        [sys.executable, "-c", PLUGINS_PROBE, str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[-3:] == ["True False True", "pydantic True", "True"]

@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> None:
     # Pydantic scans every installed distribution for plugins on first use (~30 ms); the CLI
     # uses pydantic only internally, so no plugin has anything to observe.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from perfdecl.cli._env import skip_plugin_scan
+
+    skip_plugin_scan()
     try:
         _fast_validate(args)  # exits when it handles the command line
         from perfdecl.cli.app import build_app

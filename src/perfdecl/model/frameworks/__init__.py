@@ -13,12 +13,12 @@ a defect. The vocabularies follow docs/DOMAIN.md, "Indicator frameworks".
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -282,10 +282,23 @@ def parse_table(data: dict[str, Any], source: str = "") -> FrameworkSpec:
     )
 
 
+def _shipped(name: str) -> str:
+    """A data file shipped beside this module. Read from the folder when the package is installed
+    as files (``importlib.resources`` imports zipfile and its readers: about 5 ms of every
+    start-up); through ``importlib.resources`` when it is not (a zip archive)."""
+    try:
+        with open(os.path.join(os.path.dirname(__file__), name), encoding="utf-8") as handle:
+            return handle.read()
+    except OSError:
+        from importlib import resources
+
+        return resources.files(__name__).joinpath(name).read_text("utf-8")
+
+
 def _builtin() -> dict[str, FrameworkSpec]:
     found: dict[str, FrameworkSpec] = {}
     for framework in Framework:
-        data = resources.files(__name__).joinpath(f"{framework.value}.toml").read_text("utf-8")
+        data = _shipped(f"{framework.value}.toml")
         found[framework.value] = parse_table(tomllib.loads(data), f"{framework.value}.toml")
     return found
 
