@@ -139,6 +139,17 @@ def test_the_baseline_and_the_working_folder_are_part_of_the_key(tmp_path: Path)
     there = perfdecl([*absolute, "--cache-dir", str(cache)], tmp_path)
     assert here.stdout != there.stdout
     same(there, perfdecl([*absolute, "--no-cache"], tmp_path))
+    # the baseline names every file, the run checks one, a file outside the run is deleted:
+    # its findings are gone (the baseline reads whether the files it names exist)
+    full = ["validate", "--no-cache", "--write-baseline", "base.json", "--force", *files]
+    assert perfdecl(full, work).returncode == 0
+    one = ["validate", "--baseline", "base.json", "--format", "json", files[0]]
+    before = perfdecl([*one, "--cache-dir", str(cache)], work)
+    same(perfdecl([*one, "--cache-dir", str(cache)], work), before)
+    (work / "c_draft.yaml").unlink()
+    cached = perfdecl([*one, "--cache-dir", str(cache)], work)
+    assert b"c_draft.yaml" in cached.stdout and b"c_draft.yaml" not in before.stdout
+    same(cached, perfdecl([*one, "--no-cache"], work))
 
 
 def test_a_damaged_entry_is_a_miss(tmp_path: Path) -> None:
@@ -175,7 +186,7 @@ def test_runs_the_cache_may_not_answer_store_nothing(tmp_path: Path) -> None:
 def test_entries_round_trip() -> None:
     summary = Summary(files=3, errors=2, warnings=1, infos=0, unreadable=1, strict=True)
     summary.configurations = ["a/.perfdecl.toml"]
-    stored = Stored("行\nline \udcff\n", summary, ["<xml/>", "{}"])
+    stored = Stored("行\nline\n".encode(), summary, ["<xml/>", "{}"])
     back = decode(encode(stored))
     assert back.stdout == stored.stdout and back.reports == stored.reports
     assert back.summary == summary

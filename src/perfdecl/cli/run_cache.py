@@ -30,6 +30,7 @@ import hashlib
 import io
 import json
 import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -72,7 +73,7 @@ class RunKey:
 
     fixed: bytes
     tasks: Sequence[Task]
-    config_error: bool
+    config_error: tuple[bool, list[tuple[str, bool]] | None]
     value: str = ""
 
     def compute(self) -> str | None:
@@ -89,20 +90,25 @@ def run_key(
     args: ValidateArgs,
     shown: Shown,
     batch: Batch,
-    config_error: bool,
+    config_error: tuple[bool, list[tuple[str, bool]] | None],
     *,
     terminal: bool,
 ) -> RunKey | None:
     """The key of this run's output, or None when the run is not one the cache may answer.
 
     ``shown``: what the run settled from the arguments and the environment (the formats on
-    standard output, the parsed ``--output`` reports, the language, the colour)."""
+    standard output, the parsed ``--output`` reports, the language, the colour);
+    ``config_error``: whether a configuration of the run is broken, and which of the files the
+    baseline names exist (their findings are gone when they do not)."""
     from perfdecl.lint.cache import code_fingerprint
 
     formats, _, _, color = shown
     if terminal or color is True or args.write_baseline:
         return None
     if "github" in formats and os.environ.get("GITHUB_STEP_SUMMARY"):
+        return None
+    stream = stdout_encoding()
+    if stream is None:
         return None
     plain = replace(args, jobs=None, cache_dir=None, force=False)  # none changes the output
     baseline = b""
@@ -116,7 +122,7 @@ def run_key(
     parts = [
         f"perfdecl run {RUN_FORMAT} {code_fingerprint()}",
         repr(plain),
-        repr((shown, config_error)),
+        repr((shown, config_error, stream)),
         os.getcwd(),
         _results_repr(batch.head),
         repr([_results_repr(p) for p in batch.prefaces]),
@@ -131,6 +137,29 @@ def run_key(
         return None
     key.value = value
     return key
+
+
+def stdout_encoding() -> tuple[str, str] | None:
+    """Standard output's encoding and error handler: the output is stored as the bytes they
+    made of it, and both are part of the key."""
+    encoding = getattr(sys.stdout, "encoding", None)
+    errors = getattr(sys.stdout, "errors", None) or "strict"
+    if not isinstance(encoding, str) or not isinstance(errors, str):
+        return None
+    return encoding, errors
+
+
+def write_stdout(data: bytes) -> None:
+    """Stored output back onto standard output: the bytes themselves where the text layer
+    would write them unchanged (no newline translation), else decoded and written as text."""
+    out = sys.stdout
+    buffer = getattr(out, "buffer", None)
+    if os.linesep == "\n" and isinstance(out, io.TextIOWrapper) and buffer is not None:
+        out.flush()
+        buffer.write(data)
+        return
+    encoding, errors = stdout_encoding() or ("utf-8", "strict")
+    out.write(data.decode(encoding, errors))
 
 
 class Tee(io.TextIOBase):
@@ -150,6 +179,11 @@ class Tee(io.TextIOBase):
     def isatty(self) -> bool:
         return False  # a run that may be stored never writes to a terminal
 
+    def encoded(self) -> bytes:
+        """What was written, as the bytes standard output's encoding made of it."""
+        encoding, errors = stdout_encoding() or ("utf-8", "strict")
+        return "".join(self.parts).encode(encoding, errors)
+
     @property
     def encoding(self) -> str:  # type: ignore[override]
         return str(getattr(self._target, "encoding", "utf-8"))
@@ -159,7 +193,7 @@ class Tee(io.TextIOBase):
 class Stored:
     """One run's output, as stored."""
 
-    stdout: str
+    stdout: bytes  # as standard output's encoding wrote it
     summary: Summary
     reports: list[str] = field(default_factory=list)  # the --output files' texts, in order
 
@@ -168,7 +202,7 @@ _SUMMARY = ("files", "errors", "warnings", "infos", "unreadable", "strict", "con
 
 
 def encode(stored: Stored) -> bytes:
-    body = stored.stdout.encode("utf-8", "surrogatepass")
+    body = stored.stdout
     head: dict[str, Any] = {
         "format": RUN_FORMAT,
         "summary": [getattr(stored.summary, name) for name in _SUMMARY],
@@ -183,10 +217,11 @@ def encode(stored: Stored) -> bytes:
 def decode(raw: bytes) -> Stored:
     """An entry back into the output it holds; ValueError (KeyError, TypeError) when it is not
     an intact entry of this format."""
-    line, sep, body = raw.partition(b"\n")
-    if not sep:
+    end = raw.find(b"\n")
+    if end < 0:
         raise ValueError("not a run entry")
-    head = json.loads(line)
+    head = json.loads(raw[:end])
+    body = raw[end + 1 :]
     if not isinstance(head, dict) or head.get("format") != RUN_FORMAT:
         raise ValueError("not a run entry of this format")
     if head["sha256"] != hashlib.sha256(body).hexdigest():
@@ -207,7 +242,7 @@ def decode(raw: bytes) -> Stored:
         raise ValueError("not a run entry")
     summary = Summary(**dict(zip(_SUMMARY, values, strict=True)))
     summary.configurations = configurations
-    return Stored(body.decode("utf-8", "surrogatepass"), summary, reports)
+    return Stored(body, summary, reports)
 
 
 def _path(folder: Path, key: str) -> Path:

@@ -290,6 +290,7 @@ def _run_key(
     batch: Batch,
     resolver: Resolver,
     folder: Path | None,
+    baseline_files: list[tuple[str, bool]] | None,
     *,
     terminal: bool,
 ) -> RunKey | None:
@@ -306,7 +307,13 @@ def _run_key(
         settings.color,
     )
     terminal = terminal or _isatty(sys.stdout)
-    return run_key(settings.args, shown, batch, config_broken(resolver), terminal=terminal)
+    return run_key(
+        settings.args,
+        shown,
+        batch,
+        (config_broken(resolver), baseline_files),
+        terminal=terminal,
+    )
 
 
 def _load(folder: Path, key: RunKey) -> Stored | None:
@@ -317,7 +324,9 @@ def _load(folder: Path, key: RunKey) -> Stored | None:
 
 def _replay(stored: Stored, settings: RunSettings, inputs: Sequence[str]) -> Outcome:
     """A run answered by the run cache: its standard output and report files, as stored."""
-    sys.stdout.write(stored.stdout)
+    from perfdecl.cli.run_cache import write_stdout
+
+    write_stdout(stored.stdout)
     outcome = Outcome(stored.summary)
     for (_, path), text in zip(settings.reports, stored.reports, strict=True):
         save(path, text, force=settings.args.force, inputs=inputs, makedirs=True)
@@ -365,7 +374,8 @@ def execute(
 
     machine = any(f != "text" for f in settings.stdout_formats)
     show = want_progress(len(batch.tasks), machine_readable=machine, quiet=args.quiet)
-    key = _run_key(settings, batch, resolver, folder, terminal=show)
+    present = parked.files_present() if parked is not None else None
+    key = _run_key(settings, batch, resolver, folder, present, terminal=show)
     if folder is not None and key is not None and (stored := _load(folder, key)) is not None:
         return _replay(stored, settings, inputs)
     results = batch.results(jobs=args.jobs, cache=folder)
@@ -434,9 +444,10 @@ def execute(
     if folder is not None and key is not None and tee is not None:
         from perfdecl.cli.run_cache import Stored, store
 
-        if summary.config_error == key.config_error:
+        now = parked.files_present() if parked is not None else None
+        if (summary.config_error, now) == key.config_error:  # as when the key was made
             reports = [buffer.getvalue() for _, _, buffer in buffers]
-            store(folder, key, Stored("".join(tee.parts), summary, reports))
+            store(folder, key, Stored(tee.encoded(), summary, reports))
     if recorder is not None and args.write_baseline:
         save(
             args.write_baseline, recorder.to_json(), force=args.force, inputs=inputs, makedirs=True

@@ -230,6 +230,12 @@ class BaselineFilter:
             return True
         return False
 
+    def files_present(self) -> list[tuple[str, bool]]:
+        """Each file the baseline names, and whether it exists: :meth:`finish` reports the
+        findings of a deleted file as gone, so a stored run's output depends on it."""
+        names = sorted({entry.file for entry in self.remaining})
+        return [(name, (self.root / name).exists()) for name in names]
+
     def finish(self) -> BaselineReport:
         """Entries not matched in checked files (or whose file no longer exists) are gone."""
         for entry, count in sorted(self.remaining.items()):
