@@ -24,7 +24,7 @@ from perfdecl.problem import Lang, Severity
 from perfdecl.reporters.base import Summary
 
 if TYPE_CHECKING:
-    from perfdecl.cli.run_cache import RunKey, Stored
+    from perfdecl.cli.run_cache import RunKey, Stored, Tee
     from perfdecl.lint.baseline import Baseline, BaselineFilter
     from perfdecl.lint.runner import Batch
 
@@ -322,6 +322,23 @@ def _load(folder: Path, key: RunKey) -> Stored | None:
     return load(folder, key.value)
 
 
+def _keep(
+    folder: Path,
+    key: RunKey,
+    output: tuple[Tee, Summary, list[str]],
+    parked: BaselineFilter | None,
+) -> None:
+    """Store a run's output (:mod:`perfdecl.cli.run_cache`) when what its key holds besides
+    the files (a broken configuration, the baseline's files) is as it was when the key was
+    made; the store itself reads the files again."""
+    from perfdecl.cli.run_cache import Stored, store
+
+    tee, summary, reports = output
+    now = parked.files_present() if parked is not None else None
+    if (summary.config_error, now) == key.config_error:
+        store(folder, key, Stored(tee.encoded(), summary, reports))
+
+
 def _replay(stored: Stored, settings: RunSettings, inputs: Sequence[str]) -> Outcome:
     """A run answered by the run cache: its standard output and report files, as stored."""
     from perfdecl.cli.run_cache import write_stdout
@@ -442,12 +459,8 @@ def execute(
         save(path, buffer.getvalue(), force=args.force, inputs=inputs, makedirs=True)
         outcome.written.append(path)
     if folder is not None and key is not None and tee is not None:
-        from perfdecl.cli.run_cache import Stored, store
-
-        now = parked.files_present() if parked is not None else None
-        if (summary.config_error, now) == key.config_error:  # as when the key was made
-            reports = [buffer.getvalue() for _, _, buffer in buffers]
-            store(folder, key, Stored(tee.encoded(), summary, reports))
+        reports = [buffer.getvalue() for _, _, buffer in buffers]
+        _keep(folder, key, (tee, summary, reports), parked)
     if recorder is not None and args.write_baseline:
         save(
             args.write_baseline, recorder.to_json(), force=args.force, inputs=inputs, makedirs=True
