@@ -162,3 +162,21 @@ def test_each_glued_row_is_read_right_or_reported(
             str(points),
         )
         assert right or chunk.doubt is not None, (name, value, points, reading)
+
+
+def test_money_cells_of_a_glued_form_name_their_fund() -> None:
+    """``年度资金总额:150万元2023年…`` (the amount, then the project's name repeated) and
+    ``其中:财政拨款乡村振兴资金120万元`` (the fund named before its amount)."""
+    money = (
+        "年度资金总额:150万元2023年某镇道路项目150万元(乡村振兴资金120万元,地方配套资金30万元)"
+        "其中:财政拨款乡村振兴资金120万元其他资金地方配套资金30万元年度总体目标完成道路硬化。"
+    )
+    text = SELFEVAL.replace("绩效指标一级指标", money + "绩效指标一级指标")
+    result = import_bytes(text.encode(), file="selfeval.txt")
+    assert result.data is not None
+    budget = result.data["project"]["budget"]
+    assert (budget["total"], budget["unit"]) == (Decimal(150), "万元")
+    assert [(s["label"], s["amount"], s.get("parts")) for s in budget["sources"]] == [
+        ("其中:财政拨款", Decimal(120), [{"label": "乡村振兴资金", "amount": Decimal(120)}]),
+        ("其他资金", Decimal(30), [{"label": "地方配套资金", "amount": Decimal(30)}]),
+    ]

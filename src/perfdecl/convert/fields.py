@@ -162,9 +162,30 @@ def amount_of(text: str) -> tuple[str, str | None] | None:
     if unit == "万":
         unit = "万元"
     rest = text.lstrip(":：").strip()[m.end() :].strip()
-    if rest and rest[0].isdigit() and not rest.startswith(m.group(0).strip()):
+    if (
+        rest
+        and rest[0].isdigit()
+        and not rest.startswith(m.group(0).strip())
+        and not _DATE_AFTER.match(rest)
+    ):
         return None  # 4000100%: figures run together (854万854万: one cell printed twice is kept)
     return m[1], unit
+
+
+_DATE_AFTER = re.compile(r"(?:19|20)[0-9]{2}年")
+"""Text after an amount that starts with a year (``38.75万元2022年…项目``) is text, not a figure."""
+_NAMED = re.compile(
+    r"^(?P<name>[^\d\s:：()（）,，;；]{2,20}?)(?P<amount>[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<unit>万元|万|元)$"
+)
+
+
+def named_amount(text: str) -> tuple[tuple[str, str | None], tuple[str, str]] | None:
+    """``少数民族发展资金37万元`` under 其中:财政拨款: the amount, and the fund it names as a part."""
+    m = _NAMED.match(text.strip())
+    if m is None:
+        return None
+    unit = "万元" if m["unit"] == "万" else m["unit"]
+    return (m["amount"], unit), (m["name"], m["amount"])
 
 
 _BRACKET = re.compile(r"[(（]([^()（）]{3,400})[)）]")
@@ -327,6 +348,11 @@ class FieldReader:
             if label_of(value.text) is not None:
                 break
             got = amount_of(value.text) or _first_of_figures(value.text)
+            named = named_amount(value.text) if got is None else None
+            if named is not None:
+                self.out.placed.add((i, k))
+                self._add_money(label, named[0], value, part=named[1])
+                return m + 1
             if got is not None:
                 self.out.placed.add((i, k))
                 cells, end = figures(value.text), m + 1
@@ -350,12 +376,17 @@ class FieldReader:
         return out, n
 
     def _add_money(
-        self, label: str, got: tuple[str, str | None], where: Tok, cells: tuple[str, ...] = ()
+        self,
+        label: str,
+        got: tuple[str, str | None],
+        where: Tok,
+        cells: tuple[str, ...] = (),
+        part: tuple[str, str] | None = None,
     ) -> None:
         amount, unit = got
         cell = where.text.split(":", 1)[1] if label != where.text and ":" in where.text else None
         text = (cell if cell is not None else where.text).strip()
-        parts = breakdown(text)
+        parts = (part,) if part else breakdown(text)
         self.out.money.append(
             Money(
                 label.strip(),
