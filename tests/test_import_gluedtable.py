@@ -180,3 +180,51 @@ def test_money_cells_of_a_glued_form_name_their_fund() -> None:
         ("其中:财政拨款", Decimal(120), [{"label": "乡村振兴资金", "amount": Decimal(120)}]),
         ("其他资金", Decimal(30), [{"label": "地方配套资金", "amount": Decimal(30)}]),
     ]
+
+
+def _score(points: int, value: int, actual: int) -> str:
+    share = min(Decimal(actual) / Decimal(value), Decimal(1))
+    got = (Decimal(points) * share).quantize(Decimal("0.01"))
+    return format(got.normalize(), "f")
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet=_NAME_CHARS, min_size=3, max_size=10),
+            st.integers(1, 30),
+            st.integers(1, 5000),
+            st.integers(50, 120),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_a_self_evaluation_on_one_line_is_read_right_or_reported(
+    rows: list[tuple[str, int, int, int]],
+) -> None:
+    """分值 | 指标值 | 实际值 | 得分 run together after each name, the 实际值 near the 指标值 and the
+    得分 in proportion: each row comes back as built, or its run is reported."""
+    header = find_header("一级指标二级指标三级指标分值指标值(A)全年实际值(B)得分计算方法得分")
+    assert header is not None
+    rows = [(n, p, v, v * share // 100) for n, p, v, share in rows]  # 实际值 50%-120% of 指标值
+    total = sum(p for _, p, _, _ in rows)
+    text = f"产出指标({total}分)" + "".join(
+        f"数量指标(必填){name}{points}{value}{actual}{_score(points, value, actual)}"
+        for name, points, value, actual in rows
+    )
+    chunks = read_chunks(text, "line 1", header)
+    assert len(chunks) == len(rows)
+    solve(chunks, None)
+    for chunk, (name, points, value, actual) in zip(chunks, rows, strict=True):
+        reading = chunk.options[0]
+        cells = dict(reading.cells)
+        built = {
+            "points": str(points),
+            "value": str(value),
+            "actual": str(actual),
+            "score": _score(points, value, actual),
+        }
+        right = reading.name == name and all(cells.get(k) == v for k, v in built.items())
+        assert right or chunk.doubt is not None, (name, built, reading)
