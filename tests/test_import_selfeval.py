@@ -223,3 +223,19 @@ def test_a_selfeval_cut_before_its_table_is_written_only_with_partial(tmp_path: 
     assert written.returncode == 0, written.stderr
     text = out.read_text(encoding="utf-8")
     assert "kind: selfeval" in text and "spent: 620.82" in text
+
+
+def test_lower_is_better_rows_of_the_chongqing_selfeval_are_met(tmp_path: Path) -> None:
+    """重庆科学城融媒体中心 2021 prints 预算调整率 3% and 结转结余率 2% achieved 0, 财政供养人员
+    控制率 and 公用经费控制率 100% achieved 92% and 97%, all as bare values: ceilings by their
+    names, met (before, read as floors, four likely-false PD263). Its real shortfalls stay:
+    政府采购执行率 100% -> 72.74% and 党性教育培训次数 26次 -> 12次, no reason given."""
+    from perfdecl.lint import check_path
+
+    result = import_path(CORPUS / "selfeval" / "chongqing_kxc_rmtzx_bmzt_2021.txt")
+    assert result.data is not None
+    path = tmp_path / "chongqing.yaml"
+    path.write_text(dumps(result.data), encoding="utf-8")
+    rows = {r["id"]: squash(r["text"]) for r in _rows(result.data)}
+    missed = [rows[p.message.en.split()[0]] for p in check_path(path).problems if p.code == "PD263"]
+    assert missed == ["政府采购执行率", "党性教育培训次数"]

@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from perfdecl.diff.records import Direction, num
 from perfdecl.model import Comparison, IndicatorKind, Target
+from perfdecl.model import Direction as Sense
 
 
 def _bound(c: Comparison) -> int:
@@ -25,11 +26,16 @@ def _shift_year(d: date, years: int) -> date:
         return d.replace(year=d.year + years, day=28)
 
 
-def target_direction(old: Target, new: Target, year_shift: int = 0) -> Direction | None:
+def target_direction(
+    old: Target, new: Target, year_shift: int = 0, row_direction: Sense | None = None
+) -> Direction | None:
     """The direction of a target change; None when nothing that matters changed.
 
     ``year_shift`` (NEW year - OLD year) moves OLD's deadline before comparing, so a deadline
-    that follows the declaration year is no change.
+    that follows the declaration year is no change. ``row_direction`` is the row's 指标方向, or
+    反向 when the indicator's name says lower is better
+    (:func:`perfdecl.phrases.polarity.lower_is_better`): it orders a change of an ``=`` or ``~``
+    target that has no direction of its own; the target's direction, ≥ or ≤ win over it.
     """
     old_deadline = _shift_year(old.deadline, year_shift) if old.deadline else None
     same = (
@@ -54,7 +60,7 @@ def target_direction(old: Target, new: Target, year_shift: int = 0) -> Direction
         return Direction.NOT_COMPARABLE
     votes: list[int] = []  # +1 stronger, -1 weaker, 0 unknown
     b_old, b_new = _bound(old.comparison), _bound(new.comparison)
-    explicit = new.direction or old.direction
+    explicit = new.direction or old.direction or row_direction
     sense = 1 if explicit is not None and explicit.value == "positive" else -1 if explicit else 0
     if b_old == b_new and b_old != 0:
         sense = b_old

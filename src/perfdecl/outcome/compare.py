@@ -140,7 +140,7 @@ def _change(declared: Indicator, evaluated: EvalIndicator) -> Change:
     if evaluated.value_initial is not None:
         initial = EvalIndicator(
             id=evaluated.id,
-            text="",
+            text=evaluated.text,  # the name may say lower is better (= read as at most)
             value_text=evaluated.value_initial,
             nature=evaluated.nature,
             unit=evaluated.unit,

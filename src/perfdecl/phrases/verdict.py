@@ -4,8 +4,10 @@ A row's declared targets come from its structured ``targets``, else from the 指
 指标值 / 计量单位 columns, else from the wording (:mod:`perfdecl.phrases`). The actual value
 comes from ``results`` (one per target), else ``actual_value``, else the printed ``actual``.
 The verdict follows the target's comparison and direction: a ``>=`` target is missed below it, a
-``<=`` one above it; ``=`` counts as at least (at most for a 反向 indicator), ``~`` with a
-tolerance. Gaps are in the target's unit, amounts of money converted between 元, 万元 and 亿元.
+``<=`` one above it; ``=`` (or a bare value) counts as at least, and as at most for a 反向
+indicator or, with no 指标方向, one whose name says lower is better (预算调整率, 投诉率, 成本:
+:mod:`perfdecl.phrases.polarity`); ``~`` with a tolerance. Gaps are in the target's unit, amounts
+of money converted between 元, 万元 and 亿元.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from enum import StrEnum
 from perfdecl.model import Comparison, Direction, Indicator, IndicatorKind, comparison_of
 from perfdecl.model.selfeval import EvalIndicator
 from perfdecl.phrases import parse_dates, parse_targets
+from perfdecl.phrases.polarity import lower_is_better
 
 
 class Status(StrEnum):
@@ -126,11 +129,20 @@ def _number(text: str | None) -> Decimal | None:
         return None
 
 
+def direction_of(item: Indicator, name: str | None = None) -> Direction | None:
+    """A target's direction: the row's 指标方向, else 反向 when the target's name (else the
+    row's wording) says lower is better; None leaves ``=`` read as at least."""
+    if item.direction is not None:
+        return item.direction
+    return Direction.NEGATIVE if lower_is_better(name or item.text) else None
+
+
 def goals_of(item: Indicator) -> tuple[Goal, ...]:
     """The quantitative targets a row declares (none for a qualitative row)."""
     if item.kind is IndicatorKind.QUALITATIVE:
         return ()
     if item.targets:
+        several = len(item.targets) > 1
         return tuple(
             Goal(
                 t.name,
@@ -138,7 +150,8 @@ def goals_of(item: Indicator) -> tuple[Goal, ...]:
                 t.value if isinstance(t.value, Decimal) else None,
                 t.unit or item.unit or "",
                 t.deadline,
-                t.direction or item.direction,
+                t.direction
+                or (item.direction if several and not t.name else direction_of(item, t.name)),
             )
             for t in item.targets
             if t.comparison is not Comparison.QUALITATIVE
@@ -152,10 +165,9 @@ def _goals_of_text(text: str, item: Indicator) -> tuple[Goal, ...]:
     if comparison is Comparison.QUALITATIVE:
         return ()
     plain = _number(text)
+    direction = direction_of(item)
     if plain is not None:
-        return (
-            Goal(None, comparison or Comparison.EQ, plain, item.unit or "", None, item.direction),
-        )
+        return (Goal(None, comparison or Comparison.EQ, plain, item.unit or "", None, direction),)
     found = parse_targets(text)
     return tuple(
         Goal(
@@ -164,7 +176,7 @@ def _goals_of_text(text: str, item: Indicator) -> tuple[Goal, ...]:
             t.value,
             t.unit or item.unit or "",
             None,
-            item.direction,
+            direction if len(found) == 1 else item.direction,
         )
         for t in found
     )

@@ -9,7 +9,9 @@ from perfdecl.diff.direction import DIRECTION_WORDS, show_target, target_directi
 from perfdecl.diff.matching import match_targets
 from perfdecl.diff.records import Change, ChangeKind, Direction, TargetView
 from perfdecl.diff.sections.context import Context
+from perfdecl.model import Direction as Sense
 from perfdecl.model.rows import IndicatorRow
+from perfdecl.phrases.polarity import lower_is_better
 from perfdecl.problem import Message
 
 
@@ -20,7 +22,11 @@ def targets(ctx: Context, a: IndicatorRow, b: IndicatorRow) -> None:
     old_id = a.item.id if a.item.id != ib.id else None
     for i, j in pairs:
         x, y = ta[i], tb[j]
-        direction = target_direction(x, y, ctx.shift)
+        name = y.name or x.name or (ib.text if len(tb) == 1 else None)
+        sense = ib.direction or a.item.direction  # the row's 指标方向, else its name's
+        if sense is None and lower_is_better(name):
+            sense = Sense.NEGATIVE
+        direction = target_direction(x, y, ctx.shift, sense)
         if direction is None:
             continue
         code = {
