@@ -38,11 +38,52 @@ DAMAGED: dict[str, dict[str, str]] = {}
 chongqing's four damaged rows (性标定指, 次到0次, 份第O份, tot扁) import, each damaged cell
 reported with PD414."""
 
-REFUSED = ("shouxian_bmzt_pjzpb_2023", "yueyang_cgjkzx_bmzt_2018")
-"""A scoring rubric and a report's cover: no target table (PD417, nothing written)."""
+RUBRIC: dict[str, list[tuple[str, str, str, str, str | None, str]]] = {
+    # read off the page by hand: 一级, 二级, 三级, 指标分值, 自评得分 (None: the excerpt ends
+    # before it), and how the 指标说明及评分标准 cell begins ("" when cut off)
+    "shouxian_bmzt_pjzpb_2023": [
+        (
+            "规划 (15分)",
+            "基础信息 (3分)",
+            "基础信息 完整性",
+            "3",
+            "3",
+            "1、基础数据信息是否真实(1分)",
+        ),
+        (
+            "规划 (15分)",
+            "工作计划 (6分)",
+            "年度工作 计划完整性",
+            "3",
+            "3",
+            "年度工作计划是否完整可行",
+        ),
+        ("规划 (15分)", "工作计划 (6分)", "年度工作 计划明确性", "3", "3", "年度工作计划是否明确"),
+        ("规划 (15分)", "绩效目标 (6分)", "年度绩效 目标合理性", "4", "4", "1、设置年度绩效目标"),
+        ("规划 (15分)", "绩效目标 (6分)", "年度绩效 目标明确性", "2", "2", "绩效目标明确"),
+        ("执行 (35分)", "预算执行 (18分)", "预算执行率", "5", None, ""),
+    ],
+}
+"""A department-wide scoring rubric (部门整体支出绩效评价自评表): its rows carry 分值, 得分 and
+the scoring rule, no target; imported as far as the excerpt goes (it is cut inside the sixth
+row's 评分标准)."""
 
+<<<<<<< HEAD
 NO_ROWS = ("huanggang_daj_2020", "shangrao_sfj_ywjf_2021")
 """Cut before the indicator table: the header (and 预算执行) only, written with --partial."""
+=======
+NO_ROWS = (
+    "huanggang_daj_2020",
+    "shangrao_sfj_ywjf_2021",
+    "yuanzhou_mzj_bxc_2022",
+    "yueyang_cgjkzx_bmzt_2018",
+)
+"""Cut before the indicator table (huanggang, shangrao; yueyang: a department-wide evaluation
+report's cover and 基本概况), or with every cell of the table run together beyond reading
+(yuanzhou: 三级 name, 未完成原因 and ``2010010020`` for 分值 | 指标值(A) | 全年实际值(B) | 得分,
+where even the hand reading is a judgement): the header (and 预算执行) only, written with
+--partial."""
+>>>>>>> c485a77 (Department-wide self-evaluation rubrics import as kind: selfeval (#20): convert/rubric.py reads a rubric table (部门整体支出绩效评价自评表/评分表: 序号 | 一级(分) | 二级(分) | 三级 | 指标分值 | 指标解释 | 评价要点 | 评分标准 | 自评得分 | 扣分原因, any order and subset; its columns are data, layouts.RUBRIC_COLUMNS): a ruled table by column, a text copy as one stream of cells placed by shape against the header. A table with a 三级/二级, a score, a 评分标准 or 评价要点 and no 指标值 is a rubric; the rubric family (评价方式, 评价机构, 自评报告, 自评得分) makes a file a self-evaluation. New EvalIndicator.criteria (评价要点), schema regenerated. A label left blank above a table (单位 | |) no longer takes a value more than two rows away; 评分表 ends a title. Corpus: shouxian_bmzt_pjzpb_2023 was refused (PD417), now written: 6 rows with 分值, 指标解释, 评分标准 and 5 自评得分 (the excerpt is cut inside the 6th row); yueyang_cgjkzx_bmzt_2018 (a cover, no table) still needs --partial, now kind: selfeval (was project). The other 20 training files import byte-identically. Built inputs (text, one cell per line, ruled HTML with merged levels, a declaration with 评分标准 that stays a declaration, 30,000 rows bounded): tests/test_import_rubric.py. docs/import.md, docs/format.md)
 
 EXECUTION: dict[str, dict[str, Any]] = {
     # read off the page by hand: label, unit, then the row's figures and the 其中 rows
@@ -123,13 +164,13 @@ def _stems() -> list[str]:
 
 
 def test_every_selfeval_of_the_corpus_is_covered_here() -> None:
-    covered = set(REFUSED) | set(NO_ROWS) | set(EXECUTION) | set(DAMAGED)
+    covered = set(RUBRIC) | set(NO_ROWS) | set(EXECUTION) | set(DAMAGED)
     with_rows = {s for s in _stems() if _facts(s).get("declarations", [{}])[0].get("rows")}
     assert set(_stems()) == covered | with_rows
     assert len(_stems()) == 9
 
 
-@pytest.mark.parametrize("stem", [s for s in _stems() if s not in REFUSED])
+@pytest.mark.parametrize("stem", _stems())
 def test_a_selfeval_imports_as_kind_selfeval_and_builds(stem: str) -> None:
     result = import_path(CORPUS / "selfeval" / f"{stem}.txt")
     assert result.data is not None
@@ -141,7 +182,7 @@ def test_a_selfeval_imports_as_kind_selfeval_and_builds(stem: str) -> None:
     assert not [p for p in problems if p.code.startswith("PD1")]
 
 
-@pytest.mark.parametrize("stem", [s for s in _stems() if s not in REFUSED + NO_ROWS])
+@pytest.mark.parametrize("stem", [s for s in _stems() if s not in (*RUBRIC, *NO_ROWS)])
 def test_each_row_carries_its_declared_and_actual_values(stem: str) -> None:
     result = import_path(CORPUS / "selfeval" / f"{stem}.txt")
     assert result.data is not None
@@ -183,26 +224,45 @@ def test_the_budget_execution_block_is_read_by_column(stem: str) -> None:
     assert "budget" not in (result.data.get("project") or {})  # the money has one home
 
 
-@pytest.mark.parametrize("stem", REFUSED)
-def test_a_selfeval_with_no_target_table_is_refused(stem: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("stem", sorted(RUBRIC))
+def test_a_rubric_imports_its_rows_with_points_scores_and_rules(stem: str, tmp_path: Path) -> None:
     out = tmp_path / "out.yaml"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "perfdecl",
-            "import",
-            str(CORPUS / "selfeval" / f"{stem}.txt"),
-            "-o",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert proc.returncode == 1
-    assert "PD417" in proc.stderr
-    assert not out.exists()
+    args = [sys.executable, "-m", "perfdecl", "import", str(CORPUS / "selfeval" / f"{stem}.txt")]
+    proc = subprocess.run([*args, "-o", str(out)], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr  # written without --partial: it has rows
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert data["kind"] == "selfeval"
+    assert "unit" not in data  # the 单位 cell is empty (not the line after the table)
+    got = [
+        (l1["name"], g["name"], r["text"], r.get("points"), r.get("score"), r.get("scoring", ""))
+        for l1 in data["indicators"]
+        for g in l1["groups"]
+        for r in g["items"]
+    ]
+    want = RUBRIC[stem]
+    assert [g[:3] for g in got] == [w[:3] for w in want]
+    for row, (*_, points, score, rule) in zip(got, want, strict=True):
+        assert row[3] == int(points), row
+        assert row[4] == (int(score) if score is not None else None), row
+        assert row[5].startswith(rule) and (bool(row[5]) == bool(rule)), row
+    first = data["indicators"][0]["groups"][0]["items"][0]
+    assert first["explanation"].startswith("部门及所属二级单位预算基础信息是否符合相关规定")
+    assert not [r for r in _rows(data) if "targets" in r or "value_text" in r]  # no target
+
+
+def test_a_department_evaluation_report_cover_is_a_selfeval_header(tmp_path: Path) -> None:
+    """岳阳 2018: a 部门整体支出绩效评价自评报告's cover and 基本概况, no table: refused without
+    --partial (PD417); with it, a ``kind: selfeval`` header (before: ``kind: project``)."""
+    src = CORPUS / "selfeval" / "yueyang_cgjkzx_bmzt_2018.txt"
+    out = tmp_path / "out.yaml"
+    args = [sys.executable, "-m", "perfdecl", "import", str(src), "-o", str(out)]
+    refused = subprocess.run(args, capture_output=True, text=True, check=False)
+    assert refused.returncode == 1 and "PD417" in refused.stderr and not out.exists()
+    written = subprocess.run([*args, "--partial"], capture_output=True, text=True, check=False)
+    assert written.returncode == 0, written.stderr
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert (data["kind"], data["year"]) == ("selfeval", 2018)
+    assert (data["unit"], data["unit_code"]) == ("岳阳市城市管理监督指挥中心", "906017")
 
 
 @pytest.mark.parametrize("stem", NO_ROWS)

@@ -18,6 +18,7 @@ from perfdecl.convert import layouts as L
 from perfdecl.convert.codes import CODES
 from perfdecl.convert.fields import Fields, Money, read_fields
 from perfdecl.convert.grid import Grid, norm
+from perfdecl.convert.rubric import read_rubric
 from perfdecl.convert.table import Item, Parsed, level_key, read_table
 from perfdecl.convert.tokens import Row, rows_of
 from perfdecl.model import SCHEMA_VERSION
@@ -158,7 +159,8 @@ def recognise(grid: Grid) -> Recognised:
     from perfdecl.convert.gluedtable import regroup
 
     rows = regroup(grid, rows_of(grid))
-    table = read_table(rows)
+    rubric = read_rubric(grid)
+    table = rubric.parsed(rows) if rubric is not None else read_table(rows)
     fields = read_fields(rows, table.placed, table.free_before)
     if not table.items:
         _prose(grid, rows, table, fields)
@@ -380,6 +382,8 @@ def _outcome(item: Item, initial: str | None) -> dict[str, Any]:
         out["deviation"] = item.get("deviation")
     if item.get("scoring"):
         out["scoring"] = item.get("scoring")
+    if item.get("criteria"):
+        out["criteria"] = item.get("criteria")
     return out
 
 
@@ -519,12 +523,22 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
     return data
 
 
+_EVALUATION_LABELS = frozenset(norm(x) for x in ("自评报告", "评价方式", "评价机构", "自评得分"))
+
+
 def is_selfeval(rec: Recognised) -> bool:
-    """A self-evaluation: its table has outcome columns (实际完成值, 得分 …), or its title says
+    """A self-evaluation: its table has outcome columns (实际完成值, 得分 …), the labels of a
+    department-wide evaluation's report or rubric lead (评价方式, 自评得分 …), or its title says
     自评表 and it prints a 预算执行 block (全年执行数, 执行率)."""
     roles = set(rec.table.header) | {r for i in rec.table.items for r, _, _ in i.values}
     if roles & {"actual", "score", "coefficient", "deviation"}:
         return True
+    if rec.family == "rubric":
+        # a department-wide evaluation's report or rubric, when a label says it is an evaluation
+        # (人员编制, 指标分值 alone are also printed on declarations)
+        found = next((s[3] for s in rec.scores if s[0] == "rubric"), [])
+        if {norm(x) for x in found} & _EVALUATION_LABELS:
+            return True
     if not {"spent", "rate"} <= set(rec.fields.execution_header):
         return False
     if "自评" in norm(rec.fields.title or ""):

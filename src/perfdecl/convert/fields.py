@@ -23,7 +23,7 @@ _AMOUNT = re.compile(r"^\s*([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|万|元)?"
 _UNIT_IN = re.compile(r"(?:\(|:|单位:|单位)(万元|元)\)?")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 _YEAR_DEGREE = re.compile(r"\(?\s*((?:19|20)[0-9]{2})\s*年度\s*\)?")
-_TITLE = re.compile(r"(申报表|目标表|批复表|审批表|自评表|评价指标表|绩效目标设定的公示)")
+_TITLE = re.compile(r"(申报表|目标表|批复表|审批表|自评表|评分表|评价指标表|绩效目标设定的公示)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,8 +305,8 @@ class FieldReader:
         """Index of the value cell after the label at ``n`` (None when a label comes first)."""
         for m in range(n + 1, min(n + 3, len(toks))):
             text = toks[m][2].text
-            if label_of(text) is not None:
-                return None
+            if label_of(text) is not None or toks[m][0] - toks[n][0] > 2:
+                return None  # a label first, or a label left blank above a table (单位 | |)
             return m
         return None
 

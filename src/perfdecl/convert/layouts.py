@@ -214,6 +214,29 @@ OUTCOME_ROLES: tuple[str, ...] = (
 )
 """Columns a self-evaluation adds to the declared table (written only to a ``kind: selfeval``)."""
 
+RUBRIC_COLUMNS: dict[str, tuple[str, ...]] = {
+    # a department-wide self-evaluation rubric (部门整体支出绩效评价自评表/评分表): its columns,
+    # read before COLUMNS (评分标准 is a rubric's scoring rule, a declaration's basis)
+    "seq": ("序号", "编号"),
+    "criteria": ("评价要点", "考核要点", "评价内容", "考核内容"),
+    "scoring": (
+        "指标说明及评分标准",
+        "评分标准及说明",
+        "评分标准",
+        "评(扣)分标准",
+        "评分细则",
+        "评分办法",
+        "计分方法",
+        "评价标准",
+        "考核标准",
+    ),
+    "score": ("自评得分", "评价得分", "实际得分", "得分"),
+    "deviation": ("扣分原因", "扣分理由", "扣分说明", "失分原因", "评分说明", "得分说明"),
+}
+"""Rubric column role -> headers as printed. A table is a rubric when its header has a 三级 (or
+二级) column, a score column and a scoring-rule or 评价要点 column, and no 指标值 column: its
+rows carry 分值, 得分 and the rule, not targets (:mod:`perfdecl.convert.rubric`)."""
+
 COLUMN_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^预期(?:19|20)\d\d年实现值$"), "value"),
     (re.compile(r"^(?:19|20)\d\d年实际实现值$"), "previous"),
@@ -411,7 +434,7 @@ class Family:
 
     key: str
     name: str
-    kind: str  # project, department, transfer, selfeval, rubric
+    kind: str  # project, department, transfer, selfeval
     labels: tuple[str, ...]
 
 
@@ -504,8 +527,8 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family(
         "rubric",
-        "部门整体支出绩效评价自评报告/评分表（无绩效目标）",
-        "rubric",
+        "部门整体支出绩效评价自评报告/评分表（指标分值|评分标准|自评得分）",
+        "selfeval",
         (
             "自评报告",
             "评价方式",
@@ -541,6 +564,7 @@ __all__ = [
     "NAME_END_CHARS",
     "OUTCOME_ROLES",
     "QUALITATIVE_VALUES",
+    "RUBRIC_COLUMNS",
     "SECTION_LABELS",
     "TABLE_END",
     "UNSPLIT_COLUMNS",

@@ -78,7 +78,7 @@ def recognised_import(
     rec = recognise(grid)
     fw = Framework(framework).value if framework is not None else None
     problems: list[Problem] = []
-    if rec.family == "rubric" or not rec.table.items:
+    if not rec.table.items:
         if rec.family in ("rubric", "selfeval") or is_selfeval(rec):
             problems.append(
                 problem_at(

@@ -92,6 +92,11 @@ class EvalIndicator(Indicator):
         title="分项实际完成值 / Actual values by target",
         description="一行有多个结构化指标值（targets）时，各自的实际完成值",
     )
+    criteria: Text | None = Field(
+        None,
+        title="评价要点 / What is assessed",
+        description="评分表（部门整体支出绩效评价自评表）的评价要点一栏，原文照录；评分标准见 scoring",
+    )
     score: Points | None = Field(None, title="得分 / Score", description="单位自评的得分")
     coefficient: Number | None = Field(
         None, title="得分系数（%）/ Score coefficient", description="如 100 表示 100%"
