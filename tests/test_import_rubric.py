@@ -168,3 +168,51 @@ def test_a_huge_rubric_is_read_in_bounded_time() -> None:
     got = read_rubric(read_text(text + rows, "big.txt"))
     assert got is not None and 1_000 < len(got.items) < 30_000
     assert time.monotonic() - started < 20
+
+
+COVER = """某市2023年度部门整体支出
+绩效评价自评报告
+部门(单位)名称:  某市气象服务中心
+预 算 编 码:   123456
+评价方式:部门(单位)绩效自评
+评价机构:第三方评价机构
+报告日期:2024年05月20日
+一、部门(单位)基本概况
+联系人
+张三
+联络电话
+0730-1234567
+人员编制
+35
+实有人数
+33人
+职能职责概述
+负责全市气象服务工作。
+"""
+
+
+def test_an_evaluation_report_cover_is_a_selfeval_header() -> None:
+    """The cover and 基本概况 of a 部门整体支出绩效评价自评报告, no table: not written without
+    --partial (PD417); what it prints goes to the self-evaluation's header."""
+    result = import_document(COVER.encode("utf-8"), file="cover.txt")
+    assert result.data is not None and not result.ok
+    assert any(p.code == "PD417" for p in result.problems)
+    got = {k: v for k, v in result.data.items() if k not in ("schema_version", "framework")}
+    assert got == {
+        "year": 2023,
+        "kind": "selfeval",
+        "unit": "某市气象服务中心",
+        "unit_code": "123456",
+        "phone": "0730-1234567",
+        "method": "部门(单位)绩效自评",
+        "evaluator": "第三方评价机构",
+        "report_date": "2024年05月20日",
+        "contact": "张三",
+        "staff": 35,
+        "staff_actual": 33,
+        "functions": "负责全市气象服务工作。",
+    }
+    loaded = load_text(dumps(result.data))
+    assert isinstance(loaded.data, dict)
+    decl, _ = build(loaded.data, loaded.source, "cover.yaml")
+    assert isinstance(decl, SelfEvaluation) and decl.staff == 35

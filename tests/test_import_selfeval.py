@@ -252,7 +252,8 @@ def test_a_rubric_imports_its_rows_with_points_scores_and_rules(stem: str, tmp_p
 
 def test_a_department_evaluation_report_cover_is_a_selfeval_header(tmp_path: Path) -> None:
     """岳阳 2018: a 部门整体支出绩效评价自评报告's cover and 基本概况, no table: refused without
-    --partial (PD417); with it, a ``kind: selfeval`` header (before: ``kind: project``)."""
+    --partial (PD417); with it, a ``kind: selfeval`` header with what the cover prints (before:
+    ``kind: project`` with the unit and its code only)."""
     src = CORPUS / "selfeval" / "yueyang_cgjkzx_bmzt_2018.txt"
     out = tmp_path / "out.yaml"
     args = [sys.executable, "-m", "perfdecl", "import", str(src), "-o", str(out)]
@@ -263,6 +264,16 @@ def test_a_department_evaluation_report_cover_is_a_selfeval_header(tmp_path: Pat
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert (data["kind"], data["year"]) == ("selfeval", 2018)
     assert (data["unit"], data["unit_code"]) == ("岳阳市城市管理监督指挥中心", "906017")
+    # read off the page by hand
+    assert (data["method"], data["evaluator"]) == ("部门(单位)绩效自评", "部门(单位)评价组")
+    assert (data["report_date"], data["contact"], data["phone"]) == (
+        "2019年06月18日",
+        "吴俊",
+        "8690022",
+    )
+    assert (data["staff"], data["staff_actual"]) == (21, 21)
+    assert data["functions"].startswith("负责全市数字化城市管理监督、指挥、调度和协调工作。")
+    assert data["goals"]["outcome"].startswith("我中心的数字城管二期建设项目属于市新增长极建设项目")
 
 
 @pytest.mark.parametrize("stem", NO_ROWS)

@@ -461,6 +461,8 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
             data[key] = {**_party(values[key]), "label": f.values[key][0]}
     if values.get("filler"):
         data["filler"] = values["filler"]
+    if selfeval:
+        data.update(_report(values))
     project: dict[str, Any] = {}
     if values.get("project.name"):
         project["name"] = values["project.name"]
@@ -521,6 +523,23 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
     if table:
         data["indicators"] = table
     return data
+
+
+_COUNT = re.compile(r"^\s*([0-9]{1,9})\s*人?\s*$")
+
+
+def _report(values: dict[str, str]) -> dict[str, Any]:
+    """A department-wide evaluation report's cover: 评价方式, 评价机构, 报告日期, 联系人 (text as
+    printed) and 人员编制, 实有人数 (whole numbers, left out when not one)."""
+    out: dict[str, Any] = {}
+    for key in ("method", "evaluator", "report_date", "contact"):
+        if values.get(f"eval.{key}"):
+            out[key] = values[f"eval.{key}"]
+    for key in ("staff", "staff_actual"):
+        m = _COUNT.match(values.get(f"eval.{key}") or "")
+        if m:
+            out[key] = int(m[1])
+    return out
 
 
 _EVALUATION_LABELS = frozenset(norm(x) for x in ("自评报告", "评价方式", "评价机构", "自评得分"))

@@ -34,7 +34,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "project.name": ("转移支付(项目)名称", "项目名称", "专项名称"),
     "project.lead": ("项目负责人及电话", "项目负责人", "项目责任人"),
-    "phone": ("联系电话",),
+    "phone": ("联系电话", "联络电话"),
     "head": ("部门(单位)负责人", "单位负责人"),
     "filler": ("填报人",),
     "filing_date": ("填报日期",),
@@ -60,8 +60,17 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "全年实际完成情况",
         "实际完成情况",
         "总体目标完成情况",
+        "年度部门(单位)总体运行情况及取得的成绩",
+        "总体运行情况及取得的成绩",
     ),
-    "functions": ("部门(单位)职能概述", "部门职能概述", "职能概述"),
+    "functions": ("部门(单位)职能概述", "部门职能概述", "职能概述", "职能职责概述"),
+    # a department-wide evaluation report's cover and 基本概况 (written to a self-evaluation only)
+    "eval.method": ("评价方式",),
+    "eval.evaluator": ("评价机构",),
+    "eval.report_date": ("报告日期",),
+    "eval.contact": ("联系人",),
+    "eval.staff": ("人员编制", "编制人数"),
+    "eval.staff_actual": ("实有人数",),
 }
 """Field -> labels as printed (longest first where one contains another)."""
 

@@ -49,7 +49,9 @@ _CELL_SPLIT = re.compile(r"\t+|[ \u00a0\u3000]{2,}")
 def _splitters() -> tuple[tuple[str, ...], re.Pattern[str]]:
     """Labels that split glued text, and a pattern finding them in *normalised* text."""
     words: set[str] = set()
-    for labels in L.FIELD_LABELS.values():
+    for key, labels in L.FIELD_LABELS.items():
+        if key.startswith("eval."):
+            continue  # 评价机构 also ends values (第三方评价机构): a report's cover is not glued
         words.update(norm(w) for w in labels if len(norm(w)) >= 4)
     words.update(norm(w) for w in L.MONEY_TOTALS if len(norm(w)) >= 4)
     words.update(norm(w) for w in L.MONEY_SOURCES if len(norm(w)) >= 4)

@@ -200,6 +200,22 @@ class SelfEvaluation(Declaration):
     indicators: list[EvalLevel1] = Field(  # type: ignore[assignment]  # read-only, narrowed
         default_factory=list, title="绩效指标（年度）/ Indicator table with outcomes"
     )
+    method: Text | None = Field(
+        None, title="评价方式 / Method", description="如 部门（单位）绩效自评，原文照录"
+    )
+    evaluator: Text | None = Field(
+        None, title="评价机构 / Evaluated by", description="如 部门（单位）评价组，原文照录"
+    )
+    report_date: Text | None = Field(
+        None, title="报告日期（原文）/ Report date as printed", description="如 2019年06月18日"
+    )
+    contact: Text | None = Field(None, title="联系人 / Contact person")
+    staff: int | None = Field(
+        None, ge=0, le=100_000_000, title="人员编制 / Staff positions", description="编制人数"
+    )
+    staff_actual: int | None = Field(
+        None, ge=0, le=100_000_000, title="实有人数 / Staff in post"
+    )
     execution: Execution | None = Field(
         None,
         title="预算执行情况 / Budget execution",
