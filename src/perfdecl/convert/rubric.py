@@ -33,6 +33,10 @@ _LEVELS = ("l1", "l2")
 _FIGURES = frozenset({"points", "score", "weight", "seq"})
 MAX_CELLS = 50_000
 """Cells of one table read at most (a real rubric has a few hundred)."""
+HEADER_ROWS = 40
+HEADER_CELLS = 2_000
+"""The header is looked for in a table's first rows and cells only (a title and the 单位 line
+may come first): a document without a rubric costs little."""
 
 
 @cache
@@ -95,7 +99,8 @@ def read_rubric(grid: Grid) -> Rubric | None:
 def _read(table: Table) -> Rubric | None:
     cells = [c for c in table.cells[:MAX_CELLS] if c.text]
     cells.sort(key=lambda c: (c.row, c.col))
-    start = next((k for k, c in enumerate(cells) if rubric_role(c.text) in _HEAD_START), None)
+    top = (k for k, c in enumerate(cells[:HEADER_CELLS]) if c.row < HEADER_ROWS)
+    start = next((k for k in top if rubric_role(cells[k].text) in _HEAD_START), None)
     if start is None:
         return None
     end = start
@@ -264,4 +269,12 @@ def _by_shape(out: Rubric, cells: list[Cell]) -> None:
     _Stream(out).read(cells)
 
 
-__all__ = ["MAX_CELLS", "Rubric", "is_rubric", "read_rubric", "rubric_role"]
+__all__ = [
+    "HEADER_CELLS",
+    "HEADER_ROWS",
+    "MAX_CELLS",
+    "Rubric",
+    "is_rubric",
+    "read_rubric",
+    "rubric_role",
+]
