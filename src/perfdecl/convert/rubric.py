@@ -24,7 +24,7 @@ from functools import cache
 
 from perfdecl.convert import layouts as L
 from perfdecl.convert.grid import Cell, Grid, Table, norm
-from perfdecl.convert.table import Item, Parsed, column_role, ends_table
+from perfdecl.convert.table import Item, Parsed, column_role
 from perfdecl.convert.tokens import Row
 
 _FIGURE = re.compile(r"^[0-9]+(?:\.[0-9]+)?\s*分?$")
@@ -42,6 +42,16 @@ may come first): a document without a rubric costs little."""
 @cache
 def _rubric_table() -> dict[str, str]:
     return {norm(label): role for role, labels in L.RUBRIC_COLUMNS.items() for label in labels}
+
+
+@cache
+def _table_end() -> tuple[str, ...]:
+    return tuple(norm(t) for t in L.TABLE_END)
+
+
+def ends_table(text: str) -> bool:
+    """A cell that ends the table (合计, 总分, 评价结论 …: ``TABLE_END``)."""
+    return norm(text).startswith(_table_end())
 
 
 def rubric_role(text: str) -> str | None:
