@@ -39,8 +39,9 @@ Conventions, decided once and applied everywhere:
 
 The parsers live in one module per section, lowest first: :mod:`.base` (results, helpers),
 :mod:`.normalize`, :mod:`.numbers` (units, Chinese numerals), :mod:`.dates`, :mod:`.markers`
-(list and item numbers), :mod:`.comparisons`, :mod:`.targets` and :mod:`.wording` (vague words,
-questions, relative-only targets); this module re-exports their public names.
+(list and item numbers), :mod:`.comparisons`, :mod:`.targets`, :mod:`.wording` (vague words,
+questions, relative-only targets) and :mod:`.measures` (rates and shares, the budget's own
+execution, who a satisfaction survey asks); this module re-exports the most used names.
 """
 
 from __future__ import annotations

@@ -78,7 +78,7 @@ DECLARATION_KINDS: frozenset[str] = frozenset({"department", "project"})
 ALL_KINDS: frozenset[str] = DECLARATION_KINDS | {"selfeval"}
 """Declarations and self-evaluations: for a rule about what both files state in their own right."""
 SELFEVAL_KINDS: frozenset[str] = frozenset({"selfeval"})
-"""Self-evaluations only (PD260-PD279)."""
+"""Self-evaluations only (PD260-PD265; the declaration rules go on from PD266)."""
 
 
 def kind_of(decl: Declaration) -> str:

@@ -166,6 +166,11 @@ RATIONALE_ZH: dict[str, str] = {
     "满意度的可信程度取决于背后的调查；评价机构会要求提供调查方式（问卷、电话回访、第三方调查）和有效"
     "样本数，没有调查依据的满意度视为估计。每个文件只报告一次，落在第一个满意度行上，其余行作为相关位置；"
     "任何一行写了调查依据（survey：调查方式、样本量或原文）即不计入。",
+    "PD266": "数量指标写的是资金交付了多少东西（件数、人数、面积）；只有比率的数量指标，"
+    "说不出是多少的百分之几。\n\n"
+    "“改造覆盖率 100%”“课时比例 70%”放在数量指标下，看不出改造了几所学校、上了多少课时；"
+    "请写明数量，比率如需保留可放在质量指标中。“资金支出率”“预算执行率”是预算本身的执行进度，"
+    "不是项目的产出。名称中没有比率字样的百分比由 PD246 报告；同时写有数量的指标不报告。",
 }
 """Each rule's rationale in Chinese, for ``perfdecl explain`` and SARIF under ``--lang zh``; the
 English rationale is the rule's docstring (tests/test_catalogue.py checks every rule has both)."""

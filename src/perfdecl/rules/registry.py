@@ -63,6 +63,7 @@ from perfdecl.rules.pd262_execution_rate import ExecutionRateMismatch
 from perfdecl.rules.pd263_missed_without_reason import MissedWithoutReason
 from perfdecl.rules.pd264_full_score_missed import FullScoreOnMissed
 from perfdecl.rules.pd265_satisfaction_without_survey import SatisfactionWithoutSurvey
+from perfdecl.rules.pd266_rate_under_quantity import RateUnderQuantity
 
 RULES: tuple[type[Rule], ...] = (
     HeaderIncomplete,
@@ -119,6 +120,7 @@ RULES: tuple[type[Rule], ...] = (
     MissedWithoutReason,
     FullScoreOnMissed,
     SatisfactionWithoutSurvey,
+    RateUnderQuantity,
 )
 
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}
