@@ -71,3 +71,52 @@ def names_budget_execution(text: str) -> bool:
     """True for a rate of the budget's own execution: 资金支出率, 预算执行率, 资金到位率 …"""
     text = text[:MAX_TEXT]
     return any(w in text for w in EXECUTION_RATES) and any(w in text for w in FUNDS_WORDS)
+
+
+SATISFACTION_WORDS: Final[tuple[str, ...]] = ("满意度", "满意率", "满意程度", "满意")
+"""Words naming a satisfaction measure (longest first when stripped)."""
+
+GENERIC_RESPONDENTS: Final[tuple[str, ...]] = (
+    "社会公众或服务对象",
+    "社会公众",
+    "人民群众",
+    "服务对象",
+    "社会各界",
+    "相关方",
+    "各方面",
+    "各方",
+    "社会",
+    "公众",
+    "群众",
+    "大众",
+    "综合",
+    "总体",
+    "整体",
+    "公共",
+    "项目",
+    "工作",
+    "指标",
+    "目标",
+    "平均",
+)
+"""Words that name no one in particular: 社会满意度 or 群众满意度 says who is not surveyed."""
+
+_BRACKETED: Final = re.compile(r"[(（\[【][^()（）\[\]【】]{0,40}[)）\]】]")
+_STRIP: Final = re.compile(
+    "|".join(map(re.escape, _longest_first(SATISFACTION_WORDS + GENERIC_RESPONDENTS)))
+)
+_NOISE: Final = re.compile(
+    r"[\s\d.%％≥≤><=＝≧≦*＊、,，;；:：。·/\-—_~～★☆\"'“”‘’]|达到|不低于|以上|的|对|度"
+)
+
+
+def names_respondents(text: str) -> bool:
+    """True when a satisfaction row's name says who is asked (受益群众, 学生家长, 游客 …).
+
+    What is left once satisfaction words, words naming no one in particular (社会, 公众, 服务对象,
+    群众), template hints in brackets, figures and particles are taken out: 社会满意度 leaves
+    nothing, 受益群众满意度 leaves 受益.
+    """
+    text = _BRACKETED.sub("", text[:200])
+    text = _STRIP.sub("", text)
+    return bool(_NOISE.sub("", text))

@@ -64,6 +64,8 @@ from perfdecl.rules.pd263_missed_without_reason import MissedWithoutReason
 from perfdecl.rules.pd264_full_score_missed import FullScoreOnMissed
 from perfdecl.rules.pd265_satisfaction_without_survey import SatisfactionWithoutSurvey
 from perfdecl.rules.pd266_rate_under_quantity import RateUnderQuantity
+from perfdecl.rules.pd267_satisfaction_unrealistic import SatisfactionUnrealistic
+from perfdecl.rules.pd268_blank_header_field import BlankHeaderField
 
 RULES: tuple[type[Rule], ...] = (
     HeaderIncomplete,
@@ -121,6 +123,8 @@ RULES: tuple[type[Rule], ...] = (
     FullScoreOnMissed,
     SatisfactionWithoutSurvey,
     RateUnderQuantity,
+    SatisfactionUnrealistic,
+    BlankHeaderField,
 )
 
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}
