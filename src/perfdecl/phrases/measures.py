@@ -120,3 +120,125 @@ def names_respondents(text: str) -> bool:
     text = _BRACKETED.sub("", text[:200])
     text = _STRIP.sub("", text)
     return bool(_NOISE.sub("", text))
+
+
+PROCEDURE_ENDINGS: Final[tuple[str, ...]] = (
+    "预算安排",
+    "资金安排",
+    "经费安排",
+    "预算",
+    "经费",
+    "资金",
+    "工作",
+    "任务",
+    "计划",
+    "安排",
+    "完成",
+    "落实",
+    "执行",
+    "实施",
+    "开展",
+    "到位",
+    "使用",
+    "支出",
+    "拨付",
+)
+"""How a clause ends when it promises only to do the work or spend the money: 按工作计划完成
+…经费预算安排, 做好各项工作, 确保资金及时到位. A clause naming what is delivered or changed
+(办学条件, 康复服务, 收入, 水平) ends otherwise."""
+
+_CLAUSE: Final = re.compile(r"[。；;，,、：:！!？?\n]+")
+_CLAUSE_TAIL: Final = re.compile(r"[\s\"'“”‘’)）\]】.．…]+$")
+
+
+_MARKER_ONLY: Final = re.compile(
+    r"^[(（]?(?:目标|第)?\s*[0-9０-９一二三四五六七八九十]{1,3}[)）]?[项条]?$"
+)
+
+
+def goal_clauses(text: str) -> list[str]:
+    """The clauses of a goal text, split at punctuation, trailing quotes and brackets dropped;
+    a clause that is only a list marker (目标1, (2), 三) is not one."""
+    parts = (_CLAUSE_TAIL.sub("", p.strip()) for p in _CLAUSE.split(text[:MAX_TEXT]))
+    return [p for p in parts if p and not _MARKER_ONLY.match(p)]
+
+
+def procedure_only(text: str) -> bool:
+    """True when every clause of ``text`` ends in the work or the money itself (完成, 工作,
+    预算安排 …): the text promises to carry out the plan and names nothing delivered."""
+    clauses = goal_clauses(text)
+    return bool(clauses) and all(c.endswith(PROCEDURE_ENDINGS) for c in clauses)
+
+
+_GOAL_MARKER: Final = re.compile(
+    r"(?:^|(?<=[\s。；;，,：:]))(?:目标\s*([0-9]{1,2})\s*[:：、.．]?|([0-9]{1,2})\s*[、.．:：](?![0-9])"
+    r"|[(（]([0-9]{1,2})[)）])"
+)
+
+
+def numbered_goals(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each numbered goal of a goal cell (目标 1: …, 1、…, (1)…), when the
+    numbers run 1, 2, 3 … from the first; [] otherwise (a list marker is not guessed at)."""
+    text = text[:MAX_TEXT]
+    marks = list(_GOAL_MARKER.finditer(text))
+    numbers = [int(next(g for g in m.groups() if g)) for m in marks]
+    if len(marks) < 2 or numbers != list(range(1, len(marks) + 1)):
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    return [(m.end(), text[m.end() : end].strip()) for m, end in zip(marks, ends, strict=True)]
+
+
+GENERIC_BIGRAMS: Final[frozenset[str]] = frozenset(
+    {
+        "提供",
+        "进行",
+        "给予",
+        "开展",
+        "实施",
+        "完成",
+        "落实",
+        "提升",
+        "提高",
+        "加强",
+        "确保",
+        "保障",
+        "推进",
+        "推动",
+        "工作",
+        "项目",
+        "目标",
+        "资金",
+        "补助",
+        "补贴",
+        "扶持",
+        "资助",
+        "各项",
+        "相关",
+        "符合",
+        "条件",
+        "按照",
+        "规定",
+        "要求",
+        "全面",
+        "进一",
+        "一步",
+        "年度",
+        "全年",
+    }
+)
+"""Character pairs that say what is done, not to what: they tie no goal to an indicator."""
+
+
+def cjk_bigrams(text: str) -> set[str]:
+    """The pairs of adjacent Chinese characters of ``text`` (within a run of them), less the
+    generic ones of :data:`GENERIC_BIGRAMS`."""
+    out: set[str] = set()
+    run = ""
+    for char in text[:MAX_TEXT]:
+        if "\u4e00" <= char <= "\u9fff":
+            if run:
+                out.add(run + char)
+            run = char
+        else:
+            run = ""
+    return out - GENERIC_BIGRAMS

@@ -66,6 +66,8 @@ from perfdecl.rules.pd265_satisfaction_without_survey import SatisfactionWithout
 from perfdecl.rules.pd266_rate_under_quantity import RateUnderQuantity
 from perfdecl.rules.pd267_satisfaction_unrealistic import SatisfactionUnrealistic
 from perfdecl.rules.pd268_blank_header_field import BlankHeaderField
+from perfdecl.rules.pd269_vague_goal import VagueGoal
+from perfdecl.rules.pd270_goal_without_indicator import GoalWithoutIndicator
 
 RULES: tuple[type[Rule], ...] = (
     HeaderIncomplete,
@@ -125,6 +127,8 @@ RULES: tuple[type[Rule], ...] = (
     RateUnderQuantity,
     SatisfactionUnrealistic,
     BlankHeaderField,
+    VagueGoal,
+    GoalWithoutIndicator,
 )
 
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}
