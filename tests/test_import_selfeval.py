@@ -68,22 +68,9 @@ RUBRIC: dict[str, list[tuple[str, str, str, str, str | None, str]]] = {
 the scoring rule, no target; imported as far as the excerpt goes (it is cut inside the sixth
 row's 评分标准)."""
 
-<<<<<<< HEAD
-NO_ROWS = ("huanggang_daj_2020", "shangrao_sfj_ywjf_2021")
-"""Cut before the indicator table: the header (and 预算执行) only, written with --partial."""
-=======
-NO_ROWS = (
-    "huanggang_daj_2020",
-    "shangrao_sfj_ywjf_2021",
-    "yuanzhou_mzj_bxc_2022",
-    "yueyang_cgjkzx_bmzt_2018",
-)
+NO_ROWS = ("huanggang_daj_2020", "shangrao_sfj_ywjf_2021", "yueyang_cgjkzx_bmzt_2018")
 """Cut before the indicator table (huanggang, shangrao; yueyang: a department-wide evaluation
-report's cover and 基本概况), or with every cell of the table run together beyond reading
-(yuanzhou: 三级 name, 未完成原因 and ``2010010020`` for 分值 | 指标值(A) | 全年实际值(B) | 得分,
-where even the hand reading is a judgement): the header (and 预算执行) only, written with
---partial."""
->>>>>>> c485a77 (Department-wide self-evaluation rubrics import as kind: selfeval (#20): convert/rubric.py reads a rubric table (部门整体支出绩效评价自评表/评分表: 序号 | 一级(分) | 二级(分) | 三级 | 指标分值 | 指标解释 | 评价要点 | 评分标准 | 自评得分 | 扣分原因, any order and subset; its columns are data, layouts.RUBRIC_COLUMNS): a ruled table by column, a text copy as one stream of cells placed by shape against the header. A table with a 三级/二级, a score, a 评分标准 or 评价要点 and no 指标值 is a rubric; the rubric family (评价方式, 评价机构, 自评报告, 自评得分) makes a file a self-evaluation. New EvalIndicator.criteria (评价要点), schema regenerated. A label left blank above a table (单位 | |) no longer takes a value more than two rows away; 评分表 ends a title. Corpus: shouxian_bmzt_pjzpb_2023 was refused (PD417), now written: 6 rows with 分值, 指标解释, 评分标准 and 5 自评得分 (the excerpt is cut inside the 6th row); yueyang_cgjkzx_bmzt_2018 (a cover, no table) still needs --partial, now kind: selfeval (was project). The other 20 training files import byte-identically. Built inputs (text, one cell per line, ruled HTML with merged levels, a declaration with 评分标准 that stays a declaration, 30,000 rows bounded): tests/test_import_rubric.py. docs/import.md, docs/format.md)
+report's cover and 基本概况): the header (and 预算执行) only, written with --partial."""
 
 EXECUTION: dict[str, dict[str, Any]] = {
     # read off the page by hand: label, unit, then the row's figures and the 其中 rows
