@@ -227,7 +227,7 @@ RUBRIC_COLUMNS: dict[str, tuple[str, ...]] = {
     # a department-wide self-evaluation rubric (部门整体支出绩效评价自评表/评分表): its columns,
     # read before COLUMNS (评分标准 is a rubric's scoring rule, a declaration's basis)
     "seq": ("序号", "编号"),
-    "criteria": ("评价要点", "考核要点", "评价内容", "考核内容"),
+    "criteria": ("评价要点", "考核要点", "考核内容"),
     "scoring": (
         "指标说明及评分标准",
         "评分标准及说明",
