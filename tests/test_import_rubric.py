@@ -6,6 +6,8 @@ merged 一级/二级 cells. Each row keeps its 分值, 评价要点, 评分标�
 from __future__ import annotations
 
 import time
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +15,7 @@ import pytest
 from perfdecl.convert.pipeline import import_document
 from perfdecl.convert.rubric import is_rubric, read_rubric, rubric_role
 from perfdecl.convert.yamlwrite import dumps
+from perfdecl.lint import check_path
 from perfdecl.loader import load_text
 from perfdecl.model.build import build
 from perfdecl.model.selfeval import SelfEvaluation
@@ -31,7 +34,7 @@ TEXT = """2024年度部门整体支出绩效评价评分表
 4 | "三公经费"变动率 | 6 | 本年与上年三公经费之比 | ≤0得6分 |
 5 | 过程 (30分) |
 预算执行 (30分) | 支付进度率 | 10 | 实际支付进度与序时进度之比 | 每低1%扣0.5分 | 9.5 | 四季度集中支付 |
-合计 | 50 | | 38.5 |
+合计 | 30 | | 22.5 |
 """
 
 WANT = [
@@ -80,10 +83,21 @@ def _check(rows: list[tuple[Any, ...]]) -> None:
         assert got[6] == want[6] and got[7] == want[7], got
 
 
-def test_a_text_rubric_whose_lines_are_not_its_rows() -> None:
+def test_a_text_rubric_whose_lines_are_not_its_rows(tmp_path: Path) -> None:
     data = _import(TEXT)
     assert (data["kind"], data["year"], data["unit"]) == ("selfeval", 2024, "某某县文化旅游局")
     _check(_rows(data))
+    # 合计 | 30 | | 22.5: the totals row's two figures (the blank between them is lost in text)
+    assert (data["total_points"], data["total_score"]) == (30, Decimal("22.5"))
+    path = tmp_path / "rubric.yaml"
+    path.write_text(dumps(data), encoding="utf-8")
+    codes = {p.code for p in check_path(path).problems}
+    assert not codes & {"PD260", "PD261"}, codes  # the scores add up to the printed total
+
+
+def test_a_totals_row_with_one_figure_is_not_guessed() -> None:
+    data = _import(TEXT.replace("合计 | 30 | | 22.5 |", "合计 | 22.5 |"))
+    assert "total_points" not in data and "total_score" not in data
 
 
 def test_one_cell_per_line() -> None:
@@ -91,6 +105,9 @@ def test_one_cell_per_line() -> None:
     text = TEXT.splitlines()[0] + "\n" + "\n".join(f"{c} |" for c in cells) + "\n"
     data = _import(text)
     _check(_rows(data))
+
+
+TOTAL_ROW = '<tr><td colspan="3">合计</td><td>30</td><td></td><td></td><td>22.5</td><td></td></tr>'
 
 
 def _td(text: str, rowspan: int = 1) -> str:
@@ -112,11 +129,12 @@ def test_a_ruled_html_rubric_with_merged_levels() -> None:
         body.append(f"<tr>{cells}</tr>")
     html = (
         "<html><body><p>2024年度部门整体支出绩效评价自评表</p><table>"
-        f"<tr>{header}</tr>{''.join(body)}<tr><td>合计</td><td>50</td></tr></table></body></html>"
+        f"<tr>{header}</tr>{''.join(body)}{TOTAL_ROW}</table></body></html>"
     )
     data = _import(html, "rubric.html")
     assert data["kind"] == "selfeval"
     _check(_rows(data))
+    assert (data["total_points"], data["total_score"]) == (30, Decimal("22.5"))
 
 
 def test_the_model_has_a_place_for_each_rubric_column() -> None:

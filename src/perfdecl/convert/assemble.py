@@ -133,6 +133,7 @@ class Recognised:
     scores: list[tuple[str, str, float, list[str], list[str]]] = field(default_factory=list)
     family: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    totals: dict[str, str] = field(default_factory=dict)  # a rubric's 合计 row: points, score
 
 
 def problem_at(code: str, file: str, where: str, zh: str, en: str) -> Problem:
@@ -165,6 +166,8 @@ def recognise(grid: Grid) -> Recognised:
     if not table.items:
         _prose(grid, rows, table, fields)
     rec = Recognised(fields, table, rows, _score(rows))
+    if rubric is not None:
+        rec.totals = rubric.totals
     rec.family = rec.scores[0][0] if rec.scores and rec.scores[0][2] > 0 else None
     return rec
 
@@ -522,6 +525,10 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
     table, _ = indicators(rec.table.items, selfeval)
     if table:
         data["indicators"] = table
+    for role, key in (("points", "total_points"), ("score", "total_score")):
+        total = _decimal(rec.totals.get(role))
+        if selfeval and total is not None and 0 <= total <= 1000:
+            data[key] = total
     return data
 
 

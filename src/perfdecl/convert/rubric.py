@@ -54,6 +54,15 @@ def ends_table(text: str) -> bool:
     return norm(text).startswith(_table_end())
 
 
+_TOTALS = ("合计", "总分", "总计", "合计得分", "总得分")
+
+
+def _is_total(text: str) -> bool:
+    """The totals row's label: 合计, 总分 (a score such as (100分) may follow)."""
+    key = norm(text).rstrip(":")
+    return any(key == t or key.startswith(t + "(") for t in _TOTALS)
+
+
 def rubric_role(text: str) -> str | None:
     """A rubric header cell's role: the rubric's own columns first, then the indicator table's."""
     key = norm(text)
@@ -83,6 +92,7 @@ class Rubric:
     items: list[Item] = field(default_factory=list)
     level_cells: list[tuple[str, str, str]] = field(default_factory=list)
     wheres: set[str] = field(default_factory=set)
+    totals: dict[str, str] = field(default_factory=dict)  # points, score of the 合计/总分 row
 
     def parsed(self, rows: list[Row]) -> Parsed:
         """The rows as the indicator reader gives them; the grid rows it used are placed."""
@@ -158,6 +168,13 @@ def _by_column(out: Rubric, head: list[Cell], body: list[Cell]) -> None:
         rows.setdefault(cell.row, []).append(cell)
     for row in (rows[k] for k in sorted(rows)):
         if ends_table(row[0].text) and not any(roles.get(c.col) == "l3" for c in row[1:]):
+            if _is_total(row[0].text):
+                for cell in row[1:]:
+                    role = roles.get(cell.col)
+                    if role in ("points", "score") and _FIGURE.match(cell.text):
+                        out.totals.setdefault(role, _figure(cell.text))
+                        out.wheres.add(cell.where)
+                out.wheres.add(row[0].where)
             return
         name: Cell | None = None
         values: list[tuple[str, str, str]] = []
@@ -197,8 +214,25 @@ class _Stream:
         k = 0
         while k < len(cells):
             if ends_table(cells[k].text):
+                self._total(cells, k)
                 return
             k = self._row(cells, k)
+
+    def _total(self, cells: list[Cell], k: int) -> None:
+        """合计 | 100 | 95: two figures are the points and the score (one alone cannot be told)."""
+        if not _is_total(cells[k].text):
+            return
+        figures = []
+        for cell in cells[k + 1 : k + 4]:
+            if not _FIGURE.match(cell.text):
+                break
+            figures.append(cell)
+        if len(figures) == 2 and {"points", "score"} <= set(self.rest):
+            self.out.totals = {
+                "points": _figure(figures[0].text),
+                "score": _figure(figures[1].text),
+            }
+            self.out.wheres |= {c.where for c in (cells[k], *figures)}
 
     def _row(self, cells: list[Cell], k: int) -> int:
         """One row from cell ``k``; the index of the next row's first cell."""
