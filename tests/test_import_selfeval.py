@@ -297,3 +297,32 @@ def test_lower_is_better_rows_of_the_chongqing_selfeval_are_met(tmp_path: Path) 
     rows = {r["id"]: squash(r["text"]) for r in _rows(result.data)}
     missed = [rows[p.message.en.split()[0]] for p in check_path(path).problems if p.code == "PD263"]
     assert missed == ["政府采购执行率", "党性教育培训次数"]
+
+
+def test_perfdecl_outcome_reads_the_chongqing_ceilings_as_met(tmp_path: Path) -> None:
+    """The chongqing self-evaluation against its own declared rows (the outcome columns
+    dropped): 预算调整率 3% and 结转结余率 2% achieved 0 are met and earn their full 分值;
+    政府采购执行率 100% achieved 72.74% is missed."""
+    from perfdecl.diff import load_side
+    from perfdecl.outcome import Status, compare
+
+    result = import_path(CORPUS / "selfeval" / "chongqing_kxc_rmtzx_bmzt_2021.txt")
+    assert result.data is not None
+    evaluated = tmp_path / "selfeval.yaml"
+    evaluated.write_text(dumps(result.data), encoding="utf-8")
+    outcome = ("actual", "score", "coefficient", "deviation", "value_initial")
+    declared: dict[str, Any] = {
+        k: v for k, v in result.data.items() if k not in ("kind", "execution")
+    }
+    declared["kind"] = "department"
+    for row in _rows(declared):
+        for key in outcome:
+            row.pop(key, None)
+    declaration = tmp_path / "declared.yaml"
+    declaration.write_text(dumps(declared), encoding="utf-8")
+    got = compare(load_side(str(declaration)), load_side(str(evaluated)))
+    rows = {squash(r.text): r for r in got.rows}
+    for name in ("预算调整率", "结转结余率", "财政供养人员控制率", "公用经费控制率"):
+        assert rows[name].status is Status.MET, name
+        assert rows[name].score == rows[name].points, name
+    assert rows["政府采购执行率"].status is Status.MISSED
