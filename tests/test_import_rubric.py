@@ -234,3 +234,21 @@ def test_an_evaluation_report_cover_is_a_selfeval_header() -> None:
     assert isinstance(loaded.data, dict)
     decl, _ = build(loaded.data, loaded.source, "cover.yaml")
     assert isinstance(decl, SelfEvaluation) and decl.staff == 35
+
+
+def test_an_unknown_column_between_known_ones_keeps_the_others_in_place() -> None:
+    """考评方法 is no known header: a text column of its own, not imported, and the 自评得分 and
+    扣分原因 after it are still read."""
+    text = TEXT.replace("评分标准 | 自评得分 |", "评分标准 | 考评方法 | 自评得分 |")
+    for old, new in (
+        ("酌情扣分 |\n4 |", "酌情扣分 | 查阅资料 |\n4 |"),
+        ("细化量化得3分 | 3 |", "细化量化得3分 | 查阅资料 | 3 |"),
+        ("每超1%扣1分 | 6 |", "每超1%扣1分 | 核对人数 | 6 |"),
+        ("≤0得6分 |", "≤0得6分 | 核对账目 |"),
+        ("扣0.5分 | 9.5 |", "扣0.5分 | 核对账目 | 9.5 |"),
+    ):
+        assert old in text
+        text = text.replace(old, new)
+    data = _import(text)
+    _check(_rows(data))
+    assert "查阅资料" not in dumps(data)

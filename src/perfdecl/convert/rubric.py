@@ -123,13 +123,10 @@ def _read(table: Table) -> Rubric | None:
     start = next((k for k in top if rubric_role(cells[k].text) in _HEAD_START), None)
     if start is None:
         return None
-    end = start
-    while end < len(cells) and rubric_role(cells[end].text) is not None:
-        end += 1
+    roles = _header(cells, start)
+    end = start + len(roles)
     head = cells[start:end]
-    out = Rubric(
-        header=[rubric_role(c.text) or "" for c in head], header_text=[c.text for c in head]
-    )
+    out = Rubric(header=roles, header_text=[c.text for c in head])
     if not is_rubric(out.header):
         return None
     out.wheres |= {c.where for c in head}
@@ -143,6 +140,28 @@ def _read(table: Table) -> Rubric | None:
 
 
 _HEAD_START = frozenset({"seq", "l1", "l2", "l3"})
+_OTHER_HEAD = re.compile(r"^[\u4e00-\u9fff()/、及和与]{2,12}$")
+
+
+def _header(cells: list[Cell], start: int) -> list[str]:
+    """The header's roles from ``start``: known headers, and an unknown one (考评方法) between
+    known ones as a text column of its own (``other``, not imported) so the columns after it
+    keep their places."""
+    roles: list[str] = []
+    k = start
+    while k < len(cells):
+        role = rubric_role(cells[k].text)
+        if role is None:
+            later = cells[k + 1 : k + 3]
+            known = any(rubric_role(c.text) is not None for c in later)
+            if not (known and _OTHER_HEAD.match(norm(cells[k].text))):
+                break
+            role = "other"
+        roles.append(role)
+        k += 1
+    while roles and roles[-1] == "other":
+        roles.pop()
+    return roles
 
 
 def _finest(roles: list[str]) -> list[str]:
@@ -159,9 +178,7 @@ def _figure(text: str) -> str:
 
 def _by_column(out: Rubric, head: list[Cell], body: list[Cell]) -> None:
     """A ruled table: each cell under the header cell of its column."""
-    roles = dict(
-        zip((c.col for c in head), _finest([rubric_role(c.text) or "" for c in head]), strict=True)
-    )
+    roles = dict(zip((c.col for c in head), _finest(out.header), strict=True))
     levels: dict[str, str | None] = {"l1": None, "l2": None}
     rows: dict[int, list[Cell]] = {}
     for cell in body:
