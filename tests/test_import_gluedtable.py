@@ -228,3 +228,24 @@ def test_a_self_evaluation_on_one_line_is_read_right_or_reported(
         }
         right = reading.name == name and all(cells.get(k) == v for k, v in built.items())
         assert right or chunk.doubt is not None, (name, built, reading)
+
+
+def test_rows_of_one_group_run_together_are_cut_after_each_figure_run() -> None:
+    """Two rows under one 二级 on one line: cut after the first row's figures; a judgement (and
+    reported) when a text column follows the figures, certain when none does."""
+    body = "产出指标(40分)数量指标(必填)培训农民人次2030030020发放补贴户数2050050020"
+    for header_text, judged in (
+        ("一级指标二级指标三级指标分值指标值(A)全年实际值(B)得分未完成原因分析", True),
+        ("一级指标二级指标三级指标分值指标值(A)全年实际值(B)得分", False),
+    ):
+        header = find_header(header_text)
+        assert header is not None
+        chunks = read_chunks(body, "line 1", header)
+        solve(chunks, None)
+        got = [(c.options[0].name, dict(c.options[0].cells)) for c in chunks]
+        assert got == [
+            ("培训农民人次", {"points": "20", "value": "300", "actual": "300", "score": "20"}),
+            ("发放补贴户数", {"points": "20", "value": "500", "actual": "500", "score": "20"}),
+        ]
+        assert chunks[0].l2 == "数量指标(必填)" and chunks[1].l2 is None
+        assert all((c.doubt is not None) == judged for c in chunks)

@@ -511,10 +511,46 @@ def read_chunks(text: str, where: str, header: Header) -> list[Chunk]:
         names = [_cut(text, index, a, b) for a, b in spans]
         l1, l2 = _assign_levels(names, has_l1)
         body = _cut(text, index, start, end)
-        chunk = Chunk(where, l1, l2, _row_options(body, header) if body else [])
-        if chunk.options or names:
-            out.append(chunk)
+        parts, judged = _row_texts(body, header)
+        for n, part in enumerate(parts):
+            chunk = Chunk(where, l1 if n == 0 else None, l2 if n == 0 else None)
+            chunk.options = _row_options(part, header) if part else []
+            if judged and chunk.options:
+                chunk.doubt = chunk.options[0].run or part
+            if chunk.options or (names and n == 0):
+                out.append(chunk)
     return out
+
+
+def _figure_roles(header: Header) -> tuple[str, ...]:
+    roles = header.roles
+    after = roles[roles.index("l3") + 1 :] if "l3" in roles else roles
+    return tuple(r for r in after if r in FIGURE_ROLES)
+
+
+def _row_texts(body: str, header: Header) -> tuple[list[str], bool]:
+    """Several rows of one 二级 run together (name, figures, name, figures …): the text is cut
+    after each full figure run (two figures or more read at a cost of at most 1, not a date). Where a row
+    ends is a judgement when a text column (备注, 未完成原因) follows the figures: (texts, judged)."""
+    figure_roles = _figure_roles(header)
+    ends: list[int] = []
+    for m in _run_pattern().finditer(body):
+        run = m.group(0)
+        if m.start() == 0 or not re.search(r"[0-9]", run) or body[m.end() : m.end() + 1] in _DATE:
+            continue
+        best = _readings(run, figure_roles)
+        if best and len(best[0][0]) >= 2 and best[0][1] <= 1:
+            ends.append(m.end())
+    if len(ends) < 2 or len(ends) > _MAX_ROWS:
+        return [body], False
+    cuts = [0, *ends[:-1], len(body)]
+    roles = header.roles
+    last_figure = max(n for n, r in enumerate(roles) if r in FIGURE_ROLES)
+    judged = any(r not in FIGURE_ROLES for r in roles[last_figure + 1 :])
+    return [body[a:b] for a, b in itertools.pairwise(cuts)], judged
+
+
+_DATE = ("年", "月", "日")
 
 
 def _total(rows: list[Row], start: int) -> Decimal | None:
