@@ -64,6 +64,18 @@ def vague_words(text: str, extra: Iterable[str] = ()) -> list[tuple[str, int]]:
     ]
 
 
+DURATION_ONLY: Final[frozenset[str]] = frozenset(
+    {"长期", "长远", "长效", "持久", "永久", "长久", "长期有效", "长期持续", "长期坚持", "长期发挥"}
+)
+"""指标值 cells that give only a duration ("长期"): how long, never how well; no standard."""
+_CELL_PUNCTUATION: Final = re.compile(r"[\s。.，,；;：:、]+")
+
+
+def duration_only(value: str) -> bool:
+    """True when a 指标值 cell is only a duration word (长期, 长效 …), with no state or standard."""
+    return _CELL_PUNCTUATION.sub("", value[:40]) in DURATION_ONLY
+
+
 @lru_cache(maxsize=64)
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     """Longest-first alternation: the regex engine then takes, scanning left to right, the

@@ -12,6 +12,7 @@ from perfdecl import phrases
 from perfdecl.model import Declaration, IndicatorKind
 from perfdecl.model.frameworks import SATISFACTION
 from perfdecl.model.rows import IndicatorRow, all_indicator_rows
+from perfdecl.phrases.wording import duration_only
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import is_quantified
 from perfdecl.rules.base import Finding, Rule, RuleOptions, RuleSettings
@@ -38,6 +39,8 @@ class VagueWording(Rule):
 
     A qualitative (定性) row is read too, its 指标值 cell included: 定性 says no number is due,
     not that "稳步提高" can be judged; it needs a standard or graded levels (好/较好/一般/较差).
+    A 指标值 cell that gives only a duration (长期, 长效) is read the same way: how long, not how
+    well.
 
     Bad:
 
@@ -96,7 +99,10 @@ def _vague(row: IndicatorRow, extra: tuple[str, ...]) -> tuple[list[tuple[str, i
     found = phrases.vague_words(row.text, extra=extra)
     if found or not row.item.value_text:
         return found, row.text_pointer
-    return phrases.vague_words(row.item.value_text, extra=extra), f"{row.pointer}/value_text"
+    value = row.item.value_text
+    if duration_only(value):  # "长期": how long, not how well
+        return [(value.strip(), len(value) - len(value.lstrip()))], f"{row.pointer}/value_text"
+    return phrases.vague_words(value, extra=extra), f"{row.pointer}/value_text"
 
 
 def _message(ident: str, words: list[str], qualitative: bool) -> Message:

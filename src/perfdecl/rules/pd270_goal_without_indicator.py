@@ -15,12 +15,17 @@ from perfdecl.rules.pd269_vague_goal import annual_goal
 
 MIN_OWN_PAIRS = 3
 """A goal needs this many character pairs of its own (in no other goal) to be judged at all."""
+MIN_JUDGED = 3
+"""Goals judged before a table is: with two, one unnamed goal may be the table's wording."""
+MAX_MISSING_SHARE = 3
+"""At most one judged goal in this many may go unnamed: a table that misses more is worded
+apart from its goals (公路 in the goal, 道路 in the rows), not short of one goal."""
 
 
 def uncovered_goals(decl: Declaration, text: str) -> list[tuple[int, int, str]]:
     """(number, offset, text) of each numbered goal none of whose own words appears in any
-    indicator row, when the table names at least one goal and at most half of them go unnamed
-    (a table that names none is not matched against the goals word by word)."""
+    indicator row, when at least three goals are judged and at most a third of them go unnamed
+    (a table worded apart from its goals is not matched against them word by word)."""
     goals = numbered_goals(text)
     if not goals:
         return []
@@ -41,7 +46,7 @@ def uncovered_goals(decl: Declaration, text: str) -> list[tuple[int, int, str]]:
         judged += 1
         if not own & table:
             missing.append((n, offset, goal))
-    if not missing or len(missing) * 2 > judged:
+    if not missing or judged < MIN_JUDGED or len(missing) * MAX_MISSING_SHARE > judged:
         return []
     return missing
 
@@ -53,8 +58,9 @@ class GoalWithoutIndicator(Rule):
     数量 rows cannot be evaluated at the year's end: how many were supported? The check takes the
     words each goal has of its own (character pairs in no other goal, less generic verbs such as
     提供, 给予, 扶持) and reports the goals none of whose words appears in any indicator row. It
-    judges a goal only when it has at least three such pairs, and a table only when most goals are
-    found in it. Goals written as numbered strands with ``goal:`` links are PD225's.
+    judges a goal only when it has at least three such pairs, and a table only when at least three
+    goals are judged and at most a third of them go unnamed. Goals written as numbered strands
+    with ``goal:`` links are PD225's.
 
     Bad:
 
