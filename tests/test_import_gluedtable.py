@@ -72,6 +72,8 @@ def test_a_glued_evaluation_table_is_read_by_its_header_order() -> None:
     assert rows[6]["kind"] == "qualitative"
     assert not [p for p in result.problems if p.code == "PD414"]  # the 总分 settles 12 | 15
     assert result.data["project"]["name"] == "某县农村饮水安全工程项目"
+    assert result.data["indicators_points"] == 100  # 总分 | 100: read, not reported PD401
+    assert not [p for p in result.problems if p.code == "PD401" and "总分" in p.message.en]
 
 
 def test_without_the_total_an_ambiguous_run_is_split_and_reported() -> None:

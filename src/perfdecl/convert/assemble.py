@@ -523,6 +523,9 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
     if selfeval and values.get("goals.outcome"):
         data.setdefault("goals", {})["outcome"] = values["goals.outcome"]
     table, _ = indicators(rec.table.items, selfeval)
+    printed = _decimal(rec.table.total_points)
+    if table and not selfeval and printed is not None and 0 < printed <= 100:
+        data["indicators_points"] = printed  # 总分 100 after the table: validate checks the sum
     if table:
         data["indicators"] = table
     for role, key in (("points", "total_points"), ("score", "total_score")):

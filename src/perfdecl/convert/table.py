@@ -171,6 +171,7 @@ class Parsed:
     # this index belong to the form around the table (the header's line carried them)
     found: bool = False
     end_row: int | None = None
+    total_points: str | None = None  # the 总分 printed after a scored table
     lists: list[tuple[str, int, int]] = field(default_factory=list)  # a column printed as a
     # list of words: (where, names read, values paired with them; -1: printed but not paired)
 
@@ -471,12 +472,32 @@ class TableReader:
                 continue
             if ends_table("".join(t.text for t in toks)) and not level_of(toks[0].text)[0]:
                 self.out.end_row = i
+                self._total_at(i)
                 return
             if row.ruled and self.colmap:
                 self._ruled_row(row)
             else:
                 self._content_row(toks, i)
             self.out.placed.add(i)
+
+    def _total_at(self, i: int) -> None:
+        """``总分 | 100`` (or 100 alone on the next line) after a table with a 分值 column: the
+        table's points (``indicators_points``), and both lines are read."""
+        if "points" not in self.out.header:
+            return
+        head = norm("".join(t.text for t in self.rows[i].toks))
+        m = _TOTAL_ROW.match(head)
+        if m is None:
+            return
+        if m[1]:
+            self.out.total_points = m[1]
+            self.out.placed.add(i)
+            return
+        if i + 1 < len(self.rows):
+            nxt = _TOTAL_FIGURE.match(norm("".join(t.text for t in self.rows[i + 1].toks)))
+            if nxt:
+                self.out.total_points = nxt[1]
+                self.out.placed |= {i, i + 1}
 
     def _next_text(self, i: int, k: int) -> str:
         # the row's text tokens, filtered once per row: rebuilding them for every token made a
@@ -658,6 +679,8 @@ def _is_level_name(text: str) -> bool:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_TOTAL_ROW = re.compile(r"^(?:总分|合计|总计)(?:\(分\))?:?(?:([0-9]{1,3}(?:\.[0-9]+)?)分?)?$")
+_TOTAL_FIGURE = re.compile(r"^([0-9]{1,3}(?:\.[0-9]+)?)分?$")
 _NAME_SENTENCE = re.compile(r"^([^\s0-9]{2,10}) ((?=[^ ]*[0-9][0-9.]*[^\s0-9.,])[^ ]{8,})$")
 """A short name and, after one space, a sentence of at least 8 characters holding a figure."""
 _NATURE = re.compile(r"^(?:[≥≤<>=≧≦═＞＜＝]=?|>=|<=|定性|定量|定性指标|定量指标|正向|反向)$")
