@@ -47,6 +47,9 @@ def test_english_opinion() -> None:
     assert result.exit_code == 0
     assert "**Conclusion: approved after changes.**" in result.output
     assert "[产出指标二：促进社会共治、维护安全稳定 / 产出数量指标 / out2.qty.2]" in result.output
+    headings = [line for line in result.output.splitlines() if line.startswith("## ")]
+    assert headings[0] == "## 1. The indicator table as a whole", headings[:2]
+    assert all(h.startswith(f"## {n}. ") for n, h in enumerate(headings, start=1))
 
 
 def test_docx_opinion(tmp_path: Path) -> None:

@@ -162,7 +162,7 @@ def markdown(opinion: Opinion, lang: Lang = "zh") -> str:
         ]
     for n, part in enumerate(opinion.parts, start=1):
         heading = part.heading_zh if lang == "zh" else part.heading_en
-        number = f"{chinese_number(n)}、" if lang == "zh" else f"{n}."
+        number = f"{chinese_number(n)}、" if lang == "zh" else f"{n}. "
         lines += ["", f"## {number}{heading}", ""]
         lines += [f"{i}. {item}" for i, item in enumerate(part.items, start=1)]
     if not opinion.parts:
