@@ -252,3 +252,21 @@ def test_a_short_name_then_a_sentence_with_a_figure() -> None:
     assert row["value_text"] == "按照每月补助标准300元/人发放到户"
     assert row["targets"] == [{"comparison": "=", "value": Decimal("300"), "unit": "元/人"}]
     assert {p.code for p in result.problems} >= {"PD411", "PD414"}  # implied =, split by shape
+
+
+def test_a_signature_box_is_a_label_and_takes_only_a_name_on_its_row() -> None:
+    # 项目负责人(签字): is ink on paper: the box's mark is not the lead, nor is the next block
+    blank = (
+        "项目支出绩效目标申报表\n"
+        "项目名称 | 乡村道路养护\n"
+        "主管部门 | 某县交通运输局\n"
+        "项目负责人(签字): |\n"
+        "|||||\n"
+        "项目概述 | 养护县乡道路。\n" + TABLE
+    )
+    data = _import(blank)
+    assert "lead" not in data.get("project", {})
+    assert data["unit"] == "某县交通运输局"
+    # a name typed in the box's row is its value
+    typed = blank.replace("项目负责人(签字): |", "项目负责人（签字）： | 王某某")
+    assert _import(typed)["project"]["lead"] == "王某某"

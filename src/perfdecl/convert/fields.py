@@ -129,8 +129,13 @@ def _strip_label(key: str) -> str:
 
 
 def label_of(text: str) -> tuple[str, str, str] | None:
-    """(kind, key, inline value) when a cell is a label: kind is 'field', 'money' or 'block'."""
+    """(kind, key, inline value) when a cell is a label: kind is 'field', 'money', 'block' or
+    'sign' (a signature or seal box, 项目责任人(签字):, whose value is ink, never a cell's text)."""
     key = norm(text)
+    signed = key.rstrip(":")
+    for mark in L.SIGNATURE_MARKS:
+        if signed.endswith(mark) and len(signed) > len(mark):
+            return "sign", _field_table().get(signed.removesuffix(mark), ""), ""
     inline = ""
     if ":" in key and not key.endswith(":"):
         head, _, rest = text.replace("：", ":").partition(":")
@@ -275,6 +280,9 @@ class FieldReader:
             self.out.placed.add((i, k))
             if kind != "field":
                 self.pending.clear()
+            if kind == "sign":
+                n = self._signed(toks, n, key, tok)
+                continue
             if kind == "block":
                 self.block = tok.text
                 self.block_unit = _unit_of_label(tok.text) or self.block_unit
@@ -300,6 +308,18 @@ class FieldReader:
         if joined is None or joined[2]:
             return None
         return joined, Tok(f"{tok.text}{nxt.text}", tok.where, tok.col, tok.rowspan)
+
+    def _signed(self, toks: list[tuple[int, int, Tok]], n: int, key: str, tok: Tok) -> int:
+        """A signature box (项目责任人(签字):) holds ink: only a name typed in the next cell of the
+        same row is its value; a cell further on belongs to something else."""
+        if key and n + 1 < len(toks) and toks[n + 1][0] == toks[n][0]:
+            i, k, value = toks[n + 1]
+            text = value.text.strip(" :：")
+            if text and label_of(value.text) is None and key not in self.out.values:
+                self.out.values[key] = (tok.text, text, value.where)
+                self.out.placed.add((i, k))
+                return n + 2
+        return n + 1
 
     def _next_value(self, toks: list[tuple[int, int, Tok]], n: int) -> int | None:
         """Index of the value cell after the label at ``n`` (None when a label comes first)."""

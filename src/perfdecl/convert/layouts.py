@@ -342,6 +342,11 @@ GLUED_EXPLANATION_OPENERS: tuple[str, ...] = (
 """Words that open a 指标说明/指标解释 cell glued after the 三级 name (``享受资助人数达到预计值``:
 享受资助人数 | 达到预计值), when the header prints that column between the name and the figures."""
 
+SIGNATURE_MARKS: tuple[str, ...] = ("(签字)", "(签名)")
+"""Marks printed after a label for a handwritten signature (项目责任人(签字):): part of the label,
+never its value (normalised: half-width brackets). A seal box (实施单位(盖章)) is left out: forms
+type the unit's name in it."""
+
 SECTION_LABELS: tuple[str, ...] = ("绩效指标", "年度绩效指标", "中期绩效指标", "年度绩效目标")
 """The label of the indicator table's section (a merged cell left of its header; a score such as
 (90分) may follow): not a value of the field before it."""
@@ -575,6 +580,7 @@ __all__ = [
     "QUALITATIVE_VALUES",
     "RUBRIC_COLUMNS",
     "SECTION_LABELS",
+    "SIGNATURE_MARKS",
     "TABLE_END",
     "UNSPLIT_COLUMNS",
     "Family",
