@@ -270,3 +270,13 @@ def test_a_signature_box_is_a_label_and_takes_only_a_name_on_its_row() -> None:
     # a name typed in the box's row is its value
     typed = blank.replace("项目负责人(签字): |", "项目负责人（签字）： | 王某某")
     assert _import(typed)["project"]["lead"] == "王某某"
+
+
+def test_a_title_keeps_no_lone_character_of_the_pages_spaced_labels() -> None:
+    # a web page's furniture: 标     题 <title> 文     号, its wide gaps cut cells mid-label
+    text = "标     题 某区道路绩效目标表2 文     号\n项目名称 | 道路维修\n" + TABLE
+    assert _import(text)["title"] == "某区道路绩效目标表2"
+    assert (
+        _import("某区道路绩效目标表 3\n项目名称 | 道路维修\n" + TABLE)["title"]
+        == "某区道路绩效目标表 3"
+    )

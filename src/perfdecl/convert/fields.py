@@ -423,12 +423,23 @@ class FieldReader:
     def _title_year(self, text: str) -> None:
         key = norm(text)
         if self.out.title is None and _TITLE.search(key) and len(key) <= 60:
-            self.out.title = text
+            self.out.title = _trim_title(text)
         if self.out.year is None:
             m = _YEAR_DEGREE.search(text) or (_YEAR.search(text) if _TITLE.search(key) else None)
             if m:
                 self.out.year = int(m[1])
                 self.out.year_text = m[0].strip()
+
+
+def _trim_title(text: str) -> str:
+    """The title without the lone characters a spaced-out label of the page leaves on it
+    (标     题 项目支出绩效目标表3 文     号 gives the cell ``题 项目支出绩效目标表3 文``)."""
+    chunks = text.split()
+    while len(chunks) > 1 and len(chunks[0]) == 1:
+        chunks.pop(0)
+    while len(chunks) > 1 and len(chunks[-1]) == 1 and not chunks[-1].isdigit():
+        chunks.pop()
+    return " ".join(chunks) if len(chunks) != len(text.split()) else text
 
 
 def read_fields(
