@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from perfdecl.convert.importer import import_bytes
 from perfdecl.convert.yamlwrite import dumps
 from perfdecl.loader import load_text
@@ -119,3 +121,13 @@ def test_a_project_form_gets_no_funds() -> None:
     text = "项目支出绩效目标申报表\n项目名称 | 道路 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
     result = import_bytes(text.encode(), file="p.txt")
     assert result.data is None or "funds" not in result.data
+
+
+@pytest.mark.parametrize("text", [TABLE, INTERLEAVED], ids=["ruled", "interleaved"])
+def test_a_department_forms_money_is_its_funds_not_a_project_budget(text: str) -> None:
+    # 基本支出 and 项目支出 are the expenditure block, read whole into funds; before, they were
+    # also written as the sources of a project.budget the department form does not have
+    result = import_bytes(text.encode(), file="dept.txt")
+    assert result.data is not None
+    assert result.data["kind"] == "department" and "funds" in result.data
+    assert "budget" not in result.data.get("project", {})

@@ -489,6 +489,15 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
         exec_block, _glued = execution(f)
         if exec_block is not None:
             annual, period = None, None
+    if data["kind"] == "department":
+        from perfdecl.convert.funds import funds
+
+        found = funds(rec.rows)
+        if found:
+            # the money lines are the department's 收入/支出 blocks, read whole into funds: not
+            # a project's budget as well (基本支出 and 项目支出 were read as its sources)
+            data["funds"] = found
+            annual, period = None, None
     if annual:
         project["budget"] = annual
         if annual.get("total") is not None and "amount" not in project:
@@ -496,12 +505,6 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
             project["amount"] = annual["total"] * factor
     if period:
         project["budget_period"] = period
-    if data["kind"] == "department":
-        from perfdecl.convert.funds import funds
-
-        found = funds(rec.rows)
-        if found:
-            data["funds"] = found
     if project:
         data["project"] = project
     if family_kind == "transfer" or values.get("central"):
