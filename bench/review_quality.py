@@ -324,7 +324,12 @@ def _key(lf: LabelFile, finding: Finding) -> tuple[str, str, str]:
     """The label key of a finding: (code, pointer, match) with the first label whose match the
     message holds, else (code, pointer, "")."""
     for code, pointer, match in lf.labels:
-        if code == finding.code and pointer == finding.pointer and match and match in finding.message:
+        if (
+            code == finding.code
+            and pointer == finding.pointer
+            and match
+            and match in finding.message
+        ):
             return code, pointer, match
     return finding.code, finding.pointer, ""
 

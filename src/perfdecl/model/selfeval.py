@@ -213,9 +213,7 @@ class SelfEvaluation(Declaration):
     staff: int | None = Field(
         None, ge=0, le=100_000_000, title="人员编制 / Staff positions", description="编制人数"
     )
-    staff_actual: int | None = Field(
-        None, ge=0, le=100_000_000, title="实有人数 / Staff in post"
-    )
+    staff_actual: int | None = Field(None, ge=0, le=100_000_000, title="实有人数 / Staff in post")
     execution: Execution | None = Field(
         None,
         title="预算执行情况 / Budget execution",
