@@ -217,7 +217,8 @@ def test_a_cache_inside_the_checked_repository_is_not_read(tmp_path: Path) -> No
         SourceMap(text=data.decode()),
     )
     ResultCache(planted).put(entry_key("a.yaml", data, options), poison, data)
-    env = {CACHE_ENV: str(planted)}
+    # (the folder it falls back to is a fresh user cache: not the machine's, which other runs share)
+    env = {CACHE_ENV: str(planted), "XDG_CACHE_HOME": str(tmp_path / "xdg")}
     done = perfdecl(["validate", "--lang", "en", *files], repo, env)
     assert b"POISONED" not in done.stdout and b"PD223" in done.stdout
     assert choose_dir(None, disabled=False, checked=[str(repo / "a.yaml")]) != planted
