@@ -189,6 +189,18 @@ def test_output_file_is_not_overwritten_without_force(tmp_path: Path) -> None:
     assert code == 0 and target.read_text(encoding="utf-8").startswith("declaration,selfeval,")
 
 
+def test_color_as_validate_and_diff_read_it(tmp_path: Path) -> None:
+    # CliRunner's stdout is not a terminal: auto is plain; --color always colours even there
+    _, plain, _ = run("outcome", DECL, EVAL, "--lang", "en")
+    assert "\x1b[" not in plain
+    _, coloured, _ = run("outcome", DECL, EVAL, "--lang", "en", "--color", "always")
+    assert "\x1b[" in coloured
+    _, never, _ = run("outcome", DECL, EVAL, "--lang", "en", "--color", "always", "--no-color")
+    assert "\x1b[" in never  # --color always wins over --no-color, as for validate
+    _, off, _ = run("outcome", DECL, EVAL, "--lang", "en", "--color", "never")
+    assert "\x1b[" not in off
+
+
 def test_the_console_script_runs_it() -> None:
     proc = subprocess.run(
         [

@@ -56,6 +56,10 @@ ColorOpt = Annotated[
         "never.",
     ),
 ]
+ConfigOpt = Annotated[
+    str | None,
+    typer.Option("--config", help="Configuration file (default: found upward)."),
+]
 QuietOpt = Annotated[
     bool, typer.Option("--quiet", "-q", help="Only the problems: no excerpts, headers or summary.")
 ]

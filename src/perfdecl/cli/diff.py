@@ -11,6 +11,7 @@ import typer
 
 from perfdecl.cli.common import (
     ColorOpt,
+    ConfigOpt,
     LangOpt,
     NoColorOpt,
     fail,
@@ -76,10 +77,7 @@ def register(app: typer.Typer) -> None:
                 "--similarity", min=0.0, max=1.0, help="Least wording similarity for a match."
             ),
         ] = 0.6,
-        config: Annotated[
-            str | None,
-            typer.Option("--config", help="Configuration file (default: found upward)."),
-        ] = None,
+        config: ConfigOpt = None,
         lang: LangOpt = None,
         no_color: NoColorOpt = False,
         color: ColorOpt = None,

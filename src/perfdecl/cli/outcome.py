@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from perfdecl.cli.common import LangOpt, NoColorOpt, fail, resolve_lang, use_color
+from perfdecl.cli.common import (
+    ColorOpt,
+    ConfigOpt,
+    LangOpt,
+    NoColorOpt,
+    fail,
+    resolve_lang,
+    use_color,
+)
 from perfdecl.outcome.records import FailOn
 from perfdecl.problem import Lang, Problem, Severity
 from perfdecl.reporters.outcome.base import OUTCOME_REPORTERS
@@ -127,12 +135,10 @@ def register(app: typer.Typer) -> None:
         force: Annotated[
             bool, typer.Option("--force", help="Replace the --output file if it exists.")
         ] = False,
-        config: Annotated[
-            str | None,
-            typer.Option("--config", help="Configuration file (default: found upward)."),
-        ] = None,
+        config: ConfigOpt = None,
         lang: LangOpt = None,
         no_color: NoColorOpt = False,
+        color: ColorOpt = None,
     ) -> None:
         """Read a self-evaluation (kind: selfeval) against its declaration: which targets were
         met, missed (by how much) or changed, and whether the self-score follows the scoring
@@ -178,7 +184,7 @@ def register(app: typer.Typer) -> None:
             reporter = get_outcome_reporter(output_format.value)(
                 buffer,
                 lang=language,
-                color=use_color(no_color) is not False and output is None and sys.stdout.isatty(),
+                color=_color(use_color(no_color, color.value if color else None), output),
                 fail_on=chosen,
             )
             reporter.report(results)
@@ -189,3 +195,11 @@ def register(app: typer.Typer) -> None:
 
             write_output(output, buffer.getvalue(), force=force, lang=language, inputs=paths)
         raise typer.Exit(max(r.exit_code(chosen) for r in results))
+
+
+def _color(chosen: bool | None, output: str | None) -> bool:
+    """--color always|never (or NO_COLOR/FORCE_COLOR) as validate and diff read them; auto:
+    colour only on a terminal, never in an --output file."""
+    if chosen is not None:
+        return chosen
+    return output is None and sys.stdout.isatty()

@@ -5,9 +5,7 @@ Classes are imported lazily by name so that machine-readable formats never pay f
 
 from __future__ import annotations
 
-import importlib
-
-from perfdecl.reporters.base import Reporter, Summary
+from perfdecl.reporters.base import Reporter, Summary, registered
 
 REPORTERS: dict[str, str] = {
     "text": "perfdecl.reporters.text:TextReporter",
@@ -21,10 +19,7 @@ REPORTERS: dict[str, str] = {
 
 def get_reporter(name: str) -> type[Reporter]:
     """The reporter class registered under ``name`` (KeyError if there is none)."""
-    module_name, _, class_name = REPORTERS[name].partition(":")
-    cls = getattr(importlib.import_module(module_name), class_name)
-    assert isinstance(cls, type) and issubclass(cls, Reporter)
-    return cls
+    return registered(REPORTERS, name, Reporter)
 
 
 __all__ = ["REPORTERS", "Reporter", "Summary", "get_reporter"]

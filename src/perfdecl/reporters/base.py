@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, TextIO
+from typing import TYPE_CHECKING, ClassVar, TextIO, TypeVar
 
 from perfdecl.problem import Lang, Severity
 
@@ -42,6 +44,19 @@ class Summary:
         if self.errors or (self.strict and self.warnings):
             return 1
         return 0
+
+
+_C = TypeVar("_C")
+
+
+def registered(table: Mapping[str, str], name: str, base: type[_C]) -> type[_C]:
+    """The class ``table[name]`` names as ``module:Class``, imported only when asked for, so
+    machine formats never pay for rich (KeyError if there is none). One lookup for the
+    validate, diff and outcome format tables."""
+    module_name, _, class_name = table[name].partition(":")
+    cls = getattr(importlib.import_module(module_name), class_name)
+    assert isinstance(cls, type) and issubclass(cls, base)
+    return cls
 
 
 def noun(n: int, singular: str, plural: str | None = None) -> str:

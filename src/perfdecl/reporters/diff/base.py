@@ -7,13 +7,12 @@ Classes are imported lazily so that machine formats never pay for rich.
 
 from __future__ import annotations
 
-import importlib
 from typing import ClassVar, TextIO
 
 from perfdecl.diff import Change, DiffResult, Direction, FailOn, Segment, split_rev
 from perfdecl.escape import safe
 from perfdecl.problem import Lang
-from perfdecl.reporters.base import counted
+from perfdecl.reporters.base import counted, registered
 
 DIFF_REPORTERS: dict[str, str] = {
     "text": "perfdecl.reporters.diff.text:DiffTextReporter",
@@ -48,10 +47,7 @@ class DiffReporter:
 
 def get_diff_reporter(name: str) -> type[DiffReporter]:
     """The diff reporter class registered under ``name`` (KeyError if there is none)."""
-    module_name, _, class_name = DIFF_REPORTERS[name].partition(":")
-    cls = getattr(importlib.import_module(module_name), class_name)
-    assert isinstance(cls, type) and issubclass(cls, DiffReporter)
-    return cls
+    return registered(DIFF_REPORTERS, name, DiffReporter)
 
 
 DIRECTION_LABELS: dict[Direction, tuple[str, str]] = {

@@ -3,7 +3,6 @@ one view of a row every format shows (verdict, targets, gap, points and scores a
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar, TextIO
@@ -13,6 +12,7 @@ from perfdecl.outcome.messages import gap_text
 from perfdecl.outcome.records import Change, ExecutionOutcome
 from perfdecl.phrases.verdict import show_number
 from perfdecl.problem import Lang
+from perfdecl.reporters.base import registered
 
 OUTCOME_REPORTERS: dict[str, str] = {
     "text": "perfdecl.reporters.outcome.text:OutcomeTextReporter",
@@ -48,10 +48,7 @@ class OutcomeReporter:
 
 def get_outcome_reporter(name: str) -> type[OutcomeReporter]:
     """The outcome reporter class registered under ``name`` (KeyError if there is none)."""
-    module_name, _, class_name = OUTCOME_REPORTERS[name].partition(":")
-    cls = getattr(importlib.import_module(module_name), class_name)
-    assert isinstance(cls, type) and issubclass(cls, OutcomeReporter)
-    return cls
+    return registered(OUTCOME_REPORTERS, name, OutcomeReporter)
 
 
 STATUS_LABELS: dict[Status, tuple[str, str]] = {
