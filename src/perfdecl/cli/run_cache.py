@@ -54,13 +54,13 @@ def _results_repr(results: Sequence[FileResult]) -> str:
 def _task_keys(tasks: Sequence[Task]) -> list[str] | None:
     """Each task's result-cache key, or None when one cannot be read (no run cache then)."""
     from perfdecl.lint.cache import entry_key
-    from perfdecl.lint.runner import _task_bytes
+    from perfdecl.lint.runner import task_bytes
 
     keys = []
     for task in tasks:
         if task.error is not None:
             return None
-        data = _task_bytes(task)
+        data = task_bytes(task)
         if data is None:
             return None
         keys.append(f"{int(task.excluded)}{entry_key(task.name, data, task.options)}")

@@ -354,7 +354,7 @@ def check_task(task: Task) -> FileResult:
     return shown(_check_task(task))
 
 
-def _task_bytes(task: Task) -> bytes | None:
+def task_bytes(task: Task) -> bytes | None:
     """The bytes a task checks (None when they cannot be read: no cache then)."""
     if task.data is not None:
         return task.data
@@ -369,7 +369,7 @@ def _cached_task(task: Task) -> FileResult:
     from perfdecl.lint.cache import ResultCache, entry_key
 
     assert task.cache is not None
-    data = _task_bytes(task)
+    data = task_bytes(task)
     if data is None:
         return shown(_check_task(task))
     cache = ResultCache(Path(task.cache))
@@ -388,7 +388,7 @@ def _probe(task: Task) -> bool:
 
     if task.cache is None or task.error is not None:
         return False
-    data = _task_bytes(task)
+    data = task_bytes(task)
     if data is None:
         return False
     return ResultCache(Path(task.cache)).has(entry_key(task.name, data, task.options))
