@@ -11,10 +11,10 @@ figures fit neither shape is left out. The money unit is the table's ``单位:�
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
-from perfdecl.convert.grid import norm
+from perfdecl.convert.grid import decimal_text, norm
 from perfdecl.convert.tokens import Row
 
 _FIGURE = re.compile(r"^[-+]?[0-9][0-9,]*(?:\.[0-9]+)?$")
@@ -27,12 +27,7 @@ def _texts(row: Row) -> list[str]:
 
 
 def _amount(text: str) -> Decimal | None:
-    if not _FIGURE.match(text.strip()):
-        return None
-    try:
-        return Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        return None
+    return decimal_text(text) if _FIGURE.match(text.strip()) else None
 
 
 def _place(figures: list[Decimal], heads: list[str], subs: list[str]) -> dict[str, Any] | None:

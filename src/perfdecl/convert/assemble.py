@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from perfdecl.convert import layouts as L
 from perfdecl.convert.codes import CODES
 from perfdecl.convert.fields import Fields, Money, read_fields
-from perfdecl.convert.grid import Grid, norm
+from perfdecl.convert.grid import Grid, decimal_text, norm
 from perfdecl.convert.rubric import read_rubric
 from perfdecl.convert.table import Item, Parsed, level_key, read_table
 from perfdecl.convert.tokens import Row, rows_of
@@ -219,11 +219,8 @@ def _decimal(text: str | None) -> Decimal | None:
     loader reads a longer plain number as text, PD007: the cell's text is kept instead)."""
     if text is None:
         return None
-    try:
-        value = Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        return None
-    if not value.is_finite():
+    value = decimal_text(text)
+    if value is None:
         return None
     digits, exponent = len(value.as_tuple().digits), value.as_tuple().exponent
     assert isinstance(exponent, int)  # finite

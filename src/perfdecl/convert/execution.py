@@ -19,11 +19,11 @@ loses the empty ones, so the figures are placed by shape, not by position:
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from perfdecl.convert.fields import Fields, Money
-from perfdecl.convert.grid import norm
+from perfdecl.convert.grid import decimal_text, norm
 
 _AMOUNT = re.compile(r"^([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|萬元|万|萬|元)?$")
 _RATE = re.compile(r"^[0-9]+(?:\.[0-9]+)?\s*%$")
@@ -34,12 +34,7 @@ _GLUED_RATE = re.compile(r"^([0-9]{2,}?)((?:100|[1-9]?[0-9])(?:\.[0-9]+)?%)$")
 
 def _number(text: str) -> Decimal | None:
     m = _AMOUNT.match(text.strip())
-    if m is None:
-        return None
-    try:
-        return Decimal(m[1].replace(",", ""))
-    except InvalidOperation:
-        return None
+    return None if m is None else decimal_text(m[1])
 
 
 def _twice(cells: list[str]) -> tuple[list[str], str | None]:

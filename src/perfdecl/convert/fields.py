@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
 
 from perfdecl.convert import layouts as L
-from perfdecl.convert.grid import norm
+from perfdecl.convert.grid import decimal_text, norm
 from perfdecl.convert.tokens import Row, Tok
 
 _AMOUNT = re.compile(r"^\s*([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|万|元)?")
@@ -40,10 +40,7 @@ class Money:
 
     @property
     def value(self) -> Decimal | None:
-        try:
-            return Decimal(self.amount.replace(",", ""))
-        except InvalidOperation:
-            return None
+        return decimal_text(self.amount)
 
 
 @dataclass(slots=True)

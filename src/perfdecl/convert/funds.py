@@ -14,11 +14,11 @@ its shape fits them exactly; a label still without a figure is left out, never g
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from perfdecl.convert import layouts as L
-from perfdecl.convert.grid import norm
+from perfdecl.convert.grid import decimal_text, norm
 from perfdecl.convert.tokens import Row
 
 _AMOUNT = re.compile(r"^([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)(?:万元|万)?$")
@@ -30,12 +30,7 @@ MAX_WORDS = 200_000
 
 def _amount(text: str) -> Decimal | None:
     m = _AMOUNT.match(text)
-    if m is None:
-        return None
-    try:
-        return Decimal(m[1].replace(",", ""))
-    except InvalidOperation:
-        return None
+    return None if m is None else decimal_text(m[1])
 
 
 def _years(words: list[str]) -> list[int]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
 from perfdecl.convert.t2s import T2S
 
@@ -186,3 +187,13 @@ class TableBuilder:
 
 
 __all__ = ["GLOSS", "Cell", "Grid", "Line", "Table", "TableBuilder", "clean", "norm"]
+
+
+def decimal_text(text: str) -> Decimal | None:
+    """A printed figure (thousands separators allowed) as an exact Decimal; None when it is not
+    a finite number. One reading for every money and figure cell of the import."""
+    try:
+        value = Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
