@@ -38,12 +38,13 @@ TEXT = """2024年度部门整体支出绩效评价评分表
 """
 
 WANT = [
-    # 一级, 二级, 三级, 分值, 评价要点, 评分标准 (start), 得分, 扣分原因
-    ("投入 (20分)", "目标设定 (8分)", "绩效目标合理性", 5, "是否符合部门职能和年度计划", "符合得5分", 4, "与年度计划衔接不够"),
-    ("投入 (20分)", "目标设定 (8分)", "绩效指标明确性", 3, "是否细化、量化", "细化量化得3分", 3, None),
-    ("投入 (20分)", "预算配置 (12分)", "在职人员控制率", 6, "在职人数与编制数之比", "≤100%得6分", 6, None),
-    ("投入 (20分)", "预算配置 (12分)", '"三公经费"变动率', 6, "本年与上年三公经费之比", "≤0得6分", None, None),
-    ("过程 (30分)", "预算执行 (30分)", "支付进度率", 10, "实际支付进度与序时进度之比", "每低1%扣0.5分", 9.5, "四季度集中支付"),
+    # 一级 (its printed points go to ``points``), 二级, 三级, 分值, 评价要点, 评分标准 (start), 得分,
+    # 扣分原因
+    ("投入", "目标设定 (8分)", "绩效目标合理性", 5, "是否符合部门职能和年度计划", "符合得5分", 4, "与年度计划衔接不够"),
+    ("投入", "目标设定 (8分)", "绩效指标明确性", 3, "是否细化、量化", "细化量化得3分", 3, None),
+    ("投入", "预算配置 (12分)", "在职人员控制率", 6, "在职人数与编制数之比", "≤100%得6分", 6, None),
+    ("投入", "预算配置 (12分)", '"三公经费"变动率', 6, "本年与上年三公经费之比", "≤0得6分", None, None),
+    ("过程", "预算执行 (30分)", "支付进度率", 10, "实际支付进度与序时进度之比", "每低1%扣0.5分", 9.5, "四季度集中支付"),
 ]  # fmt: skip
 
 
@@ -93,6 +94,11 @@ def test_a_text_rubric_whose_lines_are_not_its_rows(tmp_path: Path) -> None:
     path.write_text(dumps(data), encoding="utf-8")
     codes = {p.code for p in check_path(path).problems}
     assert not codes & {"PD260", "PD261"}, codes  # the scores add up to the printed total
+    # 投入 (20分) | 过程 (30分): the names clean, the points the 一级's; a department-wide rubric's
+    # stages are the evaluation table's (no PD204/PD205)
+    assert [(l1["name"], l1["points"]) for l1 in data["indicators"]] == [("投入", 20), ("过程", 30)]
+    assert data["framework"] == "department_evaluation"
+    assert not codes & {"PD204", "PD205", "PD206"}, codes
 
 
 def test_a_totals_row_with_one_figure_is_not_guessed() -> None:

@@ -23,6 +23,7 @@ import yaml
 
 from perfdecl.convert.importer import import_path
 from perfdecl.convert.yamlwrite import dumps
+from perfdecl.lint import check_path
 from perfdecl.loader import load_text
 from perfdecl.model.build import build
 from perfdecl.model.selfeval import SelfEvaluation
@@ -39,11 +40,12 @@ chongqing's four damaged rows (性标定指, 次到0次, 份第O份, tot扁) imp
 reported with PD414."""
 
 RUBRIC: dict[str, list[tuple[str, str, str, str, str | None, str]]] = {
-    # read off the page by hand: 一级, 二级, 三级, 指标分值, 自评得分 (None: the excerpt ends
-    # before it), and how the 指标说明及评分标准 cell begins ("" when cut off)
+    # read off the page by hand: 一级 (its printed points, 规划 (15分), go to ``points``), 二级,
+    # 三级, 指标分值, 自评得分 (None: the excerpt ends before it), and how the 指标说明及评分标准
+    # cell begins ("" when cut off)
     "shouxian_bmzt_pjzpb_2023": [
         (
-            "规划 (15分)",
+            "规划",
             "基础信息 (3分)",
             "基础信息 完整性",
             "3",
@@ -51,17 +53,17 @@ RUBRIC: dict[str, list[tuple[str, str, str, str, str | None, str]]] = {
             "1、基础数据信息是否真实(1分)",
         ),
         (
-            "规划 (15分)",
+            "规划",
             "工作计划 (6分)",
             "年度工作 计划完整性",
             "3",
             "3",
             "年度工作计划是否完整可行",
         ),
-        ("规划 (15分)", "工作计划 (6分)", "年度工作 计划明确性", "3", "3", "年度工作计划是否明确"),
-        ("规划 (15分)", "绩效目标 (6分)", "年度绩效 目标合理性", "4", "4", "1、设置年度绩效目标"),
-        ("规划 (15分)", "绩效目标 (6分)", "年度绩效 目标明确性", "2", "2", "绩效目标明确"),
-        ("执行 (35分)", "预算执行 (18分)", "预算执行率", "5", None, ""),
+        ("规划", "工作计划 (6分)", "年度工作 计划明确性", "3", "3", "年度工作计划是否明确"),
+        ("规划", "绩效目标 (6分)", "年度绩效 目标合理性", "4", "4", "1、设置年度绩效目标"),
+        ("规划", "绩效目标 (6分)", "年度绩效 目标明确性", "2", "2", "绩效目标明确"),
+        ("执行", "预算执行 (18分)", "预算执行率", "5", None, ""),
     ],
 }
 """A department-wide scoring rubric (部门整体支出绩效评价自评表): its rows carry 分值, 得分 and
@@ -232,6 +234,11 @@ def test_a_rubric_imports_its_rows_with_points_scores_and_rules(stem: str, tmp_p
         assert row[3] == int(points), row
         assert row[4] == (int(score) if score is not None else None), row
         assert row[5].startswith(rule) and (bool(row[5]) == bool(rule)), row
+    assert [(l1["name"], l1["points"]) for l1 in data["indicators"]] == [("规划", 15), ("执行", 35)]
+    # a department-wide rubric: its 一级/二级 are read against the evaluation table (no PD204/205)
+    assert data["framework"] == "department_evaluation"
+    codes = {p.code for p in check_path(out).problems}
+    assert not codes & {"PD204", "PD205", "PD206"}, codes
     first = data["indicators"][0]["groups"][0]["items"][0]
     assert first["explanation"].startswith("部门及所属二级单位预算基础信息是否符合相关规定")
     assert not [r for r in _rows(data) if "targets" in r or "value_text" in r]  # no target

@@ -16,6 +16,7 @@ from typing import Any
 
 from perfdecl.convert import layouts as L
 from perfdecl.convert.codes import CODES
+from perfdecl.convert.evaluation import department_wide, evaluation_framework, level1_points
 from perfdecl.convert.fields import Fields, Money, read_fields
 from perfdecl.convert.grid import Grid, decimal_text, norm
 from perfdecl.convert.rubric import read_rubric
@@ -399,13 +400,17 @@ def indicators(
     counters: dict[str, int] = {}
     for item in items:
         l1_name = item.l1 or "绩效指标"
-        if l1_entry is None or l1_entry["name"] != l1_name:
+        if l1_entry is None or l1_entry["printed"] != l1_name:
             stem = _stem(item.l1, _LEVEL1_IDS, "l1")
             lid, n = stem, 2
             while lid in used:
                 lid, n = f"{stem}{n}", n + 1
             used.add(lid)
-            l1_entry = {"id": lid, "name": l1_name, "groups": []}
+            clean, points = level1_points(l1_name)  # 规划 (15分): name 规划, points 15
+            l1_entry = {"id": lid, "name": clean, "printed": l1_name}
+            if points is not None:
+                l1_entry["points"] = points
+            l1_entry["groups"] = []
             out.append(l1_entry)
             group = None
         if item.l2 is None:
@@ -423,6 +428,7 @@ def indicators(
         target_list.append(row)
         read.append((item, target, row["id"]))
     for entry in out:
+        entry.pop("printed", None)
         if not entry["groups"]:
             del entry["groups"]
     return out, read
@@ -436,9 +442,16 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
     if found_year is not None:
         data["year"] = found_year
     l1_keys = {level_key(i.l1 or "").removesuffix("指标") for i in rec.table.items}
-    data["framework"] = framework or ("central_2021" if "成本" in l1_keys else "national_classic")
     family_kind = next((fam.kind for fam in L.FAMILIES if fam.key == rec.family), "project")
     selfeval = is_selfeval(rec)
+    evaluation = None
+    if selfeval and department_wide(
+        [f.title or "", *(t.text for r in rec.rows[:5] for t in r.toks)]
+    ):
+        evaluation = evaluation_framework(i.l1 for i in rec.table.items if i.l1)
+    data["framework"] = (
+        framework or evaluation or ("central_2021" if "成本" in l1_keys else "national_classic")
+    )
     data["kind"] = (
         "selfeval" if selfeval else "department" if family_kind == "department" else "project"
     )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from perfdecl.config.codes import CODES
 from perfdecl.loader import SourceMap
 from perfdecl.model import Declaration
+from perfdecl.model.frameworks import EVALUATION_FRAMEWORKS
 from perfdecl.problem import Message, Problem
 from perfdecl.rules.base import Finding, RuleSettings
 
@@ -21,8 +22,8 @@ def framework_problems(
     probably copied from elsewhere.
     """
     expected = settings.framework
-    if expected is None or decl.framework.value == expected:
-        return
+    if expected is None or decl.framework.value in (expected, *EVALUATION_FRAMEWORKS):
+        return  # an evaluation rubric's table is not another template of the project's forms
     from perfdecl.lint.locate import locate
 
     finding = Finding(

@@ -29,6 +29,8 @@ OUTPUT = "产出"
 BENEFIT = "效益"
 SATISFACTION_L1 = "满意度"
 COST_L1 = "成本"
+DECISION = "决策"  # an evaluation rubric's first stage (投入, 规划 in some provinces' rubrics)
+PROCESS = "过程"  # its second stage (执行)
 
 # Canonical 二级 names.
 QUANTITY = "数量"
@@ -43,6 +45,23 @@ SATISFACTION = "服务对象满意度"
 ECONOMIC_COST = "经济成本"
 SOCIAL_COST = "社会成本"
 ECOLOGICAL_COST = "生态环境成本"
+
+EVALUATION_LEVEL2 = (
+    "目标设定",
+    "预算配置",
+    "预算编制",
+    "基础信息",
+    "工作计划",
+    "绩效目标",
+    "预算执行",
+    "预算管理",
+    "资产管理",
+    "职责履行",
+    "履职效益",
+)
+"""Canonical 二级 of evaluation rubrics (部门整体支出绩效评价): what the unit did with the budget,
+not a target. Only a framework table that lists them accepts them (``department_evaluation``);
+their sources are in that table's comments."""
 
 LEVEL1_SYNONYMS: dict[str, str] = {
     "产出": OUTPUT,
@@ -295,11 +314,16 @@ def _shipped(name: str) -> str:
         return resources.files(__name__).joinpath(name).read_text("utf-8")
 
 
+EVALUATION_FRAMEWORKS = ("department_evaluation",)
+"""Shipped tables of evaluation rubrics rather than target forms: a declaration (or the
+importer) may name them, ``perfdecl init`` does not offer them (they are not templates)."""
+
+
 def _builtin() -> dict[str, FrameworkSpec]:
     found: dict[str, FrameworkSpec] = {}
-    for framework in Framework:
-        data = _shipped(f"{framework.value}.toml")
-        found[framework.value] = parse_table(tomllib.loads(data), f"{framework.value}.toml")
+    for ident in (*(f.value for f in Framework), *EVALUATION_FRAMEWORKS):
+        data = _shipped(f"{ident}.toml")
+        found[ident] = parse_table(tomllib.loads(data), f"{ident}.toml")
     return found
 
 
@@ -331,7 +355,7 @@ def load_file(path: str | Path) -> FrameworkSpec:
 def register(found: FrameworkSpec) -> FrameworkSpec:
     """Make a framework known to the model (``framework: <id>``) and the rules."""
     ident = found.id
-    if ident in Framework._value2member_map_:
+    if ident in Framework._value2member_map_ or ident in EVALUATION_FRAMEWORKS:
         raise _fail(
             f"id“{ident}”是内置指标体系，不能重新定义；请另取一个 id。",
             f"{ident!r} is a built-in framework and cannot be redefined; choose another id.",
@@ -466,8 +490,8 @@ def canonical_level2(raw: str) -> Level2Name:
 
 
 _TITLE_REST = re.compile(r"(?:[：:、.．\-—](?P<title>.*))?")
-CANONICAL_LEVEL1 = (OUTPUT, BENEFIT, SATISFACTION_L1, COST_L1)
-CANONICAL_LEVEL2 = tuple(dict.fromkeys(LEVEL2_SYNONYMS.values()))
+CANONICAL_LEVEL1 = (OUTPUT, BENEFIT, SATISFACTION_L1, COST_L1, DECISION, PROCESS)
+CANONICAL_LEVEL2 = (*dict.fromkeys(LEVEL2_SYNONYMS.values()), *EVALUATION_LEVEL2)
 
 
 def _level2_core(raw: str) -> str:
@@ -501,11 +525,15 @@ __all__ = [
     "CANONICAL_LEVEL2",
     "COST",
     "COST_L1",
+    "DECISION",
     "ECOLOGICAL",
     "ECONOMIC",
+    "EVALUATION_FRAMEWORKS",
+    "EVALUATION_LEVEL2",
     "FRAMEWORKS",
     "FRAMEWORKS_BY_ID",
     "OUTPUT",
+    "PROCESS",
     "QUALITY",
     "QUANTITY",
     "SATISFACTION",
