@@ -101,6 +101,21 @@ def unlabelled(page: str) -> list[str]:
 # --- the page and its assets -------------------------------------------------------------------
 
 
+def test_the_test_client_runs_without_deprecation_warnings() -> None:
+    """Starlette's test client runs on the client it supports (httpx2, a test dependency): with
+    only httpx installed, importing it warns that httpx is deprecated there."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-W", "error", "-c", "import fastapi.testclient"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
 def test_page_and_assets_are_local_and_guarded(client: TestClient) -> None:
     page = client.get("/")
     assert page.status_code == 200
