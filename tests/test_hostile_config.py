@@ -156,6 +156,32 @@ def test_a_deeply_nested_configuration_is_a_problem_of_that_file(kind: str, tmp_
     assert "./a.yaml" in files and "./sub/b.yaml" in files
 
 
+def _not_a_file(kind: str, tmp_path: Path) -> str:
+    if kind == "device":
+        return "/dev/zero"
+    if kind == "pipe":
+        import os
+
+        fifo = tmp_path / "pipe.toml"
+        os.mkfifo(fifo)
+        return str(fifo)
+    big = tmp_path / "big.toml"
+    big.write_text("# padding\n" * 200_000, encoding="utf-8")  # 2 MB of comments
+    return str(big)
+
+
+@pytest.mark.parametrize("kind", ["device", "pipe", "oversized"])
+def test_a_configuration_that_is_no_small_file_is_refused_unread(kind: str, tmp_path: Path) -> None:
+    """``--config /dev/zero`` read until memory ran out, a named pipe blocked forever: now a
+    device or pipe is PD001 without being opened and a file over 1 MiB PD001 after 1 MiB."""
+    (tmp_path / "a.yaml").write_bytes(EXAMPLE.read_bytes())
+    config = _not_a_file(kind, tmp_path)
+    code, out, err = invoke(["validate", "--config", config, "a.yaml", "--lang", "en"], tmp_path)
+    assert code == 2, err
+    assert "PD001" in out + err
+    assert ("not a regular file" if kind != "oversized" else "larger than 1024 KiB") in out + err
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -300,13 +300,64 @@ def nesting_depth(value: object) -> int:
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
+MAX_CONFIG_BYTES = 1024 * 1024
+"""The largest configuration file read (a real one is a few KiB; pyproject.toml files included)."""
+
+
+class _NotRegular(OSError):
+    """A device, pipe or socket named as configuration: reading it could block or never end."""
+
+
+class _TooLarge(OSError):
+    """A configuration file over :data:`MAX_CONFIG_BYTES`."""
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_CONFIG_BYTES, checked before reading so that
+    ``--config /dev/zero`` or a named pipe neither hangs nor fills the memory."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = stat.S_IFREG  # opening it below raises the error that is reported
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise _NotRegular(path)
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_CONFIG_BYTES + 1)
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise _TooLarge(path)
+    return raw
+
 
 def read_config(path: str | os.PathLike[str]) -> ProjectConfig:
     """Read and validate one configuration file; problems describe whatever is wrong."""
     resolved = Path(os.path.abspath(path))
     shown = _display(resolved)
     try:
-        raw = resolved.read_bytes()
+        raw = _read_regular(resolved)
+    except _NotRegular:
+        return ProjectConfig(
+            path=resolved,
+            problems=(
+                unreadable(
+                    shown,
+                    "这不是普通文件（设备、管道等），不能作为配置文件。",
+                    "this is not a regular file (a device, a pipe…); not read as configuration.",
+                ),
+            ),
+        )
+    except _TooLarge:
+        return ProjectConfig(
+            path=resolved,
+            problems=(
+                unreadable(
+                    shown,
+                    f"配置文件超过 {MAX_CONFIG_BYTES // 1024} KiB，未读取。",
+                    f"the configuration is larger than {MAX_CONFIG_BYTES // 1024} KiB; not read.",
+                ),
+            ),
+        )
     except FileNotFoundError:
         return ProjectConfig(
             path=resolved,
