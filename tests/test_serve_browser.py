@@ -11,6 +11,7 @@ where it is missing.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import socket
@@ -46,14 +47,21 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    import uvicorn
-
     from perfdecl.serve.app import create_app
+
+    with serving(create_app()) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """``app`` served by uvicorn on a free port in a thread, for as long as the block runs."""
+    import uvicorn
 
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     sock.listen(16)
-    config = uvicorn.Config(create_app(), log_level="warning", access_log=False)
+    config = uvicorn.Config(app, log_level="warning", access_log=False)
     runner = uvicorn.Server(config)
     thread = threading.Thread(target=runner.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -259,3 +267,32 @@ def test_the_fix_form_follows_the_schema(page: Any) -> None:
     strands.locator(":scope > .tools button").click()  # add a strand back
     assert "（5）" in strands.locator("legend").first.inner_text()
     assert page.locator("#fix-form [data-pointer='/goals/strands/4/text']").count() == 1
+
+
+def test_the_page_names_its_configuration_and_its_problems(browser: Any, tmp_path: Path) -> None:
+    """Started in a repository whose configuration ignores PD215 and names a code that does not
+    exist: the page names the file (a folder name with markup shown as text), lists PD022 with
+    validate's message, and checks without the 24 PD215 findings."""
+    from perfdecl.serve.app import create_app
+    from perfdecl.serve.settings import Settings
+
+    root = tmp_path / "科室<b>x"
+    root.mkdir()
+    (root / ".git").mkdir()
+    (root / ".perfdecl.toml").write_text('ignore = ["PD215", "PD299"]\n', encoding="utf-8")
+    with serving(create_app(settings=Settings(folder=root))) as url:
+        tab = browser.new_page()
+        tab.goto(url)
+        tab.wait_for_selector("body[data-ready='1']")
+        box = tab.locator("#settings")
+        assert "科室<b>x/.perfdecl.toml" in box.locator("#settings-path").inner_text()
+        assert box.locator("b").count() == 0  # shown as text, never as markup
+        assert "PD022" in box.inner_text() and "PD299" in box.inner_text()
+        assert "broken" in (box.get_attribute("class") or "").split()
+        tab.set_input_files("#file", str(EXAMPLE))
+        tab.wait_for_selector("#findings-check li")
+        assert tab.locator("#findings-check li").count() == 45 - 24
+        assert "PD215" not in tab.locator("#findings-check").inner_text()
+        tab.select_option("#lang", "en")
+        box.get_by_text("valid part still applies").wait_for()
+        tab.close()

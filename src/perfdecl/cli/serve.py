@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from perfdecl.cli._env import say
-from perfdecl.cli.common import LangOpt, fail, resolve_lang
+from perfdecl.cli.common import ConfigOpt, LangOpt, fail, resolve_lang
 from perfdecl.problem import Lang
 
 if TYPE_CHECKING:
+    from perfdecl.serve.settings import Settings
     from perfdecl.serve.work import Upload
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -94,16 +95,28 @@ def register(app: typer.Typer) -> None:
         open_browser: Annotated[
             bool, typer.Option("--open", help="Open the page in the default browser.")
         ] = False,
+        config: ConfigOpt = None,
         lang: LangOpt = None,
     ) -> None:
         """Check declarations in the browser: upload, see the form with its findings, fix,
         compare with last year, draft the review opinion.
 
         Runs on this computer only (127.0.0.1) and works offline; nothing is sent anywhere and
-        uploads are not kept. Stop it with Ctrl+C.
+        uploads are not kept. Stop it with Ctrl+C. Checks use the configuration perfdecl
+        validate would use for a file in the current folder (or --config); the page names it
+        and shows its problems.
         """
+        from pathlib import Path
+
+        from perfdecl.serve.settings import Settings
+
         language = resolve_lang(lang)
         initial = initial_upload(file, language) if file is not None else None
+        settings = Settings(
+            folder=Path.cwd(),
+            config=config,
+            files={initial.name: os.path.abspath(file)} if initial and file else {},
+        )
         local = host in LOCAL_HOSTS
         if not local:
             say(
@@ -115,13 +128,14 @@ def register(app: typer.Typer) -> None:
             )
         sock = bind(host, port, language)
         url = url_of(host, sock.getsockname()[1])
-        _run(sock, url, initial, local=local, open_browser=open_browser, lang=language)
+        _run(sock, url, initial, settings, local=local, open_browser=open_browser, lang=language)
 
 
 def _run(
     sock: socket.socket,
     url: str,
     initial: Upload | None,
+    settings: Settings,
     *,
     local: bool,
     open_browser: bool,
@@ -135,11 +149,12 @@ def _run(
     previous = tempfile.tempdir
     tempfile.tempdir = private  # every temporary file of the server goes here
     try:
-        application = create_app(initial=initial, local_only=local)
+        application = create_app(initial=initial, local_only=local, settings=settings)
         config = uvicorn.Config(
             application, log_level="warning", access_log=False, server_header=False
         )
         server = uvicorn.Server(config)
+        _name_configuration(settings, initial, lang)
         sys.stdout.write(
             f"perfdecl serve: {url}\n"
             + ("按 Ctrl+C 停止。\n" if lang == "zh" else "Press Ctrl+C to stop.\n")
@@ -154,3 +169,27 @@ def _run(
         tempfile.tempdir = previous
         sock.close()
         shutil.rmtree(private, ignore_errors=True)
+
+
+def _name_configuration(settings: Settings, initial: Upload | None, lang: Lang) -> None:
+    """One line on standard error when a configuration applies: its name, or its problem."""
+    from perfdecl.escape import safe
+
+    resolved = settings.resolve(initial.name if initial is not None else "declaration.yaml")
+    if resolved.path is None and not resolved.problems:
+        return
+    shown = resolved.view()["path"] or safe(settings.config or "", "path")
+    if resolved.fatal:
+        say(
+            lang,
+            f"configuration: {shown} cannot be read; defaults apply (see the page).",
+            f"配置：无法读取 {shown}，使用默认设置（详见页面）。",
+        )
+    elif resolved.problems:
+        say(
+            lang,
+            f"configuration: {shown} ({len(resolved.problems)} problems: see the page)",
+            f"配置：{shown}（有 {len(resolved.problems)} 个问题，详见页面）",
+        )
+    else:
+        say(lang, f"configuration: {shown}", f"配置：{shown}")

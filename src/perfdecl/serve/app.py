@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from perfdecl.problem import Message
 from perfdecl.serve import work
+from perfdecl.serve.settings import DEFAULT_SETTINGS, Settings
 from perfdecl.version import __version__
 
 HERE = Path(__file__).resolve().parent
@@ -160,9 +161,11 @@ def create_app(
     initial: work.Upload | None = None,
     local_only: bool = True,
     upload_limit: int = work.UPLOAD_LIMIT,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> FastAPI:
     """The application. ``initial`` is the file named on the command line, checked when the
-    page opens; ``local_only`` refuses every ``Host`` that is not a loopback name."""
+    page opens; ``local_only`` refuses every ``Host`` that is not a loopback name; ``settings``
+    say which configuration to check with (:mod:`perfdecl.serve.settings`; by default none)."""
     app = FastAPI(
         title="perfdecl", version=__version__, docs_url=None, redoc_url=None, openapi_url=None
     )
@@ -230,11 +233,13 @@ def create_app(
     async def refused(request: Request, exc: work.Refused) -> JSONResponse:
         return error(422, exc.message, exc.problems)
 
-    _routes(app, initial, upload_limit)
+    _routes(app, initial, upload_limit, settings)
     return app
 
 
-def _routes(app: FastAPI, initial: work.Upload | None, upload_limit: int) -> None:
+def _routes(
+    app: FastAPI, initial: work.Upload | None, upload_limit: int, settings: Settings
+) -> None:
     @app.get("/", response_class=HTMLResponse)
     async def page() -> HTMLResponse:
         return HTMLResponse(_page(initial is not None, upload_limit))
@@ -251,6 +256,12 @@ def _routes(app: FastAPI, initial: work.Upload | None, upload_limit: int) -> Non
 
         return JSONResponse(await call(json_schema))
 
+    @app.get("/api/settings")
+    async def configuration() -> JSONResponse:
+        """The configuration a check would use now (for the page before any upload)."""
+        name = initial.name if initial is not None else "declaration.yaml"
+        return JSONResponse(await call(lambda: settings.resolve(name).view()))
+
     @app.get("/api/formats")
     async def formats() -> JSONResponse:
         return JSONResponse({"formats": await call(work.formats), "limit": upload_limit})
@@ -259,7 +270,9 @@ def _routes(app: FastAPI, initial: work.Upload | None, upload_limit: int) -> Non
     async def first(lang: str = "zh") -> Response:
         if initial is None:
             return Response(status_code=204)
-        return JSONResponse(await call(lambda: work.check_upload(initial, work.lang_of(lang))))
+        return JSONResponse(
+            await call(lambda: work.check_upload(initial, work.lang_of(lang), settings=settings))
+        )
 
     @app.post("/api/check")
     async def check(request: Request) -> JSONResponse:
@@ -268,7 +281,7 @@ def _routes(app: FastAPI, initial: work.Upload | None, upload_limit: int) -> Non
             return too_large(upload_limit)
         lang = work.lang_of(fields.get("lang"))
         project = int(fields["project"]) if fields.get("project", "").isdigit() else 1
-        return JSONResponse(await call(lambda: work.check_upload(upload, lang, project)))
+        return JSONResponse(await call(lambda: work.check_upload(upload, lang, project, settings)))
 
     @app.post("/api/recheck")
     async def recheck(request: Request) -> JSONResponse:
@@ -277,8 +290,14 @@ def _routes(app: FastAPI, initial: work.Upload | None, upload_limit: int) -> Non
         name = str(body.get("name") or "declaration.yaml")
         text = body.get("yaml")
         if "data" not in body and isinstance(text, str):  # the same text again (a new language)
-            return JSONResponse(await call(lambda: work.report(work.clean_name(name), text, lang)))
-        return JSONResponse(await call(lambda: work.recheck(name, body.get("data"), lang)))
+            return JSONResponse(
+                await call(
+                    lambda: work.report(work.clean_name(name), text, lang, settings=settings)
+                )
+            )
+        return JSONResponse(
+            await call(lambda: work.recheck(name, body.get("data"), lang, settings))
+        )
 
     @app.post("/api/compare")
     async def compare(request: Request) -> JSONResponse:
@@ -293,7 +312,7 @@ def _routes(app: FastAPI, initial: work.Upload | None, upload_limit: int) -> Non
                     "请先在“检查”页上传本年度的申报表。", "check this year's declaration first."
                 )
             )
-        return JSONResponse(await call(lambda: work.compare(old, name, text, lang)))
+        return JSONResponse(await call(lambda: work.compare(old, name, text, lang, settings)))
 
     @app.post("/api/opinion")
     async def opinion(request: Request) -> Response:
@@ -301,10 +320,10 @@ def _routes(app: FastAPI, initial: work.Upload | None, upload_limit: int) -> Non
         lang = work.lang_of(body.get("lang"))
         name, text = str(body.get("name") or "declaration.yaml"), _text(body, "yaml")
         if body.get("format") == "docx":
-            data = await call(lambda: work.opinion_docx(name, text, lang))
+            data = await call(lambda: work.opinion_docx(name, text, lang, settings))
             stem = work.download_name(name, "")
             return attachment(data, f"{stem}-审核意见.docx", work.DOWNLOADS["docx"][1])
-        return JSONResponse(await call(lambda: work.opinion(name, text, lang)))
+        return JSONResponse(await call(lambda: work.opinion(name, text, lang, settings)))
 
     @app.post("/api/download")
     async def download(request: Request) -> Response:
@@ -312,7 +331,7 @@ def _routes(app: FastAPI, initial: work.Upload | None, upload_limit: int) -> Non
         lang = work.lang_of(body.get("lang"))
         name, text = str(body.get("name") or "declaration.yaml"), _text(body, "yaml")
         fmt = str(body.get("format") or "yaml")
-        data = await call(lambda: work.document(name, text, fmt, lang))
+        data = await call(lambda: work.document(name, text, fmt, lang, settings))
         suffix, media = work.DOWNLOADS[fmt]
         return attachment(data, work.download_name(name, suffix), media)
 

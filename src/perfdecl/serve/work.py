@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from perfdecl.lint import DEFAULT_OPTIONS, FileResult, check_loaded, internal_error
+from perfdecl.lint import FileResult, check_loaded, internal_error
 from perfdecl.loader import DEFAULT_LIMITS, Loaded, load_bytes
 from perfdecl.problem import Lang, Message, Problem, Severity
+from perfdecl.serve.settings import DEFAULT_SETTINGS, Resolved, Settings
 
 UPLOAD_LIMIT = DEFAULT_LIMITS.max_bytes
 """The largest file the pages take: the loader's own limit (16 MiB), so a refused upload is
@@ -157,18 +158,23 @@ def _unreadable() -> Message:
     return Message("无法读取此文件。", "this file cannot be read.")
 
 
-def load_checked(name: str, text: str, raw: bytes | None = None) -> tuple[Loaded, FileResult]:
+def load_checked(
+    name: str, text: str, raw: bytes | None = None, settings: Settings = DEFAULT_SETTINGS
+) -> tuple[Loaded, FileResult, Resolved]:
     """Load and check YAML text (or the bytes it was decoded from, whose encoding findings
-    then count too) as ``perfdecl validate`` would, with its default settings."""
+    then count too) as ``perfdecl validate`` would, with the configuration it would use (see
+    :mod:`perfdecl.serve.settings`), which is returned too."""
+    resolved = settings.resolve(name)
+    options = resolved.options
     raw = text.encode("utf-8") if raw is None else raw
-    loaded = load_bytes(raw, file=name, limits=DEFAULT_OPTIONS.limits)
+    loaded = load_bytes(raw, file=name, limits=options.limits)
     try:
-        result = check_loaded(loaded, DEFAULT_OPTIONS)
+        result = check_loaded(loaded, options)
     except (KeyboardInterrupt, SystemExit):
         raise
     except Exception as exc:  # the last line of defence, as in perfdecl.lint.check_bytes
         result = FileResult(name, (internal_error(name, exc),))
-    return loaded, result
+    return loaded, result, resolved
 
 
 def problem_view(problem: Problem, number: int | None, key: str | None) -> dict[str, Any]:
@@ -200,10 +206,11 @@ def report(
     projects: int = 1,
     project: int = 1,
     raw: bytes | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> dict[str, Any]:
     """The Check page's answer for YAML text (``raw``: the bytes as uploaded): findings, the
-    annotated form, the data."""
-    loaded, result = load_checked(name, text, raw)
+    annotated form, the data, and the configuration they were checked with."""
+    loaded, result, resolved = load_checked(name, text, raw, settings)
     findings: list[dict[str, Any]] = []
     form = None
     if result.declaration is not None:
@@ -227,17 +234,20 @@ def report(
         "notes": [problem_view(p, None, None) for p in notes],
         "projects": projects,
         "project": project,
+        "settings": resolved.view(),
     }
 
 
-def check_upload(upload: Upload, lang: Lang, project: int = 1) -> dict[str, Any]:
+def check_upload(
+    upload: Upload, lang: Lang, project: int = 1, settings: Settings = DEFAULT_SETTINGS
+) -> dict[str, Any]:
     """An uploaded file checked: YAML as it is (its bytes, as ``perfdecl validate`` reads
     them: an undecodable file is reported, not refused), any other type imported first."""
     if is_yaml(upload):
         from perfdecl.loader import decode
 
         decoded, _encoding, _problems = decode(upload.raw, upload.name)
-        return report(upload.name, decoded or "", lang, raw=upload.raw)
+        return report(upload.name, decoded or "", lang, raw=upload.raw, settings=settings)
     text, origin, notes, projects = yaml_of(upload, project)
     name = upload.name if origin == "yaml" else os.path.splitext(upload.name)[0] + ".yaml"
     return report(
@@ -248,10 +258,13 @@ def check_upload(upload: Upload, lang: Lang, project: int = 1) -> dict[str, Any]
         notes=notes,
         projects=projects,
         project=min(max(project, 1), projects),
+        settings=settings,
     )
 
 
-def recheck(name: str, data: Any, lang: Lang) -> dict[str, Any]:
+def recheck(
+    name: str, data: Any, lang: Lang, settings: Settings = DEFAULT_SETTINGS
+) -> dict[str, Any]:
     """The Fix page's edited data written as YAML (perfdecl's own layout) and checked again."""
     from perfdecl.convert.yamlwrite import dumps
 
@@ -260,17 +273,28 @@ def recheck(name: str, data: Any, lang: Lang) -> dict[str, Any]:
         raise Refused(
             Message("申报表数据应为一个映射（键: 值）。", "the declaration must be a mapping.")
         )
-    return report(clean_name(name), dumps(plain), lang)
+    return report(clean_name(name), dumps(plain), lang, settings=settings)
 
 
 # --- compare, opinion, downloads ---------------------------------------------------------------
 
 
-def compare(other: Upload, name: str, text: str, lang: Lang) -> dict[str, Any]:
+def compare(
+    other: Upload, name: str, text: str, lang: Lang, settings: Settings = DEFAULT_SETTINGS
+) -> dict[str, Any]:
     """The current YAML text and another year's file (any type the Check page takes), the
     earlier year as the old side (the upload when the years are equal): the changes, and the
-    newer side's form with each change marked on its cell."""
-    from perfdecl.diff import DiffOptions, FailOn, SideError, diff_sides, side_from_bytes, summarize
+    newer side's form with each change marked on its cell. The configuration's funds threshold
+    and ``[diff] ignore`` apply, as in ``perfdecl diff``."""
+    from perfdecl.diff import (
+        DiffOptions,
+        FailOn,
+        SideError,
+        diff_sides,
+        ignore_result,
+        side_from_bytes,
+        summarize,
+    )
 
     other_text, _origin, _notes, _n = yaml_of(other)
     sides = []
@@ -282,7 +306,10 @@ def compare(other: Upload, name: str, text: str, lang: Lang) -> dict[str, Any]:
     old, new = sides
     if old.declaration.year > new.declaration.year:
         old, new = new, old
-    result = diff_sides(old, new, DiffOptions())
+    cfg = settings.resolve(clean_name(name)).config
+    threshold = Decimal(str(cfg.thresholds.funds_change_threshold)) * 100
+    options = DiffOptions(funds_threshold=threshold.normalize())
+    result = ignore_result(diff_sides(old, new, options), cfg.diff.ignore)
     marks = [_change_problem(c, new.file) for c in result.all]
     from perfdecl.render import render
     from perfdecl.render.base import Annotations
@@ -336,21 +363,23 @@ def _change_problem(change: Any, file: str) -> Problem:
     )
 
 
-def opinion(name: str, text: str, lang: Lang) -> dict[str, Any]:
+def opinion(
+    name: str, text: str, lang: Lang, settings: Settings = DEFAULT_SETTINGS
+) -> dict[str, Any]:
     """The drafted 审核意见 as Markdown, with its conclusion."""
     from perfdecl.opinion import CONCLUSIONS, draft, markdown
 
-    _loaded, result = load_checked(clean_name(name), text)
+    _loaded, result, _resolved = load_checked(clean_name(name), text, settings=settings)
     drafted = draft(result, lang)
     zh, en, _advice = CONCLUSIONS[drafted.conclusion]
     return {"markdown": markdown(drafted, lang), "conclusion": zh if lang == "zh" else en}
 
 
-def opinion_docx(name: str, text: str, lang: Lang) -> bytes:
+def opinion_docx(name: str, text: str, lang: Lang, settings: Settings = DEFAULT_SETTINGS) -> bytes:
     from perfdecl.opinion import draft
     from perfdecl.opinion.docx import to_docx
 
-    _loaded, result = load_checked(clean_name(name), text)
+    _loaded, result, _resolved = load_checked(clean_name(name), text, settings=settings)
     return to_docx(draft(result, lang), lang)
 
 
@@ -376,7 +405,9 @@ def download_name(name: str, suffix: str) -> str:
     return stem + suffix
 
 
-def document(name: str, text: str, fmt: str, lang: Lang) -> bytes:
+def document(
+    name: str, text: str, fmt: str, lang: Lang, settings: Settings = DEFAULT_SETTINGS
+) -> bytes:
     """The YAML as it is, or the official form as html (with its findings), docx, xlsx or pdf.
 
     Raises :class:`Refused` for an unknown format or text that is not a declaration."""
@@ -384,7 +415,7 @@ def document(name: str, text: str, fmt: str, lang: Lang) -> bytes:
         raise Refused(Message(f"不支持的格式：{fmt[:20]}", f"unknown format: {fmt[:20]!r}"))
     if fmt == "yaml":
         return text.encode("utf-8")
-    _loaded, result = load_checked(clean_name(name), text)
+    _loaded, result, _resolved = load_checked(clean_name(name), text, settings=settings)
     if result.declaration is None:
         raise Refused(
             Message(

@@ -17,6 +17,7 @@
     diff: null,
     opinion: null,
     seq: 0, // the latest re-check; older answers are dropped
+    settings: null, // the configuration the checks use (/api/settings, or the last report's)
   };
 
   const WORDS = {
@@ -50,6 +51,11 @@
     back: ["返回表中位置", "back to the cell"],
     noCell: ["（无对应单元格）", "(no cell)"],
     failed: ["请求失败：{m}", "The request failed: {m}"],
+    configNone: ["配置：未找到配置文件，使用默认设置。", "Configuration: none found; the defaults apply."],
+    configIn: ["配置：", "Configuration: "],
+    configFatal: ["配置文件无法读取，使用默认设置（perfdecl validate 会以代码 2 退出而不检查）：", "The configuration cannot be read; the defaults apply (perfdecl validate would exit 2 without checking):"],
+    configBroken: ["配置文件有问题，其有效部分仍然适用（perfdecl validate 会以代码 2 退出）：", "The configuration has problems; its valid part still applies (perfdecl validate would exit 2):"],
+    configNotes: ["配置文件的提示：", "Notes on the configuration:"],
   };
 
   function t(key, vars) {
@@ -117,6 +123,31 @@
     throw err;
   }
 
+  function showSettings() {
+    // which configuration the checks use, and its problems (all text as textContent)
+    const box = $("#settings");
+    const s = state.settings;
+    box.replaceChildren();
+    box.hidden = !s;
+    if (!s) return;
+    if (!s.path && !s.problems.length) {
+      box.append(el("p", { text: t("configNone") }));
+      return;
+    }
+    if (s.path) box.append(el("p", {}, t("configIn"), el("code", { id: "settings-path", text: s.path })));
+    if (s.problems.length) {
+      const head = s.fatal ? "configFatal" : s.broken ? "configBroken" : "configNotes";
+      box.append(el("p", { class: s.fatal || s.broken ? "sev-error" : "", text: t(head) }));
+      const list = el("ul", { class: "settings-problems" });
+      for (const p of s.problems) {
+        const where = p.line ? `${p.file}:${p.line}:${p.column || 1}` : p.file;
+        list.append(el("li", { class: "sev-" + p.severity, text: `${where}: ${p.code} ${t(p.severity)}：${msg(p)}` }));
+      }
+      box.append(list);
+    }
+    box.classList.toggle("broken", Boolean(s.fatal || s.broken));
+  }
+
   function failed(exc) {
     say("");
     alertBox(exc.message, exc.problems);
@@ -142,6 +173,7 @@
     state.lang = lang === "en" ? "en" : "zh";
     document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
     for (const node of $$("[data-zh]")) node.textContent = node.dataset[state.lang];
+    showSettings();
     if (state.report) {
       render();
       refresh(); // the form's notice and findings list follow the language
@@ -341,6 +373,8 @@
     state.seq += 1;
     state.report = report;
     state.data = report.data;
+    if (report.settings) state.settings = report.settings;
+    showSettings();
     state.opinion = null;
     $("#opinion-text").textContent = "";
     clearCompare();
@@ -370,6 +404,8 @@
       if (seq !== state.seq) return; // a newer edit is on its way
       alertBox("");
       state.report = report;
+      if (report.settings) state.settings = report.settings;
+      showSettings();
       state.opinion = null;
       $("#opinion-text").textContent = "";
       clearCompare();
@@ -827,6 +863,8 @@
     showPage(false);
     try {
       state.formats = (await (await api("/api/formats")).json()).formats;
+      state.settings = await (await api("/api/settings")).json();
+      showSettings();
       if (document.body.dataset.initial === "1") {
         say(t("checking"));
         const first = await api("/api/initial?lang=" + state.lang);
