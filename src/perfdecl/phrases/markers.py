@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from typing import Final
 
 from perfdecl.phrases.base import MAX_TEXT, _is_cjk, _read_int, _skip_spaces
 from perfdecl.phrases.normalize import normalize
@@ -50,31 +52,23 @@ def _marker_spans(norm: str) -> list[tuple[int, int]]:
     return spans
 
 
+_ITEM_RE: Final = re.compile(r"[0-9](?<![0-9.][0-9])[0-9]{0,2}[.、](?=[^0-9\s])")
+"""1-3 ASCII digits (not after a digit or a dot), then . or 、, then a character that is neither a
+digit nor a space. It opens with a character class, so the regex engine skips the text between
+digits by the class alone; the look-behind comes after the first digit for that reason."""
+
+
 @cache
 def _item_spans(norm: str) -> tuple[tuple[int, int], ...]:
     """Spans of "6." / "5、" left inside a sentence (see item_number_inside); remembered, as
-    both the target parser's mask and PD233 ask (emptied with the other phrase caches)."""
-    spans: list[tuple[int, int]] = []
-    n = len(norm)
-    for sep in ".、":
-        pos = norm.find(sep)
-        while pos != -1:
-            start = pos
-            while start > 0 and pos - start < 4 and "0" <= norm[start - 1] <= "9":
-                start -= 1
-            nxt = norm[pos + 1] if pos + 1 < n else ""
-            if (
-                1 <= pos - start <= 3
-                and not (start > 0 and (norm[start - 1] == "." or "0" <= norm[start - 1] <= "9"))
-                and nxt
-                and not "0" <= nxt <= "9"
-                and not nxt.isspace()
-                and _follows_cjk(norm, start)
-            ):
-                spans.append((start, pos + 1))
-            pos = norm.find(sep, pos + 1)
-    spans.sort()
-    return tuple(spans)
+    both the target parser's mask and PD233 ask (emptied with the other phrase caches).
+
+    One scan finds the numbers followed by . or 、 (``_ITEM_RE``); each must then follow CJK
+    text. It tested every . and 、 of the text in Python before (a tenth of the phrase parser's
+    time on a 5 MB declaration)."""
+    return tuple(
+        (m.start(), m.end()) for m in _ITEM_RE.finditer(norm) if _follows_cjk(norm, m.start())
+    )
 
 
 def _follows_cjk(norm: str, pos: int) -> bool:
