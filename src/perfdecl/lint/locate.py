@@ -19,20 +19,18 @@ def locate(
     finding: Finding, source: SourceMap, file: str, code: str, severity: Severity
 ) -> Problem:
     """Turn a rule's pointer (and offset) into a positioned :class:`Problem`."""
-    span = source.locate(
-        finding.pointer, key=finding.key, offset=finding.offset, length=finding.length
-    )
+    pointer = finding.pointer
+    span = source.locate(pointer, key=finding.key, offset=finding.offset, length=finding.length)
+    # One problem a finding, eighty a file of the 200-file benchmark: built positionally, and
+    # the related places only when there are any (one finding in twenty has some).
+    related = tuple(_related(p, source) for p in finding.related) if finding.related else ()
+    if span is None:
+        line = column = end_line = end_column = None
+    else:
+        line, column, end_line, end_column = span.line, span.column, span.end_line, span.end_column
+    level = finding.severity or severity
     return Problem(
-        code=code,
-        severity=finding.severity or severity,
-        message=finding.message,
-        file=file,
-        line=span.line if span else None,
-        column=span.column if span else None,
-        end_line=span.end_line if span else None,
-        end_column=span.end_column if span else None,
-        pointer=finding.pointer,
-        related=tuple(_related(pointer, source) for pointer in finding.related),
+        code, level, finding.message, file, line, column, end_line, end_column, pointer, related
     )
 
 

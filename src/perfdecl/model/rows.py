@@ -7,7 +7,7 @@ and the canonical 一级/二级 names; this module is the one place that knows h
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from perfdecl.model import Declaration, Group, Indicator, Level1
 from perfdecl.model.frameworks import (
@@ -57,28 +57,31 @@ class GroupRow:
 
 @dataclass(frozen=True, slots=True)
 class IndicatorRow:
-    """One 三级 indicator with where it sits and what its 一级/二级 mean."""
+    """One 三级 indicator with where it sits and what its 一级/二级 mean.
+
+    ``level1``, ``level2``, ``text`` and ``text_pointer`` are read a thousand times a file by
+    the rules (some sixteen times a row): they are set once, when the row is made, rather than
+    worked out through two properties on every read (the models are frozen, so they stay true).
+    """
 
     group_row: GroupRow
     index: int
     item: Indicator
     pointer: str  # /indicators/{i}/groups/{j}/items/{k}
+    level1: str | None = field(init=False, compare=False, repr=False)
+    level2: str | None = field(init=False, compare=False, repr=False)
+    text: str = field(init=False, compare=False, repr=False)
+    text_pointer: str = field(init=False, compare=False, repr=False)
+    facts: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
+    """What the rules work out about the row and several of them ask (quantified, a question
+    …), worked out once: rules/_util.py's ``row_fact``."""
 
-    @property
-    def text_pointer(self) -> str:
-        return f"{self.pointer}/text"
-
-    @property
-    def level1(self) -> str | None:
-        return self.group_row.parent.canonical
-
-    @property
-    def level2(self) -> str | None:
-        return self.group_row.canonical
-
-    @property
-    def text(self) -> str:
-        return self.item.text
+    def __post_init__(self) -> None:
+        put = object.__setattr__
+        put(self, "level1", self.group_row.parent.name.level1)
+        put(self, "level2", self.group_row.name.level2)
+        put(self, "text", self.item.text)
+        put(self, "text_pointer", f"{self.pointer}/text")
 
 
 def _level1_rows(decl: Declaration, key: str = "indicators") -> Iterator[Level1Row]:

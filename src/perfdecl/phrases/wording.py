@@ -84,12 +84,13 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _QUESTION_WORDS: Final = ("是否", "能否", "可否", "是不是", "有没有", "与否")
+_QUESTION: Final = _alternation(_QUESTION_WORDS)
 
 
 def is_question(text: str) -> bool:
     """True when a value is phrased as a question (是否…): nothing to measure."""
     text = text[:MAX_TEXT]
-    return any(w in text for w in _QUESTION_WORDS) or text.rstrip().endswith(("?", "？"))
+    return _QUESTION.search(text) is not None or text.rstrip().endswith(("?", "？"))
 
 
 # A reference period (上年度, 同期) or a benchmark (平均分) with no figure of its own.

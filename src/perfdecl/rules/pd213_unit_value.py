@@ -59,11 +59,10 @@ class UnitValueMismatch(Rule):
             for t, target in enumerate(row.item.targets):
                 value = numeric(target)
                 unit = clean_unit(target.unit)
-                pointer = f"{row.pointer}/targets/{t}"
                 name = target.name or ""
                 if is_percent(unit) and _MONEY_NAME.search(name) and not _SHARE_NAME.search(name):
                     yield Finding(
-                        f"{pointer}/unit",
+                        f"{row.pointer}/targets/{t}/unit",
                         Message(
                             f"指标 {row.item.id} 的“{shorten(name)}”是金额，却以 % 计量。请写明金额和单位"
                             "（元或万元）；若指占比，请在名称中写明“占…比例”。",
@@ -75,7 +74,7 @@ class UnitValueMismatch(Rule):
                     continue
                 if unit in COUNT_UNITS and value != value.to_integral_value():
                     yield Finding(
-                        f"{pointer}/value",
+                        f"{row.pointer}/targets/{t}/value",
                         Message(
                             f"指标 {row.item.id} 以“{unit}”计数，数值却是 {fmt(value)}，带有小数。"
                             "请核对数值。",
@@ -85,7 +84,7 @@ class UnitValueMismatch(Rule):
                     )
                 if unit in MONEY_UNITS and value < 0:
                     yield Finding(
-                        f"{pointer}/value",
+                        f"{row.pointer}/targets/{t}/value",
                         Message(
                             f"指标 {row.item.id} 的金额为负数（{fmt(value)}{unit}）。请核对数值。",
                             f"{row.item.id}: the amount {fmt(value)} {unit} is negative; check it.",

@@ -71,12 +71,14 @@ class Placeholder(Rule):
     )
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        hints = {row.text_pointer for row in all_indicator_rows(decl) if value_given(row)}
+        hints: set[str] | None = None  # worked out at the first placeholder: most files have none
         for pointer, whole in texts(decl):
             text = whole[:MAX_TEXT]  # read as far as every rule reads (PD237 says so)
             if _MAYBE.search(text) is None:
                 continue
             for m in PLACEHOLDER.finditer(text):
+                if hints is None:
+                    hints = {r.text_pointer for r in all_indicator_rows(decl) if value_given(r)}
                 if pointer in hints and _hint(text, m.start()):
                     continue  # the template's hint in a name, "(≥**个)", beside a value given
                 yield Finding(

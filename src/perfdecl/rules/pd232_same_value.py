@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from perfdecl.model import Declaration
+from perfdecl.model import Declaration, Indicator
 from perfdecl.model.frameworks import SATISFACTION
 from perfdecl.model.rows import group_rows
 from perfdecl.problem import Message, Severity, shorten
@@ -70,19 +70,10 @@ class SameValueEverywhere(Rule):
             items = g.group.items
             if len(items) < MIN_ROWS or g.canonical == SATISFACTION:
                 continue
-            values: set[tuple[str, str, str]] = set()
-            complete = True
-            for item in items:
-                numbers = [(t, numeric(t)) for t in item.targets]
-                complete = complete and bool(numbers) and all(n is not None for _, n in numbers)
-                values |= {
-                    (t.comparison.value, fmt(n), clean_unit(t.unit))
-                    for t, n in numbers
-                    if n is not None
-                }
-            if not complete or len(values) != 1:
+            only = _one_value(items)
+            if only is None:
                 continue
-            comparison, value, unit = next(iter(values))
+            comparison, value, unit = only
             unit = shorten(unit)
             yield Finding(
                 f"{g.pointer}/name",
@@ -93,3 +84,21 @@ class SameValueEverywhere(Rule):
                     "set each from the plan, an industry standard or history.",
                 ),
             )
+
+
+def _one_value(items: list[Indicator]) -> tuple[str, str, str] | None:
+    """The one (comparison, value as written, unit) that every target of every item states;
+    None when an item has no target, a target no number, or two targets differ (read no
+    further then: most groups differ at their second row)."""
+    values: set[tuple[str, str, str]] = set()
+    for item in items:
+        if not item.targets:
+            return None
+        for t in item.targets:
+            n = numeric(t)
+            if n is None:
+                return None
+            values.add((t.comparison.value, fmt(n), clean_unit(t.unit)))
+        if len(values) > 1:
+            return None
+    return next(iter(values)) if len(values) == 1 else None

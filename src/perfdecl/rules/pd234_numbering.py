@@ -21,14 +21,30 @@ def leading_number(text: str, expected: int | None = None) -> tuple[int, int, in
     "3.2019年…" or "6.10个社区…" may be a decimal as well as an item number: a digit right after
     the dot counts as numbering only when the number is the one expected next.
     """
+    return _expected(_head(text), expected)
+
+
+def _head(text: str) -> tuple[int, int, int, bool] | None:
+    """(number, offset, length, a digit follows) of the number that opens a text, read once
+    a row whatever number is expected."""
     m = LEADING_NUMBER.match(text)
     if m is None:
         return None
     number = int(m.group(1).translate(_FULLWIDTH_DIGITS))
     follows = text[m.end() : m.end() + 1]
-    if follows and follows in "0123456789０１２３４５６７８９" and number != expected:
+    digit = bool(follows) and follows in "0123456789０１２３４５６７８９"
+    return number, m.start(1), m.end() - m.start(1), digit
+
+
+def _expected(
+    head: tuple[int, int, int, bool] | None, expected: int | None
+) -> tuple[int, int, int] | None:
+    if head is None:
         return None
-    return number, m.start(1), m.end() - m.start(1)
+    number, offset, length, digit = head
+    if digit and number != expected:
+        return None
+    return number, offset, length
 
 
 def _merged(before: str, previous: int, number: int) -> bool:
@@ -86,22 +102,24 @@ class NumberingBroken(Rule):
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for g in group_rows(decl):
-            rows = list(items_of(g))
-            if sum(1 for row in rows if leading_number(row.text) is not None) < 2:
+            rows = [(row, _head(row.text)) for row in items_of(g)]
+            if sum(1 for _, head in rows if head is not None and not head[3]) < 2:
                 continue
             previous, before = 0, ""
-            for row in rows:
-                found = leading_number(row.text, previous + 1)
+            name = ""
+            for row, head in rows:
+                found = _expected(head, previous + 1)
                 if found is None:
                     continue
                 number, offset, length = found
                 if number != previous + 1 and not _merged(before, previous, number):
+                    name = name or shorten(g.group.name)
                     yield Finding(
                         row.text_pointer,
                         Message(
-                            f"“{shorten(g.group.name)}”的编号在此处从 {previous} 跳到 {number}"
+                            f"“{name}”的编号在此处从 {previous} 跳到 {number}"
                             f"（应为 {previous + 1}）。请核对是否漏了一条或两条粘在了一起，并重新编号。",
-                            f"The numbering of {shorten(g.group.name)!r} goes from {previous} to {number} "
+                            f"The numbering of {name!r} goes from {previous} to {number} "
                             f"here (expected {previous + 1}); check for a lost or merged row and "
                             "renumber.",
                         ),

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from perfdecl.model import Declaration
 from perfdecl.model.rows import all_indicator_rows
 from perfdecl.problem import Message, Severity
-from perfdecl.rules._util import is_percent, numeric
+from perfdecl.rules._util import any_word, is_percent, numeric
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
 RATE_WORDS = (
@@ -33,6 +33,7 @@ RATE_WORDS = (
     "成数",
 )
 """Words that say what a percentage is a percentage of (合格率, 占比, 比例, 满意度, 增长…)."""
+_RATE = any_word(RATE_WORDS)
 
 
 class PercentWithoutRate(Rule):
@@ -80,12 +81,12 @@ class PercentWithoutRate(Rule):
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for row in all_indicator_rows(decl):
             text = row.text[:1000]
-            if any(w in text for w in RATE_WORDS):
+            if _RATE.search(text):
                 continue
             for t, target in enumerate(row.item.targets):
                 if numeric(target) is None or not is_percent(target.unit):
                     continue
-                if target.name and any(w in target.name for w in RATE_WORDS):
+                if target.name and _RATE.search(target.name):
                     continue
                 yield Finding(
                     f"{row.pointer}/targets/{t}/unit",

@@ -11,12 +11,13 @@ from perfdecl.model.frameworks import SATISFACTION
 from perfdecl.model.rows import IndicatorRow, all_indicator_rows
 from perfdecl.phrases.measures import names_respondents
 from perfdecl.problem import Message, Severity
-from perfdecl.rules._util import is_percent, numeric, row_texts
+from perfdecl.rules._util import any_word, is_percent, numeric, row_texts
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
 _FULL = Decimal(100)
 _AT_LEAST = (Comparison.EQ, Comparison.GE, Comparison.APPROX)
 _SATISFACTION_NAMES = ("满意度", "满意率", "满意程度")
+_SATISFACTION_NAME = any_word(_SATISFACTION_NAMES)
 
 
 def demands_everyone(row: IndicatorRow) -> str | None:
@@ -87,7 +88,7 @@ class SatisfactionUnrealistic(Rule):
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for row in all_indicator_rows(decl):
             text = row.text[:1000]
-            if row.level2 != SATISFACTION and not any(w in text for w in _SATISFACTION_NAMES):
+            if row.level2 != SATISFACTION and not _SATISFACTION_NAME.search(text):
                 continue
             where = demands_everyone(row)
             if where is None or names_respondents(text):
