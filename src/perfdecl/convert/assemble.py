@@ -459,7 +459,9 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
         data["title"] = f.title
     unit = values.get("unit")
     party = values.get("supervisor") or values.get("implementer")
-    if unit or party:
+    if not unit and "unit" in f.blank:
+        data["unit"] = ""  # 预算单位 printed with an empty box: blank, not another party's name
+    elif unit or party:
         # a form with no unit cell declares its 主管部门 (or 实施单位): its name, without the
         # code glued to it ([017]某县司法局 -> 某县司法局; the code stays on supervisor.code)
         data["unit"] = unit or _party(party or "")["name"]
@@ -472,6 +474,8 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
     for key in ("supervisor", "implementer"):
         if values.get(key):
             data[key] = {**_party(values[key]), "label": f.values[key][0]}
+        elif key in f.blank:
+            data[key] = {"label": f.blank[key][0]}  # the box printed empty (PD268)
     if values.get("filler"):
         data["filler"] = values["filler"]
     if selfeval:
@@ -488,6 +492,8 @@ def build_data(rec: Recognised, year: int | None, framework: str | None) -> dict
         project["lead"] = m[1].strip() if m and m[1].strip() else lead
         if m and m[1].strip():
             project["lead_phone"] = m[2]
+    elif "project.lead" in f.blank:
+        project["lead"] = ""  # 项目负责人 printed with an empty box (PD268)
     for key in ("attribute", "category", "basis", "overview"):
         if values.get(f"project.{key}"):
             project[key] = values[f"project.{key}"]

@@ -55,6 +55,7 @@ class Fields:
     labels_found: list[str] = field(default_factory=list)
     execution_header: list[str] = field(default_factory=list)  # roles of 预算执行 columns
     placed: set[tuple[int, int]] = field(default_factory=set)  # (row, tok) read
+    blank: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (label, where)
 
 
 @cache
@@ -174,6 +175,8 @@ def amount_of(text: str) -> tuple[str, str | None] | None:
     return m[1], unit
 
 
+_LABEL_LIKE = re.compile(r"^[^0-9:]{2,12}:$")
+"""A short cell ending in a colon (``财务负责人:``): a label, known or not, never a value."""
 _DATE_AFTER = re.compile(r"(?:19|20)[0-9]{2}年")
 """Text after an amount that starts with a year (``38.75万元2022年…项目``) is text, not a figure."""
 _NAMED = re.compile(
@@ -225,6 +228,7 @@ class FieldReader:
 
     def toks(self) -> list[tuple[int, int, Tok]]:
         out = []
+        self.empty_after: set[tuple[int, int]] = set()  # cells printed with an empty box after
         for i, row in enumerate(self.rows):
             if i in self.skip and i not in self.free_before:
                 continue
@@ -233,6 +237,9 @@ class FieldReader:
                     break
                 if tok.text:
                     out.append((i, k, tok))
+                    following = row.toks[k + 1] if k + 1 < len(row.toks) else None
+                    if tok.blank_next or (following is not None and following.empty_kept):
+                        self.empty_after.add((i, k))
         return out
 
     def read(self) -> Fields:
@@ -324,8 +331,49 @@ class FieldReader:
             text = toks[m][2].text
             if label_of(text) is not None or toks[m][0] - toks[n][0] > 2:
                 return None  # a label first, or a label left blank above a table (单位 | |)
+            if _LABEL_LIKE.match(norm(text)):
+                return None  # 财务负责人: (a label we do not know, with its colon) is no value
             return m
         return None
+
+    def _one_run(self, toks: list[tuple[int, int, Tok]], n: int) -> bool:
+        """The labels at ``n`` and ``n + 1`` are one run of labels whose values follow: printed
+        in one row, or each alone on its line (a column of labels). A label that ends a row of
+        label | value cells and the label that starts the next row are not."""
+        if n + 1 >= len(toks):
+            return False
+        (i, _k, _t), (j, _h, _u) = toks[n], toks[n + 1]
+        if i == j:
+            return True
+        return all(sum(1 for t in self.rows[r].toks if t.text) == 1 for r in (i, j))
+
+    def _blank_box(self, toks: list[tuple[int, int, Tok]], n: int, key: str) -> bool:
+        """The label at ``n`` (which found no value) is printed with an empty box.
+
+        Only on evidence: an empty cell printed right after it in its row, or the label ends its
+        line and the next line starts with a known label that has a value of its own (a form of
+        one label and its value per line). A row of labels whose values follow in the next row,
+        a signature box and a label split off a sentence are never blank boxes.
+        """
+        i, k, tok = toks[n]
+        if key not in L.BLANK_FIELDS or len(_strip_label(norm(tok.text))) < 4:
+            return False
+        if (i, k) in self.empty_after:
+            return True
+        row = self.rows[i]
+        if row.stream or any(t.text for t in row.toks[k + 1 :]):
+            return False
+        if i + 1 in self.skip and i + 1 not in self.free_before:
+            return True  # the indicator table follows the label's line
+        if n + 1 >= len(toks):
+            return False
+        j, h, after = toks[n + 1]
+        nxt = label_of(after.text)
+        if nxt is None or j == i or nxt[0] == "sign":
+            return False
+        return (
+            bool(nxt[2]) or (j, h) in self.empty_after or self._next_value(toks, n + 1) is not None
+        )
 
     def _field(
         self, toks: list[tuple[int, int, Tok]], n: int, key: str, tok: Tok, inline: str
@@ -334,10 +382,18 @@ class FieldReader:
             self.out.values.setdefault(key, (tok.text, inline, tok.where))
             return n + 1
         m = self._next_value(toks, n)
-        if m is None or self._pending_at == n - 1:
+        chained = self._pending_at == n - 1 and self._one_run(toks, n - 1)
+        if m is None and not chained and self._blank_box(toks, n, key):
+            self.out.blank.setdefault(key, (tok.text, tok.where))
+            return n + 1
+        if m is None or chained:
             # a label followed by a label: the labels are a header row, their values follow in
             # order (部门名称 | 填报人 | 某某局: the first value is the first label's)
-            if m is not None or (n + 1 < len(toks) and label_of(toks[n + 1][2].text) is not None):
+            if m is not None or (
+                n + 1 < len(toks)
+                and label_of(toks[n + 1][2].text) is not None
+                and self._one_run(toks, n)
+            ):
                 self.pending.append((key, tok, toks[n][0]))
                 self._pending_at = n
             return n + 1

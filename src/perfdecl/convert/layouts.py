@@ -347,6 +347,11 @@ SIGNATURE_MARKS: tuple[str, ...] = ("(签字)", "(签名)")
 never its value (normalised: half-width brackets). A seal box (实施单位(盖章)) is left out: forms
 type the unit's name in it."""
 
+BLANK_FIELDS: tuple[str, ...] = ("unit", "supervisor", "implementer", "project.lead")
+"""Header boxes whose printing blank is recorded (``supervisor: {label: 主管部门}``, ``lead: ""``)
+so that validate can say nobody answers for the project (PD268); only labels of four characters
+or more (主管部门, 预算单位; not 单位, which also heads a column of units)."""
+
 SECTION_LABELS: tuple[str, ...] = ("绩效指标", "年度绩效指标", "中期绩效指标", "年度绩效目标")
 """The label of the indicator table's section (a merged cell left of its header; a score such as
 (90分) may follow): not a value of the field before it."""
@@ -559,6 +564,7 @@ FAMILIES: tuple[Family, ...] = (
 
 
 __all__ = [
+    "BLANK_FIELDS",
     "COLUMNS",
     "COLUMN_PATTERNS",
     "EXECUTION_COLUMNS",

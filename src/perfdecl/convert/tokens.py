@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from perfdecl.convert import layouts as L
@@ -28,6 +28,7 @@ class Tok:
     col: int | None = None
     rowspan: int = 1
     empty_kept: bool = False
+    blank_next: bool = False  # the source row prints an empty cell right after this one
 
     @property
     def key(self) -> str:
@@ -175,21 +176,45 @@ def rows_of(grid: Grid) -> list[Row]:
 def _table_rows(table: Table) -> list[Row]:
     out: list[Row] = []
     stream = _cell_per_line(table)
+    boxes = _empty_boxes(table) if table.ruled else set()
     for cells in table.rows():
         toks: list[Tok] = []
         for c in cells:
             if not c.text:
                 if table.ruled or stream:
                     toks.append(Tok("", c.where, c.col, c.rowspan, empty_kept=True))
+                elif toks:
+                    # 主管部门 | | 实施单位: the empty box is dropped, the label keeps the mark
+                    toks[-1] = replace(toks[-1], blank_next=True)
                 continue
             parts = [c.text] if table.ruled else split_glued(c.text)
             for part in parts:
                 toks.append(Tok(part, c.where, c.col if table.ruled else None, c.rowspan))
+            if (c.row, c.col) in boxes:
+                toks[-1] = replace(toks[-1], blank_next=True)
         if stream:
             # one cell per line: the printed rows are lost, each cell is read in turn
             out.extend(Row([tok], ruled=False, stream=True) for tok in toks)
         else:
             out.append(Row(toks, ruled=table.ruled))
+    return out
+
+
+def _empty_boxes(table: Table) -> set[tuple[int, int]]:
+    """(row, col) of the cells followed in their row by a box with nothing in it: no cell at all
+    (a spreadsheet stores no empty cell) or an empty one; a cell merged down from the row above
+    is not an empty box."""
+    if table.n_rows * table.n_cols > 200_000:
+        return set()
+    matrix = table.matrix()
+    out: set[tuple[int, int]] = set()
+    for cell in table.cells:
+        after = cell.col + cell.colspan
+        if not cell.text or after >= table.n_cols:
+            continue
+        right = matrix[cell.row][after]
+        if right is None or (not right.text and right.row == cell.row):
+            out.add((cell.row, cell.col))
     return out
 
 
