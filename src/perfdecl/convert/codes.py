@@ -1,4 +1,4 @@
-"""The problem codes of ``perfdecl import`` (PD401–PD418), reported by
+"""The problem codes of ``perfdecl import`` (PD401–PD419), reported by
 :mod:`perfdecl.convert.importer`. Documented in docs/import.md; joined with every other layer's
 table by :func:`perfdecl.catalogue.all_codes`."""
 
@@ -196,6 +196,17 @@ CODES: dict[str, CodeInfo] = code_table(
             "The indicator table was printed column by column (the 三级 names as one list): the "
             "names are imported, the 一级/二级 inferred from where their labels stand, the values "
             "not paired row by row; check against the form.",
+        ),
+        origin="import",
+    ),
+    CodeInfo(
+        "PD419",
+        "labels-in-value",
+        Severity.WARNING,
+        Message(
+            "表头一栏的值里粘着未能识别的栏目名称及其数值（如“自评总分(分)97.6”）：这部分未作为该栏的值导入；请核对原表。",
+            "A header box's value holds labels perfdecl does not know, glued to their figures "
+            "(such as 自评总分(分)97.6): that part is not imported as the box's value; check the form.",
         ),
         origin="import",
     ),

@@ -56,6 +56,7 @@ class Fields:
     execution_header: list[str] = field(default_factory=list)  # roles of 预算执行 columns
     placed: set[tuple[int, int]] = field(default_factory=set)  # (row, tok) read
     blank: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (label, where)
+    glued: list[tuple[str, str, str]] = field(default_factory=list)  # (label, run, where)
 
 
 @cache
@@ -150,6 +151,52 @@ def label_of(text: str) -> tuple[str, str, str] | None:
     if bare in _block_labels():
         return "block", bare, inline
     return None
+
+
+_PHONE_DIGITS = re.compile(r"[0-9]{5}")
+
+
+@cache
+def _run_marks() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{m})" for m in L.LABEL_RUN_MARKS))
+
+
+@cache
+def _inner_labels() -> re.Pattern[str]:
+    """Known labels (three characters or more, no brackets) to find inside a glued run."""
+    words = {
+        w for labels in L.FIELD_LABELS.values() for w in labels if len(w) >= 3 and "(" not in w
+    }
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in ordered))
+
+
+def glued_value(text: str) -> tuple[str, list[tuple[str, str, str]], list[str]] | None:
+    """A name field's value that holds label runs glued to their values (LABEL_RUN_MARKS).
+
+    None for a plain value. Otherwise the value is cut at the known labels inside it: (the text
+    before the first of them, kept as the value only when no label run is in it; (key, label,
+    value) for each known label with the text after it; the pieces that hold labels we do not
+    know, which are reported and never stored).
+    """
+    if len(text) > 400 or not _run_marks().search(text):
+        return None
+    cuts = [(m.start(), m.end()) for m in _inner_labels().finditer(text) if m.start() > 0]
+    head_end = cuts[0][0] if cuts else len(text)
+    unknown: list[str] = []
+    head = text[:head_end].strip()
+    if _run_marks().search(head):
+        unknown.append(head)
+        head = ""
+    pieces: list[tuple[str, str, str]] = []
+    for n, (start, end) in enumerate(cuts):
+        value = text[end : cuts[n + 1][0] if n + 1 < len(cuts) else len(text)].strip(" :：")
+        label = text[start:end]
+        if _run_marks().search(value):
+            unknown.append(label + value)
+        elif value:
+            pieces.append((_field_table()[norm(label)], label, value))
+    return head, pieces, unknown
 
 
 def _label_part(text: str) -> str:
@@ -262,7 +309,7 @@ class FieldReader:
             if self.pending and label_of(tok.text) is None:
                 # labels printed as a header row, their values in the row below
                 key, label, _row = self.pending.pop(0)
-                self.out.values.setdefault(key, (label.text, tok.text, tok.where))
+                self._put(key, label.text, tok.text, tok.where)
                 self.out.placed.add((i, k))
                 n += 1
                 continue
@@ -312,6 +359,22 @@ class FieldReader:
         if joined is None or joined[2]:
             return None
         return joined, Tok(f"{tok.text}{nxt.text}", tok.where, tok.col, tok.rowspan)
+
+    def _put(self, key: str, label: str, text: str, where: str) -> None:
+        """Set a field's value (the first one read stays), unless label runs are glued to it."""
+        if key == "phone" and not _PHONE_DIGITS.search(text.replace("-", "").replace(" ", "")):
+            self.out.glued.append((label, text, where))  # 部门预算执行情况…: labels, no number
+            return
+        got = glued_value(text) if key in L.GLUED_VALUE_FIELDS else None
+        if got is None:
+            self.out.values.setdefault(key, (label, text, where))
+            return
+        head, pieces, unknown = got
+        if head:
+            self.out.values.setdefault(key, (label, head, where))
+        for inner_key, inner_label, value in pieces:
+            self.out.values.setdefault(inner_key, (inner_label, value, where))
+        self.out.glued += [(label, run, where) for run in unknown]
 
     def _signed(self, toks: list[tuple[int, int, Tok]], n: int, key: str, tok: Tok) -> int:
         """A signature box (项目责任人(签字):) holds ink: only a name typed in the next cell of the
@@ -379,7 +442,7 @@ class FieldReader:
         self, toks: list[tuple[int, int, Tok]], n: int, key: str, tok: Tok, inline: str
     ) -> int:
         if inline:
-            self.out.values.setdefault(key, (tok.text, inline, tok.where))
+            self._put(key, tok.text, inline, tok.where)
             return n + 1
         m = self._next_value(toks, n)
         chained = self._pending_at == n - 1 and self._one_run(toks, n - 1)
@@ -399,7 +462,7 @@ class FieldReader:
             return n + 1
         i, k, value = toks[m]
         if key not in self.out.values:
-            self.out.values[key] = (tok.text, value.text.lstrip(":：").strip(), value.where)
+            self._put(key, tok.text, value.text.lstrip(":：").strip(), value.where)
             self.out.placed.add((i, k))
         return m + 1
 

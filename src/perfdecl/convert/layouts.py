@@ -352,6 +352,28 @@ BLANK_FIELDS: tuple[str, ...] = ("unit", "supervisor", "implementer", "project.l
 so that validate can say nobody answers for the project (PD268); only labels of four characters
 or more (主管部门, 预算单位; not 单位, which also heads a column of units)."""
 
+GLUED_VALUE_FIELDS: tuple[str, ...] = (
+    "unit",
+    "supervisor",
+    "implementer",
+    "head",
+    "filler",
+    "project.lead",
+    "eval.contact",
+)
+"""Header fields whose value is a name (of a body or a person): checked for label runs glued to
+it (``财政处室自评总分(分)97.6部门联系人某某`` after 主管部门 is labels and values, not a name)."""
+
+LABEL_RUN_MARKS: tuple[str, ...] = (
+    r"[(（](?:分|万元|元|%|％|人|个|次|年)[)）]\s*[-+]?[0-9]",
+    r"(?<=[\u4e00-\u9fff])联系人(?=[\u4e00-\u9fff])",
+    r"(?<=[\u4e00-\u9fff])(?:联系电话|电话|手机)(?=[0-9])",
+)
+"""What shows a label inside a name field's value: a label's unit in brackets with a figure after
+it (``自评总分(分)97.6``), or a person's or a phone's label inside the text with its value after it
+(``…部门联系人某某``, ``…电话0710…``; 电话局 and 负责人培训中心 are names). A name never holds
+them."""
+
 SECTION_LABELS: tuple[str, ...] = ("绩效指标", "年度绩效指标", "中期绩效指标", "年度绩效目标")
 """The label of the indicator table's section (a merged cell left of its header; a score such as
 (90分) may follow): not a value of the field before it."""
@@ -576,6 +598,8 @@ __all__ = [
     "GLUED_SCRAMBLED",
     "GLUED_TAIL",
     "GLUED_UNITS",
+    "GLUED_VALUE_FIELDS",
+    "LABEL_RUN_MARKS",
     "LEVEL1_NAMES",
     "LEVEL2_NAMES",
     "MONEY_BLOCKS",

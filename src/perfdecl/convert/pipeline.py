@@ -67,6 +67,7 @@ def recognised_import(
         recognise,
     )
     from perfdecl.convert.review import (
+        glued_label_problems,
         list_problems,
         money_problems,
         outcome_problems,
@@ -117,6 +118,7 @@ def recognised_import(
     problems += list_problems(file, rec)
     problems += money_problems(file, rec)
     problems += outcome_problems(file, rec)
+    problems += glued_label_problems(file, rec)
     problems += unplaced_problems(file, rec)
     if "year" not in data:
         problems.append(

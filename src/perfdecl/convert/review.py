@@ -5,7 +5,8 @@ percentage over 100 (PD413: ≥ read as a digit by OCR), a value cell holding se
 together (PD414), money parts that do not add up to their total (PD412: a lost decimal point), a
 value printed with no comparison (PD411, imported as ``=``), outcome columns of a
 self-evaluation in a table not written as one (PD416, once per column), an indicator column
-printed as one list of words (PD418), and every cell or line that went nowhere (PD401).
+printed as one list of words (PD418), label runs glued into a name field's value (PD419), and
+every cell or line that went nowhere (PD401).
 """
 
 from __future__ import annotations
@@ -198,6 +199,21 @@ def outcome_problems(file: str, rec: Recognised) -> list[Problem]:
     return out
 
 
+def glued_label_problems(file: str, rec: Recognised) -> list[Problem]:
+    """PD419 for each piece of a name field's value that holds labels we do not know."""
+    return [
+        _problem(
+            "PD419",
+            file,
+            where,
+            f"“{label}”的值里粘着未能识别的栏目及其数值：“{run}”，未作为“{label}”的值导入；请核对原表。",
+            f"the value of '{label}' holds labels perfdecl does not know, glued to their "
+            f"figures: '{run}'; not imported as the value of '{label}'. Check the form.",
+        )
+        for label, run, where in rec.fields.glued
+    ]
+
+
 def unplaced_problems(file: str, rec: Recognised) -> list[Problem]:
     """PD401 for each row of the document none of whose cells was read."""
     out: list[Problem] = []
@@ -221,6 +237,7 @@ def unplaced_problems(file: str, rec: Recognised) -> list[Problem]:
 
 
 __all__ = [
+    "glued_label_problems",
     "list_problems",
     "money_problems",
     "outcome_problems",
