@@ -374,6 +374,11 @@ it (``自评总分(分)97.6``), or a person's or a phone's label inside the text
 (``…部门联系人某某``, ``…电话0710…``; 电话局 and 负责人培训中心 are names). A name never holds
 them."""
 
+NAME_ENDINGS: dict[str, tuple[str, ...]] = {"项目名称": ("项目",)}
+"""The natural ending of a label's value (normalised label -> endings): when the label glued
+after the value may also be read with that ending (项目主管部门 or 主管部门 in
+``某改造项目主管部门``), the value keeps its ending and the label is the shorter known one."""
+
 SECTION_LABELS: tuple[str, ...] = ("绩效指标", "年度绩效指标", "中期绩效指标", "年度绩效目标")
 """The label of the indicator table's section (a merged cell left of its header; a score such as
 (90分) may follow): not a value of the field before it."""
@@ -605,6 +610,7 @@ __all__ = [
     "MONEY_BLOCKS",
     "MONEY_SOURCES",
     "MONEY_TOTALS",
+    "NAME_ENDINGS",
     "NAME_END_CHARS",
     "OUTCOME_ROLES",
     "QUALITATIVE_VALUES",

@@ -89,6 +89,25 @@ def _norm_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+def _ending_kept(normalised: str, prev: tuple[str, int] | None, word: str, start: int) -> int:
+    """How many characters of the label found at ``start`` belong to the value before it.
+
+    ``项目名称某改造项目主管部门某局``: 项目主管部门 and 主管部门 are both labels; the value of
+    项目名称 ends naturally in 项目 (``NAME_ENDINGS``), so the value keeps it and the label is
+    the shorter one, still whole. A value that already ends so (``某改造项目项目主管部门``) keeps
+    the longer label.
+    """
+    if prev is None:
+        return 0
+    words = frozenset(_splitters()[0])
+    value = normalised[prev[1] : start]
+    for ending in L.NAME_ENDINGS.get(prev[0].rstrip(":"), ()):
+        rest = word[len(ending) :]
+        if word.startswith(ending) and rest in words and value and not value.endswith(ending):
+            return len(ending)
+    return 0
+
+
 def split_glued(text: str) -> list[str]:
     """Split a cell at every known label glued into it (slices of the original text)."""
     if len(text) > 4000:
@@ -99,6 +118,7 @@ def split_glued(text: str) -> list[str]:
     _words, pattern = _splitters()
     loose = _loose_money()
     cuts: set[int] = set()
+    prev: tuple[str, int] | None = None  # the label cut before, where its value starts
     for m in pattern.finditer(normalised):
         before = normalised[: m.start()]
         if m.group(0) in loose and before and not re.search(r"[0-9元万]$", before):
@@ -106,11 +126,13 @@ def split_glued(text: str) -> list[str]:
         after = normalised[m.end() : m.end() + 1]
         if m.group(0) in loose and not before and re.match(r"[\u4e00-\u9fff]", after):
             continue  # 财政资金补助 is a name (an indicator), not the label 财政资金
-        cuts.add(index[m.start()])
+        start = m.start() + _ending_kept(normalised, prev, m.group(0), m.start())
+        cuts.add(index[start])
         end = m.end()
         if end < len(normalised) and normalised[end] == ":":
             end += 1  # the label keeps its colon, as printed
         cuts.add(index[end] if end < len(index) else len(text))
+        prev = (m.group(0), end)
     if not cuts:
         return [text]
     points = sorted(cuts | {0, len(text)})
