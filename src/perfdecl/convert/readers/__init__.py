@@ -38,6 +38,23 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MARKUP = re.compile(
     r"^\s*(?:<!doctype\s+html|<html|<\?xml|<table|<head|<body|<meta|<div|<!--)", re.I
 )
+_TAG = re.compile(
+    r"</?(?:table|tbody|thead|tfoot|tr|td|th|caption|colgroup|col|p|div|span|br|font|b|strong|"
+    r"h[1-6]|ul|ol|li|center)(?:\s[^<>]{0,400})?/?>",
+    re.I,
+)
+_CELL_TAG = re.compile(r"<(?:td|th)(?:\s[^<>]{0,400})?>", re.I)
+
+
+def _markup_dominated(text: str) -> bool:
+    """A fragment copied from a page (``<p>…</p><table>…``, no ``<html>``): HTML when its tags
+    are many, hold table cells, and make up a good part of the text. A text that mentions a tag or
+    prints ``<`` as a comparison (``<5%``) is not."""
+    tags = _TAG.findall(text)
+    if len(tags) < 6 or len(_CELL_TAG.findall(text)) < 2:
+        return False
+    body = sum(1 for ch in text if not ch.isspace())
+    return sum(len(t) for t in tags) * 4 >= body
 
 
 def _utf16(name: str) -> bytes:
@@ -97,7 +114,7 @@ def sniff(raw: bytes, name: str = "") -> str:
             start = sample.decode(enc, errors="ignore")
         except LookupError:  # pragma: no cover
             continue
-        if _MARKUP.match(start.lstrip("\ufeff")):
+        if _MARKUP.match(start.lstrip("\ufeff")) or _markup_dominated(start):
             return "html"
         break
     return "text"
