@@ -374,6 +374,32 @@ it (``自评总分(分)97.6``), or a person's or a phone's label inside the text
 (``…部门联系人某某``, ``…电话0710…``; 电话局 and 负责人培训中心 are names). A name never holds
 them."""
 
+MEASURED_ENDINGS: tuple[str, ...] = (
+    "数",
+    "率",
+    "度",
+    "量",
+    "额",
+    "次",
+    "值",
+    "比",
+    "时间",
+    "时限",
+    "期限",
+    "成本",
+    "面积",
+    "长度",
+    "收入",
+    "水平",
+    "情况",
+    "标准",
+    "规模",
+    "周期",
+)
+"""How a 三级 name that says what is measured ends (人数, 达标率, 满意度, 收入 …). In a column printed
+as a list, a long name that does not end so, followed by a short one that does, is one name
+wrapped over two lines (``…基地项目补助`` / ``基地个数``)."""
+
 NAME_ENDINGS: dict[str, tuple[str, ...]] = {"项目名称": ("项目",)}
 """The natural ending of a label's value (normalised label -> endings): when the label glued
 after the value may also be read with that ending (项目主管部门 or 主管部门 in
@@ -607,6 +633,7 @@ __all__ = [
     "LABEL_RUN_MARKS",
     "LEVEL1_NAMES",
     "LEVEL2_NAMES",
+    "MEASURED_ENDINGS",
     "MONEY_BLOCKS",
     "MONEY_SOURCES",
     "MONEY_TOTALS",

@@ -79,6 +79,53 @@ def list_words(text: str, is_level: Known, is_label: Known) -> list[tuple[str, s
     return out
 
 
+def _measured(name: str, endings: tuple[str, ...]) -> bool:
+    return name.endswith(endings)
+
+
+def join_wrapped(
+    words: list[tuple[str, str]], values: int, endings: tuple[str, ...]
+) -> list[tuple[str, str]]:
+    """Names wrapped over two lines in their cell, put back together: ``…基地项目补助`` then
+    ``基地个数`` is one 三级 name.
+
+    Two names are joined only when nothing else can explain them: the first is as long as the
+    longest name of the list (a line wraps where the cell ends) and at least ten characters, and
+    does not end as a measured name does (``endings``: 数, 率, 度 …); the second is short (two to
+    six characters) and does; and the values printed as a list do not already pair one to one
+    with the names (``values`` is their count, 0 when none): then two real rows would each have a
+    value. When the values are printed, the joins must make them pair exactly.
+    """
+    names = [t for k, t in words if k == "name"]
+    if len(names) < 3:
+        return words
+    widest = max(len(t) for t in names)
+    joins: set[int] = set()
+    for n in range(len(words) - 1):
+        (k1, a), (k2, b) = words[n], words[n + 1]
+        if k1 != "name" or k2 != "name" or n in joins or (n - 1) in joins:
+            continue
+        cut = len(a) >= max(10, widest - 1) and not _measured(a, endings)
+        if cut and 2 <= len(b) <= 6 and _measured(b, endings):
+            joins.add(n)
+    if not joins or values == len(names):
+        return words
+    if values and values != len(names) - len(joins):
+        return words
+    out: list[tuple[str, str]] = []
+    skip = False
+    for n, (kind, text) in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        if n in joins:
+            out.append((kind, text + words[n + 1][1]))
+            skip = True
+        else:
+            out.append((kind, text))
+    return out
+
+
 def is_list(text: str, is_level: Known, between: bool) -> bool:
     """A cell that holds a column printed as a list: at least three words, one of them a level
     label unless the cell stands between two header cells (三级指标 | <list> | 指标值)."""
@@ -90,4 +137,4 @@ def is_list(text: str, is_level: Known, between: bool) -> bool:
     return names >= 2 and (between or any(k == "level" for k, _ in kinds))
 
 
-__all__ = ["MAX_WORDS", "is_list", "list_words"]
+__all__ = ["MAX_WORDS", "is_list", "join_wrapped", "list_words"]

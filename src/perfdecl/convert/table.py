@@ -22,7 +22,7 @@ from functools import cache
 from perfdecl.convert import layouts as L
 from perfdecl.convert.glued import ROW_END as _ROW_END
 from perfdecl.convert.grid import norm
-from perfdecl.convert.namelist import is_list, list_words
+from perfdecl.convert.namelist import is_list, join_wrapped, list_words
 from perfdecl.convert.tokens import Row, Tok
 
 _SCORE = re.compile(r"\(?\(?[0-9]+(?:-[0-9]+)?分?\)?分?$")
@@ -421,8 +421,9 @@ class TableReader:
         the levels, rows before the first label take it (a merged cell prints its label in the
         middle of its rows). Values printed as a list are paired only one to one."""
         words = list_words(names.text, _is_level_name, _is_section)
-        count = sum(1 for kind, _ in words if kind == "name")
         cells = values.text.split() if values is not None else []
+        words = join_wrapped(words, len(cells), L.MEASURED_ENDINGS)
+        count = sum(1 for kind, _ in words if kind == "name")
         paired = len(cells) == count and all(looks_value(c) for c in cells)
         first = len(self.out.items)
         at = 0
