@@ -95,6 +95,11 @@ SNIPPETS = {
     "unicode": "单位: 北京市西城区牛街街道办事处\n资金: 18,891.87\n",
     "empty values": "a:\nb: []\nc: {}\nd: ''\n",
     "anchor without alias": "a: &x 1\nb: &y {c: 2}\n",
+    # "!" and "&" only in text: the node road still reads tags and watches for aliases
+    "bang in text": "a: 'wow!'\nb: 1\nc: 010\nd: [x!, !!str 2]\n",
+    "ampersand in text": "a: R&D\nb: 010\nc: [1, 2]\n",
+    "tag without anchor": "a: !!int 3\nb: [1]\n",
+    "anchor without tag": "a: &k [1]\nb: *k\n",
 }
 
 

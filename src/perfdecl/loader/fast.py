@@ -22,7 +22,7 @@ import yaml
 from yaml import events as ev
 from yaml.nodes import MappingNode, ScalarNode
 
-from perfdecl.loader.events import Composer
+from perfdecl.loader.events import _NUMBER_START, _WORDS, Composer
 from perfdecl.loader.source import Limits, SourceMap, Span
 from perfdecl.problem import escape_pointer_token
 
@@ -60,21 +60,26 @@ if CParser is not None:
         def ascend_resolver(self) -> None:
             return None
 
+    class _UntaggedParser(CParser):  # type: ignore[misc]
+        """For a text without ``!``, which therefore has no tag: libyaml calls these three for
+        every node, and C built-ins that accept the arguments cost a fraction of a Python call.
+        The nodes' tags are then meaningless (a slice) and never read: a scalar is plain exactly
+        when its style is plain."""
 
-def compose_clean(
-    text: str,
-    source: SourceMap,
-    limits: Limits,
-    resolve_plain: Callable[[str, Any, str], Any],
-) -> Any:
-    """Data of a clean single-document ``text``, filling ``source``; raises :class:`GiveUp`.
+        resolve = slice
+        descend_resolver: Any = {}.get
+        ascend_resolver = tuple
 
-    ``resolve_plain(value, node, pointer)`` is the loader's own plain-scalar resolution; the
-    caller gives up on the result when that resolution made a remark. An empty stream or a
-    second document gives up too (rare, and the event composer words them).
-    """
+
+_NEW = tuple.__new__
+"""Builds a :class:`Span` without the named tuple's Python-level ``__new__`` (half the cost)."""
+
+
+def _compose(text: str) -> tuple[Any, bool]:
+    """libyaml's node tree of the one document of ``text``, and whether it may hold tags."""
+    tagged = "!" in text  # every tag, shorthand or verbatim, is written with "!"
     try:
-        parser = _Parser(text)
+        parser = (_Parser if tagged else _UntaggedParser)(text)
         if not parser.check_node():
             raise GiveUp  # no document at all
         root = parser.get_node()
@@ -84,85 +89,123 @@ def compose_clean(
         raise
     except Exception:  # a syntax error (or anything libyaml dislikes): the event road words it
         raise GiveUp from None
+    return root, tagged
 
+
+def _root_scalar(node: Any, tagged: bool, source: SourceMap, resolve_plain: Any) -> Any:
+    """A document that is one scalar (rare: the loader then says it is not a mapping)."""
+    value, style = node.value, node.style
+    if tagged and node.tag not in (_PLAIN, _TEXT):
+        raise GiveUp  # an explicit tag
+    if (node.tag == _PLAIN) if tagged else not style:
+        value = resolve_plain(value, node, "")
+    s, e = node.start_mark, node.end_mark
+    source.values[""] = Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1, style or None)
+    return value
+
+
+def compose_clean(
+    text: str,
+    source: SourceMap,
+    limits: Limits,
+    resolve_plain: Callable[[str, Any, str], Any],
+) -> Any:
+    """Data of a clean single-document ``text``, filling ``source``; raises :class:`GiveUp`.
+
+    ``resolve_plain(value, node, pointer)`` is the loader's own plain-scalar resolution, called
+    for plain scalars that may be something other than text (a number, null, a boolean or a
+    YAML 1.1 trap); the caller gives up on the result when that resolution made a remark. An
+    empty stream or a second document gives up too (rare, and the event composer words them).
+    """
+    root, tagged = _compose(text)
+    if type(root) is ScalarNode:
+        return _root_scalar(root, tagged, source, resolve_plain)
     values: dict[str, Span] = source.values
     keys: dict[str, Span] = source.keys
-    max_depth = limits.max_depth
-    max_nodes = limits.max_nodes
+    max_depth, max_nodes = limits.max_depth, limits.max_nodes
+    shared = "&" in text  # a node met twice is an alias, and an alias needs an anchor
     seen: set[int] = set()
     remember = seen.add
     count = 1  # the root, as the event composer counts it
-    mapping, scalar = MappingNode, ScalarNode
-
-    def convert(node: Any, pointer: str) -> Any:
-        """A scalar's value (recording its span); gives up on anything but plain data."""
-        tag, style, value = node.tag, node.style, node.value
-        if tag == _PLAIN and not style:
-            value = resolve_plain(value, node, pointer)  # returns ordinary text at once
-        elif tag != _TEXT:
-            raise GiveUp  # an explicit tag
-        s, e = node.start_mark, node.end_mark
-        values[pointer] = Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1, style or None)
-        return value
-
-    def frame(node: Any, pointer: str) -> tuple[Any, Any, str, Any, bool]:
-        if node.tag != _PLAIN or len(stack) >= max_depth:
-            raise GiveUp  # a tagged collection, or too deep
-        is_map = type(node) is mapping
-        return node, {} if is_map else [], pointer, iter(node.value), is_map
-
+    mapping, scalar, new, span = MappingNode, ScalarNode, _NEW, Span
+    number_start, words = _NUMBER_START, _WORDS
+    if (tagged and root.tag != _PLAIN) or max_depth <= 0:
+        raise GiveUp  # a tagged collection, or too deep
     remember(id(root))
-    if type(root) is scalar:
-        return convert(root, "")
     # Each frame: node, its container, its pointer, the items' iterator, whether a mapping.
-    stack: list[tuple[Any, Any, str, Any, bool]] = []
-    stack.append(frame(root, ""))
+    is_map = type(root) is mapping
+    stack: list[tuple[Any, Any, str, Any, bool]] = [
+        (root, {} if is_map else [], "", iter(root.value), is_map)
+    ]
     root_value = stack[0][1]
     while stack:
         node, container, pointer, items, is_map = stack[-1]
         for item in items:
             if is_map:
                 key_node, child = item
-                if type(key_node) is not scalar or key_node.tag not in (_PLAIN, _TEXT):
+                if type(key_node) is not scalar or (tagged and key_node.tag not in (_PLAIN, _TEXT)):
                     raise GiveUp  # complex or tagged key
                 key = key_node.value
-                ident = id(key_node)
-                if key in container or (key == "<<" and not key_node.style) or ident in seen:
-                    raise GiveUp  # duplicate, merge or aliased key
-                remember(ident)
+                if key in container or (key == "<<" and not key_node.style):
+                    raise GiveUp  # duplicate or merge key
+                if shared:
+                    if id(key_node) in seen:
+                        raise GiveUp  # an aliased key
+                    remember(id(key_node))
                 count += 1
                 token = key if "~" not in key and "/" not in key else escape_pointer_token(key)
                 child_pointer = f"{pointer}/{token}"
                 s, e = key_node.start_mark, key_node.end_mark
-                keys[child_pointer] = Span(
-                    s.line + 1, s.column + 1, e.line + 1, e.column + 1, key_node.style or None
+                keys[child_pointer] = new(
+                    span,
+                    (s.line + 1, s.column + 1, e.line + 1, e.column + 1, key_node.style or None),
                 )
             else:
                 key, child = len(container), item
                 child_pointer = f"{pointer}/{key}"
-            ident = id(child)
-            if ident in seen:
-                raise GiveUp  # an alias: the tree has lost where it was written
-            remember(ident)
+            if shared:
+                if id(child) in seen:
+                    raise GiveUp  # an alias: the tree has lost where it was written
+                remember(id(child))
             count += 1
             if count > max_nodes:
                 raise GiveUp
             if type(child) is scalar:
-                value = convert(child, child_pointer)
-            else:
-                opened = frame(child, child_pointer)
-                value = opened[1]
+                value, style = child.value, child.style
+                if tagged:
+                    tag = child.tag
+                    if tag != _PLAIN and tag != _TEXT:
+                        raise GiveUp  # an explicit tag
+                    plain = tag == _PLAIN
+                else:
+                    plain = not style
+                if plain and (value[:1] in number_start or value in words):
+                    value = resolve_plain(value, child, child_pointer)
+                s, e = child.start_mark, child.end_mark
+                values[child_pointer] = new(
+                    span, (s.line + 1, s.column + 1, e.line + 1, e.column + 1, style or None)
+                )
+                if is_map:
+                    container[key] = value
+                else:
+                    container.append(value)
+                continue
+            if (tagged and child.tag != _PLAIN) or len(stack) >= max_depth:
+                raise GiveUp  # a tagged collection, or too deep
+            opened = type(child) is mapping
+            value = {} if opened else []
             if is_map:
                 container[key] = value
             else:
                 container.append(value)
-            if type(child) is not scalar:
-                stack.append(opened)
-                break
+            stack.append((child, value, child_pointer, iter(child.value), opened))
+            break
         else:
             stack.pop()
             s, e = node.start_mark, node.end_mark
-            values.setdefault(pointer, Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1))
+            values.setdefault(
+                pointer, new(span, (s.line + 1, s.column + 1, e.line + 1, e.column + 1, None))
+            )
     return root_value
 
 
