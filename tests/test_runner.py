@@ -152,6 +152,20 @@ def test_a_crash_inside_a_worker_becomes_pd900(monkeypatch: pytest.MonkeyPatch) 
     assert [p.code for p in result.problems] == ["PD900"]
 
 
+def test_a_checked_file_leaves_nothing_for_the_collector() -> None:
+    """When a task is done its declaration is gone (the rows' table dropped, the collector
+    resumed only once the result is slim): nothing of it is left for a collection to walk."""
+    import gc
+
+    from perfdecl.model import rows
+
+    gc.collect()
+    result = check_task(Task(str(EXAMPLE), FixedOptions().options))
+    assert result.declaration is None and rows._last is None
+    assert not [o for o in gc.get_objects(0) if type(o).__name__ == "IndicatorRow"]
+    assert gc.isenabled()
+
+
 def test_slim_results_are_small_and_keep_what_reporters_read() -> None:
     full = check_path(EXAMPLE)
     small = slim(full)
