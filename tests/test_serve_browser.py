@@ -182,6 +182,13 @@ def test_the_issues_scenario(page: Any, tmp_path: Path) -> None:
     download.value.save_as(saved)
     assert saved.name == "niujie_2019.yaml"
     assert "  total: 18991.87\n" in saved.read_text(encoding="utf-8")
+    # only the edited value was replaced: the rest is the uploaded file, byte for byte
+    original = EXAMPLE.read_text(encoding="utf-8")
+    assert saved.read_text(encoding="utf-8") == original.replace(
+        "  total: 18891.87\n", "  total: 18991.87\n", 1
+    )
+    assert page.locator("#fix-layout").get_attribute("data-layout") == "kept"
+    assert "注释" in page.locator("#fix-layout").inner_text()
     assert validate_json(saved) == shown
 
     # Compare with the 2020 draft: the weaker target in red
@@ -264,6 +271,7 @@ def test_the_fix_form_follows_the_schema(page: Any) -> None:
     # the strand g5 is gone: the rows that named it now point at nothing
     page.locator("#findings-fix li", has_text="g5").first.wait_for()
     assert page.locator("#findings-fix li").count() > before
+    assert page.locator("#fix-layout").get_attribute("data-layout") == "structure"
     strands.locator(":scope > .tools button").click()  # add a strand back
     assert "（5）" in strands.locator("legend").first.inner_text()
     assert page.locator("#fix-form [data-pointer='/goals/strands/4/text']").count() == 1

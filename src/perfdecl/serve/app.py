@@ -295,8 +295,10 @@ def _routes(
                     lambda: work.report(work.clean_name(name), text, lang, settings=settings)
                 )
             )
+        source = body.get("source")  # the text first checked: edits are written into it
+        kept = source if isinstance(source, str) else None
         return JSONResponse(
-            await call(lambda: work.recheck(name, body.get("data"), lang, settings))
+            await call(lambda: work.recheck(name, body.get("data"), lang, settings, kept))
         )
 
     @app.post("/api/compare")

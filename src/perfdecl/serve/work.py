@@ -263,17 +263,33 @@ def check_upload(
 
 
 def recheck(
-    name: str, data: Any, lang: Lang, settings: Settings = DEFAULT_SETTINGS
+    name: str,
+    data: Any,
+    lang: Lang,
+    settings: Settings = DEFAULT_SETTINGS,
+    source: str | None = None,
 ) -> dict[str, Any]:
-    """The Fix page's edited data written as YAML (perfdecl's own layout) and checked again."""
-    from perfdecl.convert.yamlwrite import dumps
-
+    """The Fix page's edited data written as YAML and checked again. With ``source`` (the text
+    as checked first: the upload, or the import's YAML) the changed values are written into it
+    in place, comments and order kept (:mod:`perfdecl.serve.patch`); a structural edit, or no
+    source, gives perfdecl's own layout. ``layout`` in the answer says which."""
     plain = from_page(data)
     if not isinstance(plain, dict):
         raise Refused(
             Message("申报表数据应为一个映射（键: 值）。", "the declaration must be a mapping.")
         )
-    return report(clean_name(name), dumps(plain), lang, settings=settings)
+    if source is None:
+        from perfdecl.convert.yamlwrite import dumps
+
+        text, layout = dumps(plain), "fresh"
+    else:
+        from perfdecl.serve.patch import patch
+
+        patched = patch(source, plain)
+        text, layout = patched.text, patched.layout
+    answer = report(clean_name(name), text, lang, settings=settings)
+    answer["layout"] = layout
+    return answer
 
 
 # --- compare, opinion, downloads ---------------------------------------------------------------

@@ -18,6 +18,8 @@
     opinion: null,
     seq: 0, // the latest re-check; older answers are dropped
     settings: null, // the configuration the checks use (/api/settings, or the last report's)
+    source: null, // the YAML text first checked: the Fix page's edits are written into it
+    layout: null, // how the Fix page's YAML was last written (kept, structure, unsafe, fresh)
   };
 
   const WORDS = {
@@ -56,6 +58,10 @@
     configFatal: ["配置文件无法读取，使用默认设置（perfdecl validate 会以代码 2 退出而不检查）：", "The configuration cannot be read; the defaults apply (perfdecl validate would exit 2 without checking):"],
     configBroken: ["配置文件有问题，其有效部分仍然适用（perfdecl validate 会以代码 2 退出）：", "The configuration has problems; its valid part still applies (perfdecl validate would exit 2):"],
     configNotes: ["配置文件的提示：", "Notes on the configuration:"],
+    layoutkept: ["下载的 YAML 是原文件，只替换了修改过的值：注释、顺序和格式都保留。", "The YAML you download is the original file with only the edited values replaced: comments, order and layout are kept."],
+    layoutstructure: ["增删了行或栏目：下载的 YAML 按 perfdecl 的格式重新排版，原文件的注释未保留。", "Rows or fields were added or removed: the YAML you download is laid out anew by perfdecl, without the original's comments."],
+    layoutunsafe: ["修改无法在原文件中原位写回（如别名、锚点）：下载的 YAML 按 perfdecl 的格式重新排版，原文件的注释未保留。", "The edit could not be written back into the original text (an alias or anchor, say): the YAML you download is laid out anew by perfdecl, without the original's comments."],
+    layoutfresh: ["下载的 YAML 按 perfdecl 的格式排版。", "The YAML you download is laid out by perfdecl."],
   };
 
   function t(key, vars) {
@@ -148,6 +154,13 @@
     box.classList.toggle("broken", Boolean(s.fatal || s.broken));
   }
 
+  function showLayout() {
+    const note = $("#fix-layout");
+    note.hidden = !state.layout;
+    note.textContent = state.layout ? t("layout" + state.layout) : "";
+    note.dataset.layout = state.layout || "";
+  }
+
   function failed(exc) {
     say("");
     alertBox(exc.message, exc.problems);
@@ -174,6 +187,7 @@
     document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
     for (const node of $$("[data-zh]")) node.textContent = node.dataset[state.lang];
     showSettings();
+    showLayout();
     if (state.report) {
       render();
       refresh(); // the form's notice and findings list follow the language
@@ -373,6 +387,9 @@
     state.seq += 1;
     state.report = report;
     state.data = report.data;
+    state.source = typeof report.yaml === "string" ? report.yaml : null;
+    state.layout = null;
+    showLayout();
     if (report.settings) state.settings = report.settings;
     showSettings();
     state.opinion = null;
@@ -398,12 +415,14 @@
       const response = await api("/api/recheck", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ name: state.report.name, data: state.data, lang: state.lang }),
+        body: JSON.stringify({ name: state.report.name, data: state.data, source: state.source, lang: state.lang }),
       });
       const report = await response.json();
       if (seq !== state.seq) return; // a newer edit is on its way
       alertBox("");
       state.report = report;
+      state.layout = report.layout || null;
+      showLayout();
       if (report.settings) state.settings = report.settings;
       showSettings();
       state.opinion = null;
