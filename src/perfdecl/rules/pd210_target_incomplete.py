@@ -5,10 +5,40 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perfdecl.model import Comparison, Declaration, IndicatorKind
-from perfdecl.model.rows import all_indicator_rows
+from perfdecl.model.frameworks import QUANTITY, SATISFACTION
+from perfdecl.model.rows import IndicatorRow, all_indicator_rows
 from perfdecl.problem import Message, Severity
-from perfdecl.rules._util import clean_unit, is_quantified, numeric
+from perfdecl.rules._util import clean_unit, is_quantified, numeric, value_given
 from perfdecl.rules.base import Finding, Rule, RuleSettings
+from perfdecl.rules.pd231_placeholder import PLACEHOLDER
+
+AMOUNT_NAMES = (
+    "收入",
+    "产值",
+    "产量",
+    "利润",
+    "金额",
+    "销售额",
+    "人数",
+    "户数",
+    "人次",
+    "面积",
+)
+"""How the name of an amount or a count ends (残疾人收入, 受益户数): such a row is a number to be
+given, so with no value at all it is an incomplete quantitative target."""
+
+
+def names_an_amount(row: IndicatorRow) -> str | None:
+    """The amount a row is named after, when its value is missing altogether: not marked 定性,
+    no 指标值, no target, no figure or placeholder in the wording. 数量 rows are PD211's,
+    satisfaction PD222's."""
+    if row.level2 in (QUANTITY, SATISFACTION) or row.item.kind is not None:
+        return None
+    name = row.text.strip().rstrip("。；;，,、 ")
+    end = next((word for word in AMOUNT_NAMES if name.endswith(word)), None)
+    if end is None or value_given(row) or is_quantified(row) or PLACEHOLDER.search(name[:2000]):
+        return None  # a template's XX is PD231's
+    return end
 
 
 class TargetIncomplete(Rule):
@@ -17,7 +47,9 @@ class TargetIncomplete(Rule):
     "发放借书证50" says neither whether 50 is a floor or a ceiling nor what is counted; an
     indicator marked 定量 with no number at all cannot be scored. A structured target with a
     value and no unit, or an indicator marked 定量 whose targets are all qualitative (or marked
-    定性 while carrying numeric targets), is reported here.
+    定性 while carrying numeric targets), is reported here. So is a row named as an amount or a
+    count (残疾人收入, 受益户数: the name ends in 收入, 产值, 人数, 户数 …) that gives no value at all and
+    is not marked 定性: a 数量 row is PD211's, a satisfaction row PD222's.
 
     Bad:
 
@@ -82,6 +114,18 @@ class TargetIncomplete(Rule):
                         f"{item.id} is marked quantitative but states no comparison and number; "
                         "write the target (such as '>= 50 张') or mark it qualitative.",
                     ),
+                )
+            amount = names_an_amount(row)
+            if amount is not None:
+                yield Finding(
+                    row.text_pointer,
+                    Message(
+                        f"指标 {item.id} 是一个数（{amount}），却没有填写指标值。请写明目标值，"
+                        "如“≥80万元”“≥500户”，或较上年增长的幅度。",
+                        f"{item.id} names an amount ({amount}) but gives no value; state the "
+                        "target, such as '>= 80 万元' or '>= 500 户', or the growth on last year.",
+                    ),
+                    offset=0,
                 )
             if item.kind is IndicatorKind.QUALITATIVE and numeric_targets:
                 yield Finding(

@@ -11,7 +11,9 @@ from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import find_any
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
-OUTCOME_WORDS = ("满意", "受益", "效果", "效益")
+OUTCOME_WORDS = ("满意", "受益", "效果", "效益", "获得感", "幸福感", "安全感", "归属感")
+"""Words of an outcome: satisfaction, benefit, effect, and how people feel (获得感、幸福感、
+安全感: the outcomes policy documents name), none of which is a standard of the output."""
 
 
 class QualityWordedAsOutcome(Rule):

@@ -68,6 +68,7 @@ from perfdecl.rules.pd267_satisfaction_unrealistic import SatisfactionUnrealisti
 from perfdecl.rules.pd268_blank_header_field import BlankHeaderField
 from perfdecl.rules.pd269_vague_goal import VagueGoal
 from perfdecl.rules.pd270_goal_without_indicator import GoalWithoutIndicator
+from perfdecl.rules.pd271_income_equals_output_value import IncomeEqualsOutputValue
 
 RULES: tuple[type[Rule], ...] = (
     HeaderIncomplete,
@@ -129,6 +130,7 @@ RULES: tuple[type[Rule], ...] = (
     BlankHeaderField,
     VagueGoal,
     GoalWithoutIndicator,
+    IncomeEqualsOutputValue,
 )
 
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}
