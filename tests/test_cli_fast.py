@@ -120,7 +120,7 @@ def test_main_uses_the_fast_path_without_typer(tmp_path: Path, output: str) -> N
     if output == "json":
         assert json.loads(proc.stdout)["summary"]["errors"] == 0
     else:
-        assert proc.stdout.endswith("0 errors, 45 warnings, 0 notes.\n")
+        assert proc.stdout.endswith("0 errors, 45 warnings, 1 note.\n")
 
 
 def test_fast_and_typer_outputs_are_identical(capsys: pytest.CaptureFixture[str]) -> None:

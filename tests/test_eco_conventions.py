@@ -169,7 +169,7 @@ def test_color_auto_always_never(
     if coloured:  # the terminal layout: a source excerpt under each finding
         assert "   30 | " in done.stdout and "indicators:" in done.stdout
     else:
-        assert done.stdout.splitlines()[-1] == "Checked 1 file: 0 errors, 45 warnings, 0 notes."
+        assert done.stdout.splitlines()[-1] == "Checked 1 file: 0 errors, 45 warnings, 1 note."
 
 
 def test_color_through_typer_and_in_diff(tmp_path: Path) -> None:

@@ -138,7 +138,7 @@ def test_hostile_text_in_the_summary_is_escaped() -> None:
 def _declaration_with_warnings(folder: Path) -> Path:
     (folder / ".git").mkdir()
     target = folder / "d.yaml"
-    target.write_bytes(EXAMPLE.read_bytes())  # 45 warnings, 0 errors
+    target.write_bytes(EXAMPLE.read_bytes())  # 45 warnings, 1 note, 0 errors
     return target
 
 
@@ -158,12 +158,14 @@ def test_cli_under_github_actions_appends_to_the_step_summary(tmp_path: Path) ->
     )
     assert done.returncode == 0, done.stderr
     shown = _annotations(done.stdout)
-    assert len(shown) == PER_LEVEL and {level for level, _, _ in shown} == {"warning"}
+    warnings = [s for s in shown if s[0] == "warning"]
+    assert len(warnings) == PER_LEVEL and {level for level, _, _ in shown} == {"warning", "notice"}
+    assert len(shown) == PER_LEVEL + 1  # the one note (PD228) under its own level's cap
     assert "d.yaml:30:1: PD214 warning" in done.stdout  # the full text log is still there
     text = step.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n### perfdecl: findings not annotated")
     rows = [r for r in text.splitlines() if r.startswith("| `d.yaml`")]
-    assert len(rows) == 45 - PER_LEVEL
+    assert len(rows) == 45 - PER_LEVEL  # the warnings over the cap; the note was annotated
     annotated = {(line, code) for _, line, code in shown}
     listed = {(int(r.split(" | ")[1]), r.split(" | ")[2]) for r in rows}
     assert annotated.isdisjoint(listed) and len(annotated | listed) == len(annotated) + len(rows)

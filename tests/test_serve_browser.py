@@ -136,8 +136,8 @@ def test_the_issues_scenario(page: Any, tmp_path: Path) -> None:
     # Check: upload the example; its findings count and highlighted cells
     page.set_input_files("#file", str(EXAMPLE))
     page.wait_for_selector("#findings-check li")
-    assert page.locator("#findings-check li").count() == 45
-    assert page.locator("#summary").inner_text().startswith("共 45 条")
+    assert page.locator("#findings-check li").count() == 46
+    assert page.locator("#summary").inner_text().startswith("共 46 条")
     assert page.locator("[data-count='warning']").first.inner_text() == "45"
     highlighted = page.locator("#form-check td.has-finding")
     assert highlighted.count() > 10
@@ -158,9 +158,9 @@ def test_the_issues_scenario(page: Any, tmp_path: Path) -> None:
 
     # filter by severity
     page.locator(".sev-filter[value='warning']").uncheck()
-    assert page.locator("#findings-check li:visible").count() == 0
+    assert page.locator("#findings-check li:visible").count() == 1  # the one note (PD228)
     page.locator(".sev-filter[value='warning']").check()
-    assert page.locator("#findings-check li:visible").count() == 45
+    assert page.locator("#findings-check li:visible").count() == 46
 
     # Fix: break the sum of the funds; the error appears beside the field and in the list
     page.locator("nav a[data-page='fix']").click()
@@ -227,7 +227,7 @@ def test_keyboard_and_language(page: Any) -> None:
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "form-check"  # focus is in the form
     page.select_option("#lang", "en")
-    page.locator("#summary", has_text="45 findings").wait_for()
+    page.locator("#summary", has_text="46 findings").wait_for()
     assert page.locator("nav a[data-page='fix']").inner_text() == "Fix"
     # the form comes back from the server in the new language
     page.locator("#form-check .notice", has_text="finding(s) are marked").wait_for()
