@@ -91,3 +91,44 @@ def test_hostile_lists() -> None:
     text = HEAD + " ".join([long, "个数"] * 500) + " 指标值"
     result = import_bytes(text.encode("utf-8"), file="list.txt")
     assert result.data is None or isinstance(result.data, dict)
+
+
+ROWS_HEAD = "项目支出绩效目标表(2026年度)\n项目名称 | 堤防加固\n"
+
+
+def _table(rows: list[str], sep: str = " | ") -> str:
+    header = sep.join(["一级指标", "二级指标", "三级指标", "指标值"])
+    return ROWS_HEAD + "\n".join([header, *rows]) + "\n"
+
+
+@pytest.mark.parametrize("sep", [" | ", "  "])
+def test_a_wrapped_name_in_a_text_table_is_joined(sep: str) -> None:
+    rows = [
+        sep.join(["产出指标", "数量指标", "新建堤防长度", "≥30公里"]),
+        sep.join(["", "", "治理中小河流重点河段堤防加固工程项目", "≥4处"]).strip(" |"),
+        "处数",
+        sep.join(["满意度指标", "服务对象满意度指标", "沿河群众满意程度", "≥92%"]),
+    ]
+    data = import_bytes(_table(rows, sep).encode("utf-8"), file="rows.txt").data
+    assert data is not None
+    names = _names(data)
+    assert JOINED in names and "处数" not in names
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a real row with its value on its own line
+        ["产出指标 | 数量指标 | 治理中小河流重点河段堤防加固工程项目 | ≥4处", "处数 | 4处"],
+        # the row above is measured: a short row after it is its own
+        ["产出指标 | 数量指标 | 治理中小河流重点河段堤防加固处数 | ≥4处", "受益人数"],
+        # the row above printed no value
+        ["产出指标 | 数量指标 | 治理中小河流重点河段堤防加固工程项目", "处数"],
+        # a level name on the line
+        ["产出指标 | 数量指标 | 治理中小河流重点河段堤防加固工程项目 | ≥4处", "质量指标"],
+    ],
+)
+def test_text_rows_that_are_not_a_wrap(rows: list[str]) -> None:
+    data = import_bytes(_table(rows).encode("utf-8"), file="rows.txt").data
+    assert data is not None
+    assert JOINED not in _names(data)

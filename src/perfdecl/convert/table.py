@@ -332,6 +332,28 @@ class TableReader:
             role = self.roles[index] if index < len(self.roles) else "extra"
         self.cur.values.append((role, text, where))
 
+    def _name_wrapped(self, toks: list[Tok]) -> bool:
+        """A text row of one short name and nothing else, under a row whose name looks cut: the
+        second line of that name (``…基地项目补助 ≥10个`` / ``基地个数``), joined to it.
+
+        Only when two real rows cannot be meant: the row above printed its values, its name is
+        eight characters or more and does not end as a measured name does (MEASURED_ENDINGS),
+        and this one is two to six characters that do, with no value, level or label in it (a
+        real row prints its value on its own line)."""
+        texts = [t for t in toks if t.text]
+        if self.cur is None or len(texts) != 1 or self.colmap:
+            return False
+        text = texts[0].text.strip()
+        name = self.cur.name
+        if not any(v[1] for v in self.cur.values) or len(name) < 8 or len(name) > 40:
+            return False
+        if name.endswith(L.MEASURED_ENDINGS) or not text.endswith(L.MEASURED_ENDINGS):
+            return False
+        if not 2 <= len(text) <= 6 or not _CJK_ONLY.match(text) or any(level_of(text)):
+            return False
+        self.cur.name = name + text
+        return True
+
     def _continues(self, texts: list[Tok]) -> bool:
         """A text row of value cells only (``有效 | 10 | 10``) completes the row above."""
         if self.cur is None or not texts or self.colmap:
@@ -538,6 +560,8 @@ class TableReader:
         stream = self.rows[i].stream
         if len(toks) == 1 and self._glued(toks[0]):
             return
+        if not stream and self._name_wrapped(toks):
+            return
         if not stream and self._continues([t for t in toks if t.text]):
             for tok in toks:
                 if tok.text:
@@ -679,6 +703,7 @@ def _is_level_name(text: str) -> bool:
     return any(level_of(text))
 
 
+_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TOTAL_ROW = re.compile(r"^(?:总分|合计|总计)(?:\(分\))?:?(?:([0-9]{1,3}(?:\.[0-9]+)?)分?)?$")
 _TOTAL_FIGURE = re.compile(r"^([0-9]{1,3}(?:\.[0-9]+)?)分?$")
