@@ -79,7 +79,6 @@ class _Cand:
 
     def __init__(
         self,
-        *,
         start: int,
         end: int,
         value: Decimal,
@@ -124,7 +123,7 @@ def _mask(norm: str) -> str:
 
 def _subject(text: str, start: int, end: int) -> str:
     raw = text[start:end]
-    if _SUBJECT_TIME_RE.search(raw) is not None:
+    if "年" in raw:  # every period word holds 年
         cut = max((raw.rfind(w) + len(w) for w in _SUBJECT_TIME if w in raw), default=0)
         raw = raw[cut:]
     raw = raw.strip(_SUBJECT_STRIP)
@@ -198,7 +197,6 @@ _BOUNDARY_CLASS: Final = re.escape("".join(sorted(_BOUNDARY)))
 _LAST_BOUNDARY_RE: Final = re.compile(f"[{_BOUNDARY_CLASS}][^{_BOUNDARY_CLASS}]*\\Z")
 """The last clause break of a window (searched with the window's end as the text's end)."""
 _STRONG_RE: Final = re.compile("|".join(map(re.escape, _STRONG_WORDS)))
-_SUBJECT_TIME_RE: Final = re.compile("|".join(map(re.escape, _SUBJECT_TIME)))
 _MAGNITUDES: Final = "万亿千百"
 _DAY_WITHIN: Final = ("内", "以内", "之内")
 
@@ -206,22 +204,22 @@ _DAY_WITHIN: Final = ("内", "以内", "之内")
 class _Text:
     """One text as the scan reads it: the masked text, its quotes, whether it holds a strong word."""
 
-    __slots__ = ("masked", "n", "quotes", "strong", "text")
+    __slots__ = ("_quotes", "masked", "n", "strong", "text")
 
     def __init__(self, text: str, masked: str) -> None:
         self.text = text
         self.masked = masked
         self.n = len(masked)
-        self.quotes = _quote_spans(masked)
+        self._quotes: list[tuple[int, int]] | None = None
         # Most texts hold no strong comparison word: then no gap needs searching.
         self.strong = _STRONG_RE.search(masked) is not None
 
-    def clause_start(self, pos: int, floor: int) -> int:
-        """Where the clause holding ``pos`` starts: after the last break within
-        ``_CLAUSE_LIMIT`` characters (and not before ``floor``)."""
-        low = max(floor, pos - _CLAUSE_LIMIT)
-        last = _LAST_BOUNDARY_RE.search(self.masked, low, pos) if pos > low else None
-        return low if last is None else last.start() + 1
+    @property
+    def quotes(self) -> list[tuple[int, int]]:
+        """The quoted spans, found when a Chinese numeral first asks (Arabic digits never do)."""
+        if self._quotes is None:
+            self._quotes = _quote_spans(self.masked)
+        return self._quotes
 
 
 def _counts_more(masked: str, after: int, unit: str | None) -> bool:
@@ -233,68 +231,51 @@ def _counts_more(masked: str, after: int, unit: str | None) -> bool:
     return char in _BOUNDARY or char in _MAGNITUDES or (unit is not None and unit in _UNITS)
 
 
-def _arabic_value(masked: str, start: int, end: int, pct: bool) -> Decimal | None:
-    """The value of Arabic digits, or None when the characters around make them no quantity:
-    a name ("+3", "A4", "#2", 第3, 每5), a clock time, version or fraction ("3/4", "1.2.3")."""
-    n = len(masked)
-    if not pct and start > 0:
-        prev = masked[start - 1]
-        if ("a" <= prev <= "z" or "A" <= prev <= "Z") or prev in "+#_第每":
-            return None
-        if prev in "/:." and start > 1 and "0" <= masked[start - 2] <= "9":
-            return None
-    if end < n:
-        nxt = masked[end]
-        if nxt == "+" or (nxt in "/:." and end + 1 < n and "0" <= masked[end + 1] <= "9"):
-            return None
-    return Decimal(masked[start:end].replace(",", ""))
+def _read_arabic(masked: str, end: int, value: Decimal) -> _Reading | None:
+    """The unit after Arabic digits, with 余/多, 万/亿 (kept in the unit), 千/百 (multiplied).
 
-
-def _read_arabic(tx: _Text, start: int, end: int, value: Decimal) -> _Reading | None:
-    """The unit after Arabic digits, with 余/多, 万/亿 (kept in the unit), 千/百 (multiplied)."""
-    masked = tx.masked
+    The groups of one ``_TAIL_RE`` match are contiguous, so positions are sums of lengths."""
     tail = _TAIL_RE.match(masked, end)
     assert tail is not None  # every part is optional
-    pos = tail.end("sp")
+    spaces, more_word, unit_word, magnitude, more_word2, unit_word2 = tail.groups()
+    pos = end + len(spaces)
     more = False
     unit = ""
     prefix_unit = ""
-    more_at = tail.start("m1")
-    if more_at >= 0 and not _counts_more(masked, more_at + 1, tail.group("u1")):
-        return value, "", False, pos  # "5多以上": the 余/多 is not read, nothing after it is
-    if more_at >= 0:
+    if more_word is not None:
+        if not _counts_more(masked, pos + 1, unit_word):
+            return value, "", False, pos  # "5多以上": the 余/多 is not read, nothing after it is
         more = True
-        pos = more_at + 1
-    if tail.group("u1") is not None:
-        unit = tail.group("u1")
-        pos = tail.end("u1")
-    elif tail.group("g") is not None:
-        char = tail.group("g")
-        if char in "万亿":
-            prefix_unit = char
+        pos += 1
+    if unit_word is not None:
+        unit = unit_word
+        pos += len(unit)
+    elif magnitude is not None:
+        if magnitude in "万亿":
+            prefix_unit = magnitude
         else:
             try:
-                value *= _MAGNITUDE[char]
+                value *= _MAGNITUDE[magnitude]
             except DecimalException:  # pragma: no cover - absurd exponents only
                 return None
-        pos = tail.end("g")
-        more_at = tail.start("m2")
-        if more_at < 0 or _counts_more(masked, more_at + 1, tail.group("u2")):
-            if more_at >= 0:
+        pos += 1
+        if more_word2 is None or _counts_more(masked, pos + 1, unit_word2):
+            if more_word2 is not None:
                 more = True
-                pos = more_at + 1
-            if tail.group("u2") is not None:
-                unit = tail.group("u2")
-                pos = tail.end("u2")
+                pos += 1
+            if unit_word2 is not None:
+                unit = unit_word2
+                pos += len(unit)
     if unit == "日":
         if not masked.startswith(_DAY_WITHIN, _skip_spaces(masked, pos)):
             return None
     elif unit in _BLOCKED_UNITS:
         return None
+    n = len(masked)
     if unit:
-        if pos + 1 < tx.n and masked[pos] == "/":
+        if pos + 1 < n and masked[pos] == "/":
             unit, pos = _read_per_units(masked, unit, pos)
-    elif pos < tx.n and _is_ascii_letter(masked[pos]):
+    elif pos < n and _is_ascii_letter(masked[pos]):
         return None  # "5G", "3A级": part of a name
     return value, prefix_unit + unit, more, pos
 
@@ -321,16 +302,15 @@ def _read_cn(tx: _Text, start: int, end: int) -> _Reading | None:
         prefix_unit = run[-1]
     tail = _TAIL_RE.match(masked, end)
     assert tail is not None  # every part is optional
-    more = tail.start("m1") >= 0
-    if not more and not run.strip("百千万亿"):
+    spaces, more_word, unit, _, _, _ = tail.groups()
+    if more_word is None and not run.strip("百千万亿"):
         return None  # a bare 百/千/万 is a word ("千家万户"), not a count
-    unit = tail.group("u1")
     if unit is None or unit not in _CN_UNITS:
         return None
-    pos = tail.end("u1")
+    pos = end + len(spaces) + (more_word is not None) + len(unit)
     if pos < tx.n and masked[pos] == "性":
         return None  # 一次性, 一票否决性: an adjective, not a count
-    return value, prefix_unit + unit, more, pos
+    return value, prefix_unit + unit, more_word is not None, pos
 
 
 _Reading = tuple[Decimal, str, bool, int]
@@ -338,15 +318,29 @@ _Reading = tuple[Decimal, str, bool, int]
 
 
 def _candidate(tx: _Text, start: int, end: int, floor: int) -> _Cand | None:
-    """The target a number at ``start:end`` states, or None when it is no quantity."""
+    """The target a number at ``start:end`` states, or None when it is no quantity.
+
+    The steps are written inline (value, clause start, the word right before) because this runs
+    for every number of every text: calls were most of the parser's cost."""
     masked = tx.masked
+    n = tx.n
     pct = start >= 3 and masked.startswith("百分之", start - 3)
     reading: _Reading | None
     if "0" <= masked[start] <= "9":
-        value = _arabic_value(masked, start, end, pct)
-        if value is None:
-            return None
-        reading = (value, "%", False, end) if pct else _read_arabic(tx, start, end, value)
+        # Not a quantity: a name ("+3", "A4", "#2", 第3, 每5), a clock time, a version or a
+        # fraction ("3/4", "1.2.3"); a percentage's 百分之 is read whatever comes before.
+        if not pct and start > 0:
+            prev = masked[start - 1]
+            if ("a" <= prev <= "z" or "A" <= prev <= "Z") or prev in "+#_第每":
+                return None
+            if prev in "/:." and start > 1 and "0" <= masked[start - 2] <= "9":
+                return None
+        if end < n:
+            nxt = masked[end]
+            if nxt == "+" or (nxt in "/:." and end + 1 < n and "0" <= masked[end + 1] <= "9"):
+                return None
+        value = Decimal(masked[start:end].replace(",", ""))
+        reading = (value, "%", False, end) if pct else _read_arabic(masked, end, value)
     elif pct:
         whole = _cn_to_int(masked[start:end])
         if whole is None:
@@ -361,46 +355,64 @@ def _candidate(tx: _Text, start: int, end: int, floor: int) -> _Cand | None:
         pos = end  # nothing read after the number: keep the span tight
     suffix = _SUFFIX_RE.match(masked, pos)
     assert suffix is not None  # every part is optional
-    suffix_word = suffix.group(1) or ""
-    if suffix_word and (suffix_word != "内" or unit in _TIME_UNITS):
+    suffix_word = suffix.group(1)
+    if suffix_word is not None and (suffix_word != "内" or unit in _TIME_UNITS):
         pos = suffix.end()
     else:
         suffix_word = ""
     num_start = start - 3 if pct else start
-    clause = tx.clause_start(num_start, floor)
-    prefix_word, span_start = _prefix_word(tx, num_start, clause)
+    # The clause: after the last break within _CLAUSE_LIMIT characters, not before floor.
+    clause = num_start - _CLAUSE_LIMIT
+    if clause < floor:
+        clause = floor
+    if num_start > clause:
+        last = _LAST_BOUNDARY_RE.search(masked, clause, num_start)
+        if last is not None:
+            clause = last.start() + 1
+    # A comparison word right before the number (spaces aside), else perhaps a strong one
+    # a few characters before it.
+    window_start = num_start - 8 if num_start - 8 > clause else clause
+    window = masked[window_start:num_start].rstrip(" \t")
+    if window.endswith(_PREFIX_ORDER):
+        prefix_word, span_start = _prefix_word(tx, num_start, clause, window_start, window)
+    elif tx.strong:
+        prefix_word, span_start = _strong_word(tx, num_start, clause)
+    else:
+        prefix_word, span_start = "", num_start
     comparison = _comparison(prefix_word, suffix_word, more)
     subject = _subject(tx.text, clause, span_start)
     return _Cand(
-        start=span_start,
-        end=pos,
-        value=value,
-        unit=unit or _unit_hint(subject),
-        comparison=comparison,
-        explicit=bool(prefix_word or suffix_word or more or pct),
-        approximate=comparison == "~" and prefix_word in _WEAK_WORDS and not suffix_word,
-        subject=subject,
+        span_start,
+        pos,
+        value,
+        unit or _unit_hint(subject),
+        comparison,
+        bool(prefix_word or suffix_word or more or pct),
+        comparison == "~" and prefix_word in _WEAK_WORDS and not suffix_word,
+        subject,
     )
 
 
-def _prefix_word(tx: _Text, num_start: int, clause: int) -> tuple[str, int]:
-    """A comparison word before the number, and where the target's span starts.
+def _prefix_word(
+    tx: _Text, num_start: int, clause: int, window_start: int, window: str
+) -> tuple[str, int]:
+    """The comparison word that ends ``window`` (the text right before the number, spaces
+    aside), and where the target's span starts; failing one ("~" after a digit is a range),
+    a strong word a few characters before."""
+    word = _ends_with_any(window, _PREFIX_ORDER)
+    word_start = window_start + len(window) - len(word)
+    if not (word == "~" and word_start > 0 and tx.masked[word_start - 1].isdigit()):
+        return word, word_start
+    return _strong_word(tx, num_start, clause) if tx.strong else ("", num_start)
 
-    A word right before the number (weak or strong) wins; failing one, a strong word may stand
-    up to ``_STRONG_GAP`` characters before it, with no digit between.
-    """
-    masked = tx.masked
-    window_start = max(clause, num_start - 8)
-    window = masked[window_start:num_start].rstrip(" \t")
-    if window.endswith(_PREFIX_ORDER):
-        word = _ends_with_any(window, _PREFIX_ORDER)
-        word_start = window_start + len(window) - len(word)
-        if not (word == "~" and word_start > 0 and masked[word_start - 1].isdigit()):
-            return word, word_start
-    if not tx.strong:
-        return "", num_start
+
+def _strong_word(tx: _Text, num_start: int, clause: int) -> tuple[str, int]:
+    """A strong comparison word up to ``_STRONG_GAP`` characters before the number, with no
+    digit between ("高于公益金总额的30%"), and where the target's span starts."""
     gap_start = max(clause, num_start - _STRONG_GAP - 4)
-    gap = masked[gap_start:num_start]
+    if _STRONG_RE.search(tx.masked, gap_start, num_start) is None:
+        return "", num_start  # one C call answers the usual case: no strong word in the gap
+    gap = tx.masked[gap_start:num_start]
     best = max(
         ((gap.rfind(w) + len(w), len(w), w) for w in _STRONG_WORDS if w in gap),
         default=None,
