@@ -48,16 +48,17 @@ from perfdecl.phrases.numbers import (
     _BLOCKED_UNITS,
     _CN_BIG,
     _CN_DIGITS,
+    _CN_NUMERALS,
     _CN_UNITS,
     _MAGNITUDE,
     _NOT_PER_UNIT,
-    _NUMERAL_RUN_RE,
     _TIME_UNITS,
     _UNITS,
     _cn_to_int,
     _lookup_unit,
 )
 
+_NUMERAL_RUN_RE = re.compile(f"[0-9]+|[{re.escape(_CN_NUMERALS)}]+")
 _MAPPED = re.compile(_char_class(sorted(_TABLE)) + r"|(?![0-9])\d")
 
 

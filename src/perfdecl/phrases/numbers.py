@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Final
 
 from perfdecl.phrases.base import _is_ascii_letter
 
-# Chinese numerals are found as runs of one stand-in character: a regex class
-# of CJK characters costs more to compile than the whole scan.
+# The characters of Chinese numerals (the target parser's scan finds runs of them).
 _CN_NUMERALS: Final = "零〇一二两三四五六七八九十百千万亿"
-_NUMERAL_RUN_RE: Final = re.compile(f"[0-9]+|[{re.escape(_CN_NUMERALS)}]+")
-"""Runs of ASCII digits, or of Chinese numerals (read by the target parser). They were found by
-translating every numeral to one mark first, a dict lookup per character of every text."""
 
 # --------------------------------------------------------------------------- units
 
