@@ -184,15 +184,26 @@ def test_a_hostile_configuration_name_is_escaped(tmp_path: Path) -> None:
     assert "innerHTML" not in script.replace("never innerHTML", "")
 
 
-def test_serve_names_its_configuration_when_it_starts(tmp_path: Path) -> None:
-    """The command prints the configuration it found (stderr) before the address."""
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        ([], "configuration: .perfdecl.toml"),
+        (["--config", "nope.toml"], "configuration: nope.toml cannot be read; defaults apply"),
+    ],
+    ids=["found", "missing"],
+)
+def test_serve_names_its_configuration_when_it_starts(
+    args: list[str], says: str, tmp_path: Path
+) -> None:
+    """The command prints the configuration it found (stderr) before the address; a --config
+    it cannot read does not stop it."""
     import signal
     import subprocess
     import sys
 
     root = repo(tmp_path)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "perfdecl", "serve", "decl/a.yaml", "--lang", "en"],
+        [sys.executable, "-m", "perfdecl", "serve", "decl/a.yaml", "--lang", "en", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -206,4 +217,4 @@ def test_serve_names_its_configuration_when_it_starts(tmp_path: Path) -> None:
     finally:
         proc.send_signal(signal.SIGINT)
         _out, err = proc.communicate(timeout=60)
-    assert "configuration: .perfdecl.toml" in err
+    assert says in err
