@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import Field, dataclass, field, fields
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from perfdecl.problem import Message, Severity
+from perfdecl.problem import Message, Severity, slot_setters
 
 if TYPE_CHECKING:
     from perfdecl.model import Declaration
@@ -30,6 +30,31 @@ class Finding:
     related: tuple[str, ...] = ()
     """Pointers of the other places the same finding applies to (the copies of one boilerplate):
     one finding with related locations instead of one finding per copy."""
+
+    def __init__(
+        self,
+        pointer: str,
+        message: Message,
+        offset: int | None = None,
+        length: int = 0,
+        key: bool = False,
+        severity: Severity | None = None,
+        related: tuple[str, ...] = (),
+    ) -> None:
+        # Filled through the slots' descriptors, like Problem (see there): one a finding.
+        fill = _FINDING_SLOTS
+        fill[0](self, pointer)
+        fill[1](self, message)
+        fill[2](self, offset)
+        fill[3](self, length)
+        fill[4](self, key)
+        fill[5](self, severity)
+        fill[6](self, related)
+
+
+_FINDING_SLOTS = slot_setters(
+    Finding, ("pointer", "message", "offset", "length", "key", "severity", "related")
+)
 
 
 class RuleOptions:

@@ -1,0 +1,80 @@
+"""Problem, Finding and IndicatorRow write their own ``__init__`` (filled through the slots'
+descriptors, for speed): it must take the dataclass fields, in order, with their defaults, and
+the objects must stay frozen, comparable, hashable, replaceable and picklable."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from perfdecl.lint import load_declaration
+from perfdecl.model.rows import IndicatorRow, indicator_rows
+from perfdecl.problem import Message, Problem, Related, Severity
+from perfdecl.rules.base import Finding
+
+
+def _default(f: dataclasses.Field[Any]) -> object:
+    if f.default is not dataclasses.MISSING:
+        return f.default
+    return inspect.Parameter.empty
+
+
+@pytest.mark.parametrize("cls", [Problem, Finding, IndicatorRow])
+def test_init_takes_the_init_fields_in_order_with_their_defaults(cls: type) -> None:
+    params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    fields = [f for f in dataclasses.fields(cls) if f.init]
+    assert [p.name for p in params] == [f.name for f in fields]
+    assert [p.default for p in params] == [_default(f) for f in fields]
+
+
+def test_problem_is_set_frozen_hashable_replaceable_and_picklable() -> None:
+    related = (Related("/b", 2, 1, 2, 4),)
+    p = Problem("PD201", Severity.ERROR, Message("中", "en"), "f.yaml", 1, 2, 3, 4, "/a", related)
+    assert (p.code, p.severity, p.file, p.line, p.column) == (
+        "PD201",
+        Severity.ERROR,
+        "f.yaml",
+        1,
+        2,
+    )
+    assert (p.end_line, p.end_column, p.pointer, p.related) == (3, 4, "/a", related)
+    assert Problem("PD201", Severity.INFO, Message("a", "b"), "f").pointer == ""
+    assert p == dataclasses.replace(p) and hash(p) == hash(dataclasses.replace(p))
+    assert p.with_severity(Severity.INFO).severity is Severity.INFO
+    assert pickle.loads(pickle.dumps(p)) == p
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.line = 9  # type: ignore[misc]
+
+
+def test_finding_is_set_and_frozen() -> None:
+    f = Finding("/x", Message("a", "b"), offset=3, length=2, related=("/y",))
+    assert (f.pointer, f.offset, f.length, f.key, f.severity, f.related) == (
+        "/x",
+        3,
+        2,
+        False,
+        None,
+        ("/y",),
+    )
+    assert f == Finding("/x", Message("a", "b"), 3, 2, False, None, ("/y",))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        f.offset = 1  # type: ignore[misc]
+
+
+def test_indicator_row_reads_as_its_table_says(example_path: Path) -> None:
+    rows = list(indicator_rows(load_declaration(example_path)))
+    assert rows
+    for row in rows:
+        assert row.level1 == row.group_row.parent.canonical
+        assert row.level2 == row.group_row.canonical
+        assert row.text == row.item.text
+        assert row.text_pointer == f"{row.pointer}/text"
+        again = dataclasses.replace(row)
+        assert again == row and again.level2 == row.level2 and again.facts == {}
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            row.text = ""  # type: ignore[misc]
