@@ -147,6 +147,8 @@ class _Table:
     period_level1: tuple[Level1Row, ...] = ()
     period_groups: tuple[GroupRow, ...] = ()
     period_indicators: tuple[IndicatorRow, ...] = ()
+    memo: dict[str, object] = field(default_factory=dict)
+    """What the rules derive from the whole declaration and share (rules/_util.py's texts)."""
 
 
 _last: tuple[Declaration, _Table] | None = None
@@ -165,6 +167,12 @@ def _table(decl: Declaration) -> _Table:
     table = _Table(level1, children, groups, indicators, *period)
     _last = (decl, table)
     return table
+
+
+def declaration_memo(decl: Declaration) -> dict[str, object]:
+    """A dict that lives as long as ``decl``'s table (dropped with it by :func:`forget`), for
+    what several rules derive from the whole declaration."""
+    return _table(decl).memo
 
 
 def forget() -> None:
@@ -256,6 +264,7 @@ __all__ = [
     "all_group_rows",
     "all_indicator_rows",
     "all_level1_rows",
+    "declaration_memo",
     "group_rows",
     "groups_of",
     "indicator_rows",

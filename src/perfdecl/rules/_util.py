@@ -14,6 +14,7 @@ from perfdecl.model.rows import (
     all_group_rows,
     all_indicator_rows,
     all_level1_rows,
+    declaration_memo,
 )
 
 MONEY_UNITS: dict[str, Decimal] = {
@@ -193,17 +194,16 @@ def label(row: IndicatorRow) -> str:
     return f"{row.item.id}（{text[:16]}{'…' if more else ''}）"
 
 
-_TEXTS: list[tuple[Declaration, tuple[tuple[str, str], ...]]] = []
-"""The last declaration's texts: PD231 and PD237 read them all (one entry, like model/rows.py's
-table, holding the declaration so that its ``id`` is not reused)."""
-
-
 def texts(decl: Declaration) -> Iterator[tuple[str, str]]:
     """(pointer, text) of every text a clerk writes: header, goals, names, indicators (their
-    wording and 指标值 cell) and the text values of targets (what PD231 scans for placeholders, and PD237 measures)."""
-    if not _TEXTS or _TEXTS[0][0] is not decl:
-        _TEXTS[:] = [(decl, tuple(_texts(decl)))]
-    return iter(_TEXTS[0][1])
+    wording and 指标值 cell) and the text values of targets (what PD231 scans for placeholders, and PD237 measures).
+
+    Listed once a declaration (kept with its rows' table), as both rules read them all."""
+    memo = declaration_memo(decl)
+    found = memo.get("texts")
+    if not isinstance(found, tuple):
+        found = memo["texts"] = tuple(_texts(decl))
+    return iter(found)
 
 
 def _texts(decl: Declaration) -> Iterator[tuple[str, str]]:
