@@ -100,6 +100,7 @@ SNIPPETS = {
     "ampersand in text": "a: R&D\nb: 010\nc: [1, 2]\n",
     "tag without anchor": "a: !!int 3\nb: [1]\n",
     "anchor without tag": "a: &k [1]\nb: *k\n",
+    "numbered text": "a: 3．信息公开\nb: 1年\nc: １２３\nd: 0１\ne: [1, 1, 010, 010, 2.50, 2.50]\n",
 }
 
 

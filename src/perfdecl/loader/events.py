@@ -233,8 +233,12 @@ class Composer:
         return self.plain(value, event, pointer)
 
     def plain(self, value: str, event: Any, pointer: str, explicit: str | None = None) -> Any:
-        if explicit is None and value[:1] not in _NUMBER_START and value not in _WORDS:
-            return value  # ordinary text (most of a declaration): no number or keyword
+        if (
+            explicit is None
+            and (value[:1] not in _NUMBER_START or not value.isascii())
+            and value not in _WORDS
+        ):
+            return value  # ordinary text (most of a declaration): every number form is ASCII
         if value in _NULLS and explicit in (None, f"{_CORE}null"):
             return None
         if value in _TRUE and explicit in (None, f"{_CORE}bool"):

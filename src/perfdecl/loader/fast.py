@@ -113,8 +113,9 @@ def compose_clean(
     """Data of a clean single-document ``text``, filling ``source``; raises :class:`GiveUp`.
 
     ``resolve_plain(value, node, pointer)`` is the loader's own plain-scalar resolution, called
-    for plain scalars that may be something other than text (a number, null, a boolean or a
-    YAML 1.1 trap); the caller gives up on the result when that resolution made a remark. An
+    once per distinct plain scalar that may be something other than text (a number, null, a
+    boolean or a YAML 1.1 trap: ASCII, every such form is); the caller gives up on the result
+    when that resolution made a remark. An
     empty stream or a second document gives up too (rare, and the event composer words them).
     """
     root, tagged = _compose(text)
@@ -129,6 +130,7 @@ def compose_clean(
     count = 1  # the root, as the event composer counts it
     mapping, scalar, new, span = MappingNode, ScalarNode, _NEW, Span
     number_start, words = _NUMBER_START, _WORDS
+    read: dict[str, Any] = {}  # plain text -> what resolve_plain read it as
     if (tagged and root.tag != _PLAIN) or max_depth <= 0:
         raise GiveUp  # a tagged collection, or too deep
     remember(id(root))
@@ -179,8 +181,13 @@ def compose_clean(
                     plain = tag == _PLAIN
                 else:
                     plain = not style
-                if plain and (value[:1] in number_start or value in words):
-                    value = resolve_plain(value, child, child_pointer)
+                if plain and ((value[:1] in number_start and value.isascii()) or value in words):
+                    # The same text reads the same everywhere; a reading that made a remark is
+                    # thrown away with the whole tree (the caller then composes from events).
+                    if value in read:
+                        value = read[value]
+                    else:
+                        value = read[value] = resolve_plain(value, child, child_pointer)
                 s, e = child.start_mark, child.end_mark
                 values[child_pointer] = new(
                     span, (s.line + 1, s.column + 1, e.line + 1, e.column + 1, style or None)
