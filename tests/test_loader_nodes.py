@@ -101,6 +101,10 @@ SNIPPETS = {
     "tag without anchor": "a: !!int 3\nb: [1]\n",
     "anchor without tag": "a: &k [1]\nb: *k\n",
     "numbered text": "a: 3．信息公开\nb: 1年\nc: １２３\nd: 0１\ne: [1, 1, 010, 010, 2.50, 2.50]\n",
+    # libyaml marks a block under the non-specific tag "!" implicit, as if plain: it is text
+    "non-specific block top": "! |",
+    "non-specific folded top": "! >\n  12\n",
+    "non-specific blocks": "a: ! |-\n  123\nb: ! >-\n  null\nc:\n  - ! |-\n    ~\n",
 }
 
 

@@ -97,7 +97,7 @@ def _root_scalar(node: Any, tagged: bool, source: SourceMap, resolve_plain: Any)
     value, style = node.value, node.style
     if tagged and node.tag not in (_PLAIN, _TEXT):
         raise GiveUp  # an explicit tag
-    if (node.tag == _PLAIN) if tagged else not style:
+    if not style and (not tagged or node.tag == _PLAIN):  # "! |" is tagged "" yet not plain
         value = resolve_plain(value, node, "")
     s, e = node.start_mark, node.end_mark
     source.values[""] = Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1, style or None)
@@ -178,7 +178,7 @@ def compose_clean(
                     tag = child.tag
                     if tag != _PLAIN and tag != _TEXT:
                         raise GiveUp  # an explicit tag
-                    plain = tag == _PLAIN
+                    plain = tag == _PLAIN and not style  # libyaml reads "! |" as implicit
                 else:
                     plain = not style
                 if plain and ((value[:1] in number_start and value.isascii()) or value in words):
