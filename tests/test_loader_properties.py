@@ -91,3 +91,15 @@ def test_corrupted_example_never_raises(pos: int, insert: str, cut: int) -> None
 def test_same_data_as_safe_load_for_plain_documents() -> None:
     text = "a: [1, 2, {b: c}]\nd: 牛街\ne: 'x'\n"
     assert load_bytes(text.encode()).data == yaml.safe_load(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a中:\n\r\x85\u2028\u2029\v\f\x1c "))))
+def test_split_lines_is_the_yaml_break_split(text: str) -> None:
+    """The fast road of split_lines (plain "\\n" text) and the regex agree on every text."""
+    from perfdecl.loader.source import YAML_BREAK, split_lines
+
+    assert split_lines(text) == YAML_BREAK.split(text)
+    assert split_lines(text.replace("\r", "").replace("\x85", "")) == YAML_BREAK.split(
+        text.replace("\r", "").replace("\x85", "")
+    )

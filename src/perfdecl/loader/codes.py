@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # PyYAML is imported where a document is parsed, not for a cached result
     import yaml
 
-from perfdecl.loader.source import YAML_BREAK, Limits, SourceMap, clamp, line_column
+from perfdecl.loader.source import Limits, SourceMap, clamp, line_column, split_lines
 from perfdecl.problem import CodeInfo, Message, Problem, Severity, code_table, shorten
 
 
@@ -328,7 +328,7 @@ def syntax_problem(exc: yaml.YAMLError, file: str, text: str, *, libyaml: bool) 
     if line is not None and column is not None:
         line, column = clamp(text, line, column)
     hint_zh, hint_en = "", ""
-    text_lines = YAML_BREAK.split(text)
+    text_lines = split_lines(text)
     source_line = text_lines[line - 1] if line and line <= len(text_lines) else ""
     if "\t" in detail or "'\\t'" in detail or ("\t" in source_line[: (column or 1)]):
         hint_zh = "YAML 不能用制表符（Tab）缩进，请改用空格。"

@@ -17,6 +17,14 @@ YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 FINAL_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
 
 
+def split_lines(text: str) -> list[str]:
+    """``YAML_BREAK.split(text)``: a plain ``str.split`` when the text breaks lines with "\\n"
+    only (nearly every file), ten times cheaper than the regex on a declaration."""
+    if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
+        return YAML_BREAK.split(text)
+    return text.split("\n")
+
+
 @dataclass(frozen=True, slots=True)
 class Limits:
     """Bounds that keep hostile files from exhausting time or memory."""
@@ -58,7 +66,7 @@ class SourceMap:
         if self._lines is None:
             # Split as YAML does (not str.splitlines, which also breaks at \v, \f and \x1c-\x1e):
             # line numbers here must be the parser's, or suppressions land on the wrong line.
-            lines = YAML_BREAK.split(self.text)
+            lines = split_lines(self.text)
             if lines[-1] == "":
                 lines.pop()  # a final line break ends the last line; it does not start a new one
             self._lines = lines
@@ -159,7 +167,7 @@ def line_column(text: str, index: int) -> tuple[int, int]:
 def clamp(text: str, line: int, column: int) -> tuple[int, int]:
     """A position inside the text: libyaml marks errors at the end of a file without a final
     line break one line past the last line, which editors and CI annotations cannot show."""
-    lines = YAML_BREAK.split(text)
+    lines = split_lines(text)
     if line > len(lines):
         return len(lines), len(lines[-1]) + 1
     return line, min(column, len(lines[line - 1]) + 1)
@@ -171,7 +179,7 @@ def clamp_to_end(source: SourceMap, problems: list[Problem], text: str) -> None:
     libyaml ends the last collection (and places end-of-stream marks) at column 1 of a line after
     the last one, so a file cut short was reported at a line it does not have.
     """
-    lines = YAML_BREAK.split(text)
+    lines = split_lines(text)
     last = (len(lines), len(lines[-1]) + 1)
     for table in (source.values, source.keys):
         for pointer, span in table.items():
