@@ -239,6 +239,15 @@ def test_an_output_that_is_an_input_is_refused_even_with_force(case: str, tmp_pa
 # --- item 13: SIGTERM and SIGHUP during a write ------------------------------------------------
 
 
+def _default_signals() -> None:
+    """In the child: the signals this test sends act as they do by default. A suite started
+    under nohup or as a background job runs with SIGHUP or SIGINT ignored, which children
+    inherit, and the child would then sleep on instead of being stopped mid-write."""
+    for name in ("SIGHUP", "SIGINT", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+
+
 @pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP on this system")
 @pytest.mark.parametrize("signum", [signal.SIGTERM, getattr(signal, "SIGHUP", 1)])
 def test_a_signal_during_a_write_leaves_no_temporary_file(signum: int, tmp_path: Path) -> None:
@@ -254,7 +263,12 @@ def test_a_signal_during_a_write_leaves_no_temporary_file(signum: int, tmp_path:
         "from perfdecl.cli import main\n"
         f"main(['init', {str(target)!r}, '--force'])\n"
     )
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=tmp_path, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        preexec_fn=_default_signals,
+    )
     for _ in range(600):
         if ready.exists() or proc.poll() is not None:
             break

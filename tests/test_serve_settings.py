@@ -209,6 +209,9 @@ def test_serve_names_its_configuration_when_it_starts(
         text=True,
         cwd=root,
         env={**os.environ, "NO_COLOR": "1"},
+        # SIGINT as a terminal sends it, even when the suite runs as a background job (which
+        # starts with SIGINT ignored, inherited by children: the server would never stop)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         assert proc.stdout is not None
