@@ -6,6 +6,7 @@ reporter sees them, so that reporters never repeat logic (the flake8 ``Violation
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -179,27 +180,14 @@ class Problem:
         }
 
 
-def slot_setters(cls: type, names: Iterable[str]) -> tuple[Callable[[object, object], None], ...]:
-    """The ``__set__`` of each named slot of ``cls``: how a frozen, slotted dataclass's own
-    ``__init__`` fills its fields at the cost of a plain one (Problem, Finding, IndicatorRow)."""
-    return tuple(cls.__dict__[name].__set__ for name in names)
+def slot_setters(cls: type) -> tuple[Callable[[object, object], None], ...]:
+    """The ``__set__`` of each field's slot of the dataclass ``cls``, in field order: how a
+    frozen, slotted dataclass's own ``__init__`` fills its fields at the cost of a plain one
+    (Problem, Finding, IndicatorRow)."""
+    return tuple(cls.__dict__[f.name].__set__ for f in dataclasses.fields(cls))
 
 
-_PROBLEM_SLOTS = slot_setters(
-    Problem,
-    (
-        "code",
-        "severity",
-        "message",
-        "file",
-        "line",
-        "column",
-        "end_line",
-        "end_column",
-        "pointer",
-        "related",
-    ),
-)
+_PROBLEM_SLOTS = slot_setters(Problem)
 
 
 def shorten(text: str, limit: int = 60) -> str:

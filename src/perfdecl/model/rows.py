@@ -93,20 +93,7 @@ class IndicatorRow:
         fill[8](self, {})
 
 
-_ROW_SLOTS = slot_setters(
-    IndicatorRow,
-    (
-        "group_row",
-        "index",
-        "item",
-        "pointer",
-        "level1",
-        "level2",
-        "text",
-        "text_pointer",
-        "facts",
-    ),
-)
+_ROW_SLOTS = slot_setters(IndicatorRow)
 
 
 def _level1_rows(decl: Declaration, key: str = "indicators") -> Iterator[Level1Row]:

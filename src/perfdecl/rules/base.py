@@ -52,9 +52,7 @@ class Finding:
         fill[6](self, related)
 
 
-_FINDING_SLOTS = slot_setters(
-    Finding, ("pointer", "message", "offset", "length", "key", "severity", "related")
-)
+_FINDING_SLOTS = slot_setters(Finding)
 
 
 class RuleOptions:
