@@ -319,12 +319,14 @@ EVALUATION_FRAMEWORKS = ("department_evaluation",)
 importer) may name them, ``perfdecl init`` does not offer them (they are not templates)."""
 
 
+def _shipped_table(ident: str) -> FrameworkSpec:
+    return parse_table(tomllib.loads(_shipped(f"{ident}.toml")), f"{ident}.toml")
+
+
 def _builtin() -> dict[str, FrameworkSpec]:
-    found: dict[str, FrameworkSpec] = {}
-    for ident in (*(f.value for f in Framework), *EVALUATION_FRAMEWORKS):
-        data = _shipped(f"{ident}.toml")
-        found[ident] = parse_table(tomllib.loads(data), f"{ident}.toml")
-    return found
+    """The target frameworks, read at import; the evaluation tables are read by :func:`find`
+    the first time a file names one (only imported rubrics do: not on every start-up)."""
+    return {f.value: _shipped_table(f.value) for f in Framework}
 
 
 _REGISTRY: dict[str, FrameworkSpec] = {}
@@ -372,12 +374,16 @@ def register(found: FrameworkSpec) -> FrameworkSpec:
 
 def known() -> tuple[str, ...]:
     """The ids a declaration may name: the shipped frameworks, then those loaded from files."""
-    return (*FRAMEWORKS_BY_ID, *_REGISTRY)
+    lazy = (e for e in EVALUATION_FRAMEWORKS if e not in FRAMEWORKS_BY_ID)
+    return (*FRAMEWORKS_BY_ID, *lazy, *_REGISTRY)
 
 
 def find(framework: Framework | str) -> FrameworkSpec | None:
     ident = framework.value if isinstance(framework, Framework | FrameworkName) else framework
-    return FRAMEWORKS_BY_ID.get(ident) or _REGISTRY.get(ident)
+    found = FRAMEWORKS_BY_ID.get(ident) or _REGISTRY.get(ident)
+    if found is None and ident in EVALUATION_FRAMEWORKS:
+        found = FRAMEWORKS_BY_ID[ident] = _shipped_table(ident)
+    return found
 
 
 def spec(framework: Framework | str) -> FrameworkSpec:
