@@ -164,7 +164,9 @@ the four characters before every 年 in Python; it opens with the class for the 
 def _date_hits(norm: str) -> tuple[_DateHit, ...]:
     """Every year written with 年, as a numeric date, or opening a year range (shared: read-only)."""
     hits: list[_DateHit] = []
-    for m in _YEAR_RUN_RE.finditer(norm):
+    # Each scan runs only when its literal is in the text ("in" is several times faster than
+    # a regex scan): a year needs 19 or 20, a year in Chinese numerals needs 年.
+    for m in _YEAR_RUN_RE.finditer(norm) if "19" in norm or "20" in norm else ():
         year, start, end = int(m.group()), m.start(), m.end()
         after = _skip_spaces(norm, end)
         if norm.startswith("年", after):
@@ -175,7 +177,7 @@ def _date_hits(norm: str) -> tuple[_DateHit, ...]:
             hits.append(hit)
         elif _starts_year_range(norm, end):
             hits.append(_DateHit(start, end, (year, start, end), None))
-    for m in _CN_YEAR_RE.finditer(norm):  # 二〇一九年
+    for m in _CN_YEAR_RE.finditer(norm) if "年" in norm else ():  # 二〇一九年
         start, pos = m.start(), m.end() - 1
         cn_year = _cn_to_int(norm[start:pos])
         if cn_year is not None and _YEAR_MIN <= cn_year <= _YEAR_MAX:

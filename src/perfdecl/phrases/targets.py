@@ -121,11 +121,18 @@ def _mask(norm: str) -> str:
     return "".join(pieces)
 
 
+_SUBJECT_TIME_RE: Final = re.compile("(?s:.*)(?:" + "|".join(map(re.escape, _SUBJECT_TIME)) + ")")
+"""Everything up to the end of the last period word: the greedy ``.*`` gives back characters
+from the end until a word matches, so the match ends where the last-starting period word
+(the longest there) ends, which is the furthest any of them ends."""
+
+
 def _subject(text: str, start: int, end: int) -> str:
     raw = text[start:end]
     if "年" in raw:  # every period word holds 年
-        cut = max((raw.rfind(w) + len(w) for w in _SUBJECT_TIME if w in raw), default=0)
-        raw = raw[cut:]
+        last = _SUBJECT_TIME_RE.match(raw)
+        if last is not None:
+            raw = raw[last.end() :]
     raw = raw.strip(_SUBJECT_STRIP)
     while raw.startswith(_SUBJECT_LEAD):
         raw = raw[len(_starts_with_any(raw, 0, _SUBJECT_LEAD)) :]
@@ -505,11 +512,30 @@ def _parse_targets(text: str) -> tuple[ParsedTarget, ...]:
         if cand.unit or cand.explicit:
             floor = cand.end
     _join_ranges(masked, cands)
-    return tuple(
-        ParsedTarget(c.comparison, c.value, c.unit, c.start, c.end, c.subject)
-        for c in cands
-        if c.unit or c.explicit
-    )
+    found: list[ParsedTarget] = []
+    for c in cands:
+        if c.unit or c.explicit:
+            # ParsedTarget(c.comparison, c.value, c.unit, c.start, c.end, c.subject), filled
+            # through its slots: a frozen dataclass's __init__ sets each field through
+            # object.__setattr__, twice the cost, and every target of every text is built here.
+            target = _new_target(ParsedTarget)
+            _SET_COMPARISON(target, c.comparison)
+            _SET_VALUE(target, c.value)
+            _SET_UNIT(target, c.unit)
+            _SET_START(target, c.start)
+            _SET_END(target, c.end)
+            _SET_SUBJECT(target, c.subject)
+            found.append(target)
+    return tuple(found)
+
+
+_new_target: Final = object.__new__
+_SET_COMPARISON: Final = ParsedTarget.__dict__["comparison"].__set__
+_SET_VALUE: Final = ParsedTarget.__dict__["value"].__set__
+_SET_UNIT: Final = ParsedTarget.__dict__["unit"].__set__
+_SET_START: Final = ParsedTarget.__dict__["start"].__set__
+_SET_END: Final = ParsedTarget.__dict__["end"].__set__
+_SET_SUBJECT: Final = ParsedTarget.__dict__["subject"].__set__
 
 
 @cache

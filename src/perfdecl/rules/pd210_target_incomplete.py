@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from perfdecl.model import Comparison, Declaration, IndicatorKind
 from perfdecl.model.frameworks import QUANTITY, SATISFACTION
 from perfdecl.model.rows import IndicatorRow, all_indicator_rows
 from perfdecl.problem import Message, Severity
-from perfdecl.rules._util import clean_unit, is_quantified, numeric, value_given
+from perfdecl.rules._util import clean_unit, is_quantified, value_given
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.rules.pd231_placeholder import PLACEHOLDER
 
@@ -35,8 +36,10 @@ def names_an_amount(row: IndicatorRow) -> str | None:
     if row.level2 in (QUANTITY, SATISFACTION) or row.item.kind is not None:
         return None
     name = row.text.strip().rstrip("。；;，,、 ")
-    end = next((word for word in AMOUNT_NAMES if name.endswith(word)), None)
-    if end is None or value_given(row) or is_quantified(row) or PLACEHOLDER.search(name[:2000]):
+    if not name.endswith(AMOUNT_NAMES):  # one C call rules out most rows
+        return None
+    end = next(word for word in AMOUNT_NAMES if name.endswith(word))
+    if value_given(row) or is_quantified(row) or PLACEHOLDER.search(name[:2000]):
         return None  # a template's XX is PD231's
     return end
 
@@ -88,7 +91,7 @@ class TargetIncomplete(Rule):
         for row in all_indicator_rows(decl):
             item = row.item
             for t, target in enumerate(item.targets):
-                if numeric(target) is not None and not clean_unit(target.unit):
+                if isinstance(target.value, Decimal) and not clean_unit(target.unit):
                     yield Finding(
                         f"{row.pointer}/targets/{t}",
                         Message(
@@ -98,11 +101,25 @@ class TargetIncomplete(Rule):
                             "for example 张, % or 万元.",
                         ),
                     )
-            numeric_targets = [
-                t for t in item.targets if t.comparison is not Comparison.QUALITATIVE
-            ]
+            kind = item.kind
+            if kind is None:  # the usual case: only a row named as an amount may be reported
+                amount = names_an_amount(row)
+                if amount is not None:
+                    yield Finding(
+                        row.text_pointer,
+                        Message(
+                            f"指标 {item.id} 是一个数（{amount}），却没有填写指标值。请写明目标值，"
+                            "如“≥80万元”“≥500户”，或较上年增长的幅度。",
+                            f"{item.id} names an amount ({amount}) but gives no value; state the "
+                            "target, such as '>= 80 万元' or '>= 500 户', or the growth on last "
+                            "year.",
+                        ),
+                        offset=0,
+                    )
+                continue
+            numeric_targets = any(t.comparison is not Comparison.QUALITATIVE for t in item.targets)
             if (
-                item.kind is IndicatorKind.QUANTITATIVE
+                kind is IndicatorKind.QUANTITATIVE
                 and not numeric_targets
                 and not is_quantified(row)
             ):
@@ -115,19 +132,7 @@ class TargetIncomplete(Rule):
                         "write the target (such as '>= 50 张') or mark it qualitative.",
                     ),
                 )
-            amount = names_an_amount(row)
-            if amount is not None:
-                yield Finding(
-                    row.text_pointer,
-                    Message(
-                        f"指标 {item.id} 是一个数（{amount}），却没有填写指标值。请写明目标值，"
-                        "如“≥80万元”“≥500户”，或较上年增长的幅度。",
-                        f"{item.id} names an amount ({amount}) but gives no value; state the "
-                        "target, such as '>= 80 万元' or '>= 500 户', or the growth on last year.",
-                    ),
-                    offset=0,
-                )
-            if item.kind is IndicatorKind.QUALITATIVE and numeric_targets:
+            if kind is IndicatorKind.QUALITATIVE and numeric_targets:
                 yield Finding(
                     f"{row.pointer}/kind",
                     Message(

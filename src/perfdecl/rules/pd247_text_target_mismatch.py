@@ -10,7 +10,7 @@ from perfdecl.model import Comparison, Declaration, Target
 from perfdecl.model.rows import IndicatorRow, all_indicator_rows
 from perfdecl.phrases import ParsedTarget
 from perfdecl.problem import Message, Severity, shorten
-from perfdecl.rules._util import fmt, in_base_unit, numeric, same_unit_family
+from perfdecl.rules._util import fmt, in_base_unit, numeric, unit_family
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
 _FLOOR = frozenset({">=", ">"})
@@ -25,34 +25,38 @@ def _opposed(text: str, target: Comparison) -> bool:
     )
 
 
-def _printed(row: IndicatorRow) -> list[tuple[str, str, bool]]:
-    """(text, pointer, is the 指标值 cell) the structured target must agree with: the printed
-    value cell, then the wording (a name may state a figure too: 质量达标率100%)."""
-    out = []
-    if row.item.value_text:
-        out.append((row.item.value_text, f"{row.pointer}/value_text", True))
-    out.append((row.text, row.text_pointer, False))
-    return out
-
-
 def _say(comparison: str, value: Decimal, unit: str) -> str:
     return f"{_SYMBOL.get(comparison, comparison)}{fmt(value)}{unit}"
 
 
 def _conflict(
-    target: Target, value: Decimal, parsed: list[ParsedTarget], cell: bool
+    target: Target,
+    value: Decimal,
+    parsed: list[ParsedTarget],
+    families: list[tuple[ParsedTarget, str, Decimal]],
+    cell: bool,
 ) -> tuple[str, ParsedTarget] | None:
-    """What the printed text contradicts in ``target`` ("comparison", "value" or "unit")."""
+    """What the printed text contradicts in ``target`` ("comparison", "value" or "unit").
+
+    ``families`` holds each parsed target with its unit's family ("" without a unit) and its
+    value in the family's base unit, worked out once per text: ``same_unit_family`` of a parsed
+    unit and the target's is then a comparison of strings (a side without a unit agrees with
+    any), and the values compare in base units as ``in_base_unit`` gives them."""
     unit = (target.unit or "").strip()
-    family = [p for p in parsed if same_unit_family(p.unit, unit)]
-    for p in family:
-        same = (
-            p.value == value
-            if not p.unit.strip() or not unit
-            else (in_base_unit(p.value, p.unit) == in_base_unit(value, unit))
-        )
-        if same:
-            return ("comparison", p) if _opposed(p.comparison, target.comparison) else None
+    own = unit_family(unit) if unit else ""
+    if own:
+        family = [p for p, fam, _ in families if not fam or fam == own]
+        base = in_base_unit(value, unit)
+        for p, fam, p_base in families:
+            if fam and fam != own:
+                continue
+            if (p_base == base) if fam else (p.value == value):
+                return ("comparison", p) if _opposed(p.comparison, target.comparison) else None
+    else:
+        family = parsed
+        for p in parsed:
+            if p.value == value:
+                return ("comparison", p) if _opposed(p.comparison, target.comparison) else None
     if len(family) == 1 and (cell or unit):
         return "value", family[0]
     if family or len(parsed) != 1:
@@ -118,12 +122,15 @@ class TextContradictsTarget(Rule):
         for row in all_indicator_rows(decl):
             if not row.item.targets:
                 continue
-            for text, where, cell in _printed(row):
-                found = _row_conflict(row, text, cell)
-                if found is not None:
-                    t, target, value, conflict = found
-                    yield _finding(row, t, target, value, conflict, where, text)
-                    break  # one finding per row
+            cell = row.item.value_text
+            if cell:
+                found = _row_conflict(row, cell, True)
+                if found is not None:  # one finding per row
+                    yield _finding(row, *found, f"{row.pointer}/value_text", cell)
+                    continue
+            found = _row_conflict(row, row.text, False)
+            if found is not None:
+                yield _finding(row, *found, row.text_pointer, row.text)
 
 
 def _row_conflict(
@@ -132,11 +139,12 @@ def _row_conflict(
     parsed = phrases.parse_targets(text)
     if not parsed:
         return None
+    families = [(p, unit_family(p.unit), in_base_unit(p.value, p.unit)) for p in parsed]
     for t, target in enumerate(row.item.targets):
         value = numeric(target)
         if value is None:
             continue
-        found = _conflict(target, value, parsed, cell)
+        found = _conflict(target, value, parsed, families, cell)
         if found is not None:
             return t, target, value, found
     return None
