@@ -24,7 +24,7 @@ def _default(f: dataclasses.Field[Any]) -> object:
     return inspect.Parameter.empty
 
 
-@pytest.mark.parametrize("cls", [Problem, Finding, IndicatorRow])
+@pytest.mark.parametrize("cls", [Problem, Finding, IndicatorRow, Message, Related])
 def test_init_takes_the_init_fields_in_order_with_their_defaults(cls: type) -> None:
     params = list(inspect.signature(cls.__init__).parameters.values())[1:]
     fields = [f for f in dataclasses.fields(cls) if f.init]
@@ -78,3 +78,20 @@ def test_indicator_row_reads_as_its_table_says(example_path: Path) -> None:
         assert again == row and again.level2 == row.level2 and again.facts == {}
         with pytest.raises(dataclasses.FrozenInstanceError):
             row.text = ""  # type: ignore[misc]
+
+
+def test_message_and_related_are_set_frozen_hashable_and_picklable() -> None:
+    m = Message("中文", "English")
+    assert (m.zh, m.en, m.text("zh"), m.text("en")) == ("中文", "English", "中文", "English")
+    r = Related("/a", 1, 2, 3, 4)
+    assert (r.pointer, r.line, r.column, r.end_line, r.end_column) == ("/a", 1, 2, 3, 4)
+    assert Related("/b") == Related("/b", None, None, None, None)
+    for value in (m, r):
+        assert value == dataclasses.replace(value) and hash(value) == hash(
+            dataclasses.replace(value)
+        )
+        assert pickle.loads(pickle.dumps(value)) == value
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        m.zh = "x"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        r.line = 9  # type: ignore[misc]

@@ -47,6 +47,13 @@ class Message:
     zh: str
     en: str
 
+    def __init__(self, zh: str, en: str) -> None:
+        # Filled through the slots' descriptors, like Problem (see there): every finding's
+        # message is built, about a hundred a file in the 200-file benchmark.
+        fill = _MESSAGE_SLOTS
+        fill[0](self, zh)
+        fill[1](self, en)
+
     def text(self, lang: Lang) -> str:
         return self.zh if lang == "zh" else self.en
 
@@ -99,6 +106,22 @@ class Related:
     column: int | None = None
     end_line: int | None = None
     end_column: int | None = None
+
+    def __init__(
+        self,
+        pointer: str,
+        line: int | None = None,
+        column: int | None = None,
+        end_line: int | None = None,
+        end_column: int | None = None,
+    ) -> None:
+        # Filled through the slots' descriptors, like Problem (see there).
+        fill = _RELATED_SLOTS
+        fill[0](self, pointer)
+        fill[1](self, line)
+        fill[2](self, column)
+        fill[3](self, end_line)
+        fill[4](self, end_column)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -188,6 +211,8 @@ def slot_setters(cls: type) -> tuple[Callable[[object, object], None], ...]:
 
 
 _PROBLEM_SLOTS = slot_setters(Problem)
+_MESSAGE_SLOTS = slot_setters(Message)
+_RELATED_SLOTS = slot_setters(Related)
 
 
 def shorten(text: str, limit: int = 60) -> str:

@@ -112,29 +112,31 @@ class SourceMap:
             return span.line, span.column + quote + offset
         if span.style == "|":
             # Content starts on the line after the header; find the block's indentation.
+            # (The lines are read from the list directly, as line_text would read them: this
+            # walk runs for every finding inside a literal block, eight a generated file.)
+            lines = self.lines
+            count = len(lines)
             first = span.line + 1
+            last = span.end_line
             indent = None
-            for n in range(first, span.end_line + 1):
-                raw = self.line_text(n)
+            for n in range(first, last + 1):
+                raw = lines[n - 1] if 0 < n <= count else ""
                 if raw.strip():
                     indent = len(raw) - len(raw.lstrip(" "))
                     break
             if indent is None:
                 return None
-            value_prefix_lines = 0
-            col = 0
-            # Walk the source lines, counting characters as they appear in the value.
+            # Walk the source lines, counting characters as they appear in the value: a line
+            # holds len(raw) - indent of them (none when shorter than the indentation), then
+            # its line break.
             remaining = offset
-            n = first
-            while n <= span.end_line:
-                raw = self.line_text(n)
-                content = raw[indent:] if len(raw) >= indent else ""
-                if remaining <= len(content):
-                    col = indent + remaining + 1
-                    return n, col
-                remaining -= len(content) + 1  # the newline
-                n += 1
-                value_prefix_lines += 1
+            for n in range(first, last + 1):
+                size = (len(lines[n - 1]) if 0 < n <= count else 0) - indent
+                if size < 0:
+                    size = 0
+                if remaining <= size:
+                    return n, indent + remaining + 1
+                remaining -= size + 1
             return None
         return None
 
