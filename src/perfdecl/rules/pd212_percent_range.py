@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from perfdecl.model import Declaration
 from perfdecl.model.rows import all_indicator_rows
 from perfdecl.problem import Message, Severity
-from perfdecl.rules._util import fmt, is_percent, numeric
+from perfdecl.rules._util import fmt, is_percent
 from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 
@@ -51,8 +52,12 @@ class PercentOutOfRange(Rule):
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for row in all_indicator_rows(decl):
             for t, target in enumerate(row.item.targets):
-                value = numeric(target)
-                if value is None or not is_percent(target.unit) or 0 <= value <= 100:
+                value = target.value
+                if (
+                    not isinstance(value, Decimal)
+                    or not is_percent(target.unit)
+                    or 0 <= value <= 100
+                ):
                     continue
                 yield Finding(
                     f"{row.pointer}/targets/{t}/value",

@@ -47,24 +47,38 @@ class DuplicateId(Rule):
     summary = Message("编号重复", "An id is used twice")
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        ids: list[tuple[str, str]] = []
+        # Where each id stands, as indices: a pointer is written only for a repeated id and
+        # the place it was first seen (formatting one for every row was most of the rule).
+        ids: list[tuple[str, tuple[int, ...]]] = []
         if decl.goals is not None:
-            ids += [(s.id, f"/goals/strands/{i}/id") for i, s in enumerate(decl.goals.strands)]
+            ids += [(s.id, (i,)) for i, s in enumerate(decl.goals.strands)]
         for i, l1 in enumerate(decl.indicators):
-            ids.append((l1.id, f"/indicators/{i}/id"))
+            ids.append((l1.id, (i, -1)))
             for j, group in enumerate(l1.groups):
-                for k, item in enumerate(group.items):
-                    ids.append((item.id, f"/indicators/{i}/groups/{j}/items/{k}/id"))
-        seen: dict[str, str] = {}
-        for ident, pointer in ids:
-            first = seen.setdefault(ident, pointer)
-            if first == pointer:
+                ids += [(item.id, (i, j, k)) for k, item in enumerate(group.items)]
+        seen: dict[str, tuple[int, ...]] = {}
+        for ident, place in ids:
+            first = seen.get(ident)
+            if first is None:
+                seen[ident] = place
                 continue
+            pointer, first_pointer = _pointer(place), _pointer(first)
             yield Finding(
                 pointer,
                 Message(
-                    f"编号 {ident} 重复（首次出现于 {first}）。请改用唯一的编号，跨年度比对依靠编号匹配。",
-                    f"The id {ident!r} is used again (first at {first}); ids must be unique, "
-                    "diff matches rows by id.",
+                    f"编号 {ident} 重复（首次出现于 {first_pointer}）。请改用唯一的编号，"
+                    "跨年度比对依靠编号匹配。",
+                    f"The id {ident!r} is used again (first at {first_pointer}); ids must be "
+                    "unique, diff matches rows by id.",
                 ),
             )
+
+
+def _pointer(place: tuple[int, ...]) -> str:
+    """The JSON pointer of the id at ``place``: (i,) a goal strand, (i, -1) a 一级 indicator,
+    (i, j, k) an indicator row."""
+    if len(place) == 1:
+        return f"/goals/strands/{place[0]}/id"
+    if len(place) == 2:
+        return f"/indicators/{place[0]}/id"
+    return f"/indicators/{place[0]}/groups/{place[1]}/items/{place[2]}/id"

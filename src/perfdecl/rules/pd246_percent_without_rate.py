@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from perfdecl.model import Declaration
 from perfdecl.model.rows import all_indicator_rows
 from perfdecl.problem import Message, Severity
-from perfdecl.rules._util import any_word, is_percent, numeric
+from perfdecl.rules._util import any_word, is_percent
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
 RATE_WORDS = (
@@ -80,14 +81,16 @@ class PercentWithoutRate(Rule):
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for row in all_indicator_rows(decl):
-            text = row.text[:1000]
-            if _RATE.search(text):
-                continue
+            # The first target in % whose own name says no rate, then (only for such a row:
+            # most rows have none) whether the wording says one.
             for t, target in enumerate(row.item.targets):
-                if numeric(target) is None or not is_percent(target.unit):
+                if not isinstance(target.value, Decimal) or not is_percent(target.unit):
                     continue
                 if target.name and _RATE.search(target.name):
                     continue
+                text = row.text[:1000]
+                if _RATE.search(text):
+                    break
                 yield Finding(
                     f"{row.pointer}/targets/{t}/unit",
                     Message(
