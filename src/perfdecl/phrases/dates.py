@@ -193,7 +193,8 @@ def parse_dates(text: str) -> list[ParsedDate]:
     月底/年底/年末. Timeliness rows need a date; years outside the declaration
     year are a finding of their own.
     """
-    return [h.date for h in _date_hits(normalize(text[:MAX_TEXT])) if h.date is not None]
+    hits = _date_hits(normalize(text[:MAX_TEXT]))
+    return [h.date for h in hits if h.date is not None] if hits else []  # most texts: none
 
 
 def years_mentioned(text: str) -> list[tuple[int, int, int]]:
@@ -202,7 +203,8 @@ def years_mentioned(text: str) -> list[tuple[int, int, int]]:
     Years in document numbers ("财预〔2015〕88号") are citations and are left
     out; the span covers 年/年度 when written.
     """
-    return [h.mention for h in _date_hits(normalize(text[:MAX_TEXT]))]
+    hits = _date_hits(normalize(text[:MAX_TEXT]))
+    return [h.mention for h in hits] if hits else []
 
 
 _NUM = r"(?:[0-9０-９]+|[一二两三四五六七八九十百]+)"
