@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -33,6 +34,7 @@ from perfdecl.phrases import (
     vague_words,
     years_mentioned,
 )
+from perfdecl.phrases.wording import NOT_VAGUE_COMPOUNDS
 
 Expected = list[tuple[str, str, str]]
 
@@ -713,3 +715,36 @@ def _vague_reference(text: str, words: tuple[str, ...]) -> list[tuple[str, int]]
 def test_vague_words_matches_its_definition(text: str, extra: list[str]) -> None:
     words = tuple(sorted(set(VAGUE_WORDS) | set(extra), key=len, reverse=True))
     assert vague_words(text, extra=extra) == _vague_reference(text, words)
+
+
+def _vague_by_finditer(text: str, extra: list[str]) -> list[tuple[str, int]]:
+    """vague_words as it was written before it read offsets with str.find: the match objects'
+    own offsets, compounds (可持续, 有效期) dropped unless named as extra words."""
+    more = {w for w in extra if w}
+    words = sorted(set(VAGUE_WORDS) | set(NOT_VAGUE_COMPOUNDS) | more, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(w) for w in words))
+    return [
+        (m.group(), m.start())
+        for m in pattern.finditer(text)
+        if m.group() not in NOT_VAGUE_COMPOUNDS or m.group() in more
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("可持续时间期限有效进一步提升高加强不断稳步 ，。a")),
+        max_size=40,
+    ),
+    st.lists(st.sampled_from(["有效期", "可持续", "一步", "续时", "", "效"]), max_size=3),
+)
+def test_vague_words_offsets_are_the_matches_offsets(text: str, extra: list[str]) -> None:
+    assert vague_words(text, extra=extra) == _vague_by_finditer(text, extra)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("是否能可不有没与问？? 。\t")), max_size=12))
+def test_is_question_is_its_words_or_a_question_mark(text: str) -> None:
+    words = ("是否", "能否", "可否", "是不是", "有没有", "与否")
+    expected = any(w in text for w in words) or text.rstrip().endswith(("?", "？"))
+    assert is_question(text) is expected

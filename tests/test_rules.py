@@ -12,10 +12,20 @@ from typer.testing import CliRunner
 
 from perfdecl.catalogue import all_codes
 from perfdecl.cli.app import app
+from perfdecl.lint import DEFAULT_OPTIONS, Options, run_rules
+from perfdecl.loader import load_text
+from perfdecl.model.build import build
 from perfdecl.model.frameworks import canonical_level1, canonical_level2
 from perfdecl.problem import Message, Severity
-from perfdecl.rules import RULES, RULES_BY_CODE
-from perfdecl.rules.docs import README_END, README_START, readme_block, rule_doc, update_readme
+from perfdecl.rules import RULES, RULES_BY_CODE, RuleSettings
+from perfdecl.rules.docs import (
+    README_END,
+    README_START,
+    readme_block,
+    rule_doc,
+    update_readme,
+    wrap,
+)
 
 from .conftest import ROOT
 from .rule_helpers import run_rule
@@ -51,6 +61,49 @@ def test_docstring_examples(rule: Any) -> None:
     assert bad and {p.code for p in bad} == {rule.code}, "Bad: must trigger the rule"
     assert all(p.line is not None and p.column is not None for p in bad)
     assert run_rule(rule, doc.good) == [], "Good: must not trigger the rule"
+
+
+def _declaration(snippet: str) -> Any:
+    loaded = load_text(wrap(snippet), file="<case>")
+    decl, problems = build(loaded.data, loaded.source, "<case>")
+    assert decl is not None and not problems
+    return decl
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_a_rule_keeps_no_state_between_files(rule: Any) -> None:
+    """run_rules keeps one instance of each rule for a whole run: checking one file must leave
+    nothing behind that changes what the next file gets."""
+    doc = rule_doc(rule)
+    example = rule.example_options
+    settings = RuleSettings() if example is None else RuleSettings.with_options(example)
+    bad, good = _declaration(doc.bad), _declaration(doc.good)
+    shared = rule()
+    runs = [list(shared.check(decl, settings)) for decl in (bad, good, bad, good)]
+    assert runs[0] and runs[0] == runs[2] == list(rule().check(bad, settings))
+    assert runs[1] == runs[3] == list(rule().check(good, settings)) == []
+    assert not vars(shared)
+
+
+def test_run_rules_follows_each_options_it_is_given() -> None:
+    """The rules to run and their severities are worked out once per options: another options
+    object, or the same one with its severity table changed, gets its own."""
+    loaded = load_text(wrap(rule_doc(RULES_BY_CODE["PD215"]).bad), file="<case>")
+    decl, _ = build(loaded.data, loaded.source, "<case>")
+    assert decl is not None
+
+    def codes(options: Options) -> list[tuple[str, Severity]]:
+        return [(p.code, p.severity) for p in run_rules(decl, loaded.source, "<case>", options)]
+
+    default = codes(DEFAULT_OPTIONS)
+    assert ("PD215", Severity.WARNING) in default
+    assert codes(Options(select=("PD215",))) == [("PD215", Severity.WARNING)]
+    assert ("PD215", Severity.WARNING) not in codes(Options(ignore=("PD215",)))
+    options = Options(severity={"PD21": Severity.ERROR})
+    assert ("PD215", Severity.ERROR) in codes(options)
+    options.severity["PD215"] = Severity.INFO  # frozen options, but a dict inside them
+    assert ("PD215", Severity.INFO) in codes(options)
+    assert codes(DEFAULT_OPTIONS) == default
 
 
 def test_base_declaration_is_clean() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from perfdecl.config.options import DEFAULT_OPTIONS, Options, enabled, longest, protected
 from perfdecl.lint.locate import locate
@@ -18,9 +18,15 @@ from perfdecl.problem import Message, Problem, Severity
 
 if TYPE_CHECKING:  # the models and rules are imported when a file is checked, not for a
     # result answered from the cache
+    from collections.abc import Callable
+
     from perfdecl.lint.folder import Ledger
     from perfdecl.model import Declaration
-    from perfdecl.rules.base import Rule
+    from perfdecl.rules.base import Finding, Rule, RuleSettings
+
+    _Plan: TypeAlias = tuple[
+        tuple[Callable[[Declaration, RuleSettings], Iterator[Finding]], str, Severity], ...
+    ]
 
 __all__ = [
     "DEFAULT_OPTIONS",
@@ -67,17 +73,55 @@ def run_rules(
     rules: Iterable[type[Rule]] | None = None,
 ) -> Iterator[Problem]:
     """Run every enabled rule over a declaration."""
-    from perfdecl.rules import RULES
     from perfdecl.rules.base import kind_of
 
     kind = kind_of(decl)
-    for rule_cls in RULES if rules is None else rules:
-        if kind not in rule_cls.kinds or not enabled(rule_cls.code, options):
-            continue
-        rule = rule_cls()
-        default = longest(rule_cls.code, options.severity) or rule_cls.severity
-        for finding in rule.check(decl, options.settings):
-            yield locate(finding, source, file, rule_cls.code, default)
+    settings = options.settings
+    for check, code, default in _plan(options, kind, rules):
+        for finding in check(decl, settings):
+            yield locate(finding, source, file, code, default)
+
+
+_plans: tuple[Options, dict[str, Severity], object, dict[str, _Plan]] | None = None
+"""The rules to run for each kind of file under the last options seen, with their default
+severities: the same for every file of a run, so worked out once rather than for each of 60
+rules of each file (select/ignore, the severity table, one instance of each rule). Holding the
+options keeps their ``id`` from being reused."""
+
+
+def _plan(options: Options, kind: str, rules: Iterable[type[Rule]] | None) -> _Plan:
+    """The (check, code, default severity) of each rule enabled for ``kind`` under ``options``."""
+    global _plans
+    if rules is not None:  # an explicit list (the tests' one rule): not remembered
+        return _make_plan(options, kind, rules)
+    from perfdecl.rules import RULES  # a module attribute once first read (rules/__init__.py)
+
+    cached = _plans
+    if (
+        cached is None
+        or cached[0] is not options
+        or cached[2] is not RULES
+        or cached[1] != options.severity
+    ):
+        cached = _plans = (options, dict(options.severity), RULES, {})
+    plan = cached[3].get(kind)
+    if plan is None:
+        plan = cached[3][kind] = _make_plan(options, kind, RULES)
+    return plan
+
+
+def _make_plan(options: Options, kind: str, rules: Iterable[type[Rule]]) -> _Plan:
+    # A rule keeps no state between calls of check (tests/test_rules.py checks it), so one
+    # instance serves every file.
+    return tuple(
+        (
+            rule_cls().check,
+            rule_cls.code,
+            longest(rule_cls.code, options.severity) or rule_cls.severity,
+        )
+        for rule_cls in rules
+        if kind in rule_cls.kinds and enabled(rule_cls.code, options)
+    )
 
 
 def check_loaded(loaded: Loaded, options: Options = DEFAULT_OPTIONS) -> FileResult:

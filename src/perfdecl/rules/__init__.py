@@ -20,7 +20,9 @@ def __getattr__(name: str) -> Any:
     if name in ("RULES", "RULES_BY_CODE"):
         from perfdecl.rules import registry
 
-        return getattr(registry, name)
+        value = getattr(registry, name)
+        globals()[name] = value  # later reads find it without calling this function again
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -84,8 +84,9 @@ class VagueWording(Rule):
             found, pointer = _vague(row, extra)
             if not found:
                 continue
-            words = list(dict.fromkeys(word for word, _ in found))
-            first_word, offset = min(found, key=lambda wo: wo[1])
+            # found runs left to right (one match after another): the first is the earliest
+            first_word, offset = found[0]
+            words = [first_word] if len(found) == 1 else list(dict.fromkeys(w for w, _ in found))
             yield Finding(
                 pointer,
                 _message(row.item.id, words, row.item.kind is IndicatorKind.QUALITATIVE),

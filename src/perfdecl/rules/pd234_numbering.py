@@ -13,6 +13,7 @@ from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 LEADING_NUMBER = re.compile(r"^\s*([0-9０-９]{1,3})\s*[.．、]")
 _FULLWIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
 def leading_number(text: str, expected: int | None = None) -> tuple[int, int, int] | None:
@@ -30,10 +31,10 @@ def _head(text: str) -> tuple[int, int, int, bool] | None:
     m = LEADING_NUMBER.match(text)
     if m is None:
         return None
-    number = int(m.group(1).translate(_FULLWIDTH_DIGITS))
-    follows = text[m.end() : m.end() + 1]
-    digit = bool(follows) and follows in "0123456789０１２３４５６７８９"
-    return number, m.start(1), m.end() - m.start(1), digit
+    start = m.start(1)
+    end = m.end()
+    # int() reads full-width digits as it reads ASCII ones
+    return int(m.group(1)), start, end - start, text[end : end + 1] in _DIGITS
 
 
 def _expected(
@@ -51,8 +52,10 @@ def _merged(before: str, previous: int, number: int) -> bool:
     """True when the numbers missing between ``previous`` and ``number`` all sit inside the
     previous row's sentence ("…诸多6.重大节点", then "7."): PD233 reports that row, and the gap
     here is the same fault."""
+    if number <= previous + 1:
+        return False
     inside = {_number_text(before, at) for at in phrases.item_number_inside(before)}
-    return number > previous + 1 and all(str(n) in inside for n in range(previous + 1, number))
+    return all(str(n) in inside for n in range(previous + 1, number))
 
 
 def _number_text(text: str, offset: int) -> str:
