@@ -23,7 +23,7 @@ from yaml import events as ev
 from yaml.nodes import MappingNode, ScalarNode
 
 from perfdecl.loader.events import _NUMBER_START, _WORDS, Composer
-from perfdecl.loader.source import Limits, SourceMap, Span
+from perfdecl.loader.source import Limits, SourceMap, Span, SpanTable
 from perfdecl.problem import escape_pointer_token
 
 CParser: Any
@@ -69,10 +69,6 @@ if CParser is not None:
         resolve = slice
         descend_resolver: Any = {}.get
         ascend_resolver = tuple
-
-
-_NEW = tuple.__new__
-"""Builds a :class:`Span` without the named tuple's Python-level ``__new__`` (half the cost)."""
 
 
 def _compose(text: str) -> tuple[Any, bool]:
@@ -121,14 +117,19 @@ def compose_clean(
     root, tagged = _compose(text)
     if type(root) is ScalarNode:
         return _root_scalar(root, tagged, source, resolve_plain)
-    values: dict[str, Span] = source.values
-    keys: dict[str, Span] = source.keys
+    # Nodes go into the tables as they are: a SpanTable makes a node's Span when it is read.
+    if type(source.values) is not SpanTable:
+        source.values = SpanTable(source.values)
+    if type(source.keys) is not SpanTable:
+        source.keys = SpanTable(source.keys)
+    values: dict[str, Any] = source.values
+    keys: dict[str, Any] = source.keys
     max_depth, max_nodes = limits.max_depth, limits.max_nodes
     shared = "&" in text  # a node met twice is an alias, and an alias needs an anchor
     seen: set[int] = set()
     remember = seen.add
     count = 1  # the root, as the event composer counts it
-    mapping, scalar, new, span = MappingNode, ScalarNode, _NEW, Span
+    mapping, scalar = MappingNode, ScalarNode
     number_start, words = _NUMBER_START, _WORDS
     read: dict[str, Any] = {}  # plain text -> what resolve_plain read it as
     if (tagged and root.tag != _PLAIN) or max_depth <= 0:
@@ -157,11 +158,7 @@ def compose_clean(
                 count += 1
                 token = key if "~" not in key and "/" not in key else escape_pointer_token(key)
                 child_pointer = f"{pointer}/{token}"
-                s, e = key_node.start_mark, key_node.end_mark
-                keys[child_pointer] = new(
-                    span,
-                    (s.line + 1, s.column + 1, e.line + 1, e.column + 1, key_node.style or None),
-                )
+                keys[child_pointer] = key_node  # its Span is made when read (SpanTable)
             else:
                 key, child = len(container), item
                 child_pointer = f"{pointer}/{key}"
@@ -188,10 +185,7 @@ def compose_clean(
                         value = read[value]
                     else:
                         value = read[value] = resolve_plain(value, child, child_pointer)
-                s, e = child.start_mark, child.end_mark
-                values[child_pointer] = new(
-                    span, (s.line + 1, s.column + 1, e.line + 1, e.column + 1, style or None)
-                )
+                values[child_pointer] = child
                 if is_map:
                     container[key] = value
                 else:
@@ -209,10 +203,8 @@ def compose_clean(
             break
         else:
             stack.pop()
-            s, e = node.start_mark, node.end_mark
-            values.setdefault(
-                pointer, new(span, (s.line + 1, s.column + 1, e.line + 1, e.column + 1, None))
-            )
+            if pointer not in values:
+                values[pointer] = node
     return root_value
 
 

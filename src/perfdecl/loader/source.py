@@ -7,8 +7,9 @@ Positions are 1-based and counted in characters; line breaks are counted as YAML
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar, overload
 
 from perfdecl.problem import Problem, Severity, split_pointer
 
@@ -52,12 +53,121 @@ class Span(NamedTuple):
     style: str | None = None
 
 
+_T = TypeVar("_T")
+_ABSENT: Any = object()
+_NEW = tuple.__new__
+"""Builds a :class:`Span` without the named tuple's Python-level ``__new__`` (half the cost)."""
+
+
+class SpanTable(dict[str, Span]):
+    """pointer -> :class:`Span`, a dict whose spans the fast road makes when they are read.
+
+    libyaml's node tree knows every node's position; building a span for each of a
+    generated declaration's ~1,400 keys and values was 40 % of the loader's walk, and
+    ``validate`` reads about 70 of them (the findings' places and the report's). So
+    :mod:`perfdecl.loader.fast` stores the node itself (the tree then lives as long as the
+    table) and its span is made on first reading, then kept. Every way of reading a value goes
+    through that: a lookup converts its entry; ``values()``, ``items()``, ``copy()``, comparison,
+    ``repr``, pickling and ``|`` convert them all first; iteration is overridden so that ``dict()``
+    and ``{**table}`` copy through lookups, not raw entries. Keys, ``len`` and ``in`` need no span.
+    """
+
+    __slots__ = ()
+
+    def __getitem__(self, pointer: str) -> Span:
+        found: Any = dict.__getitem__(self, pointer)
+        return found if type(found) is Span else self._made(pointer, found)
+
+    @overload
+    def get(self, pointer: str, default: None = None, /) -> Span | None: ...
+    @overload
+    def get(self, pointer: str, default: Span, /) -> Span: ...
+    @overload
+    def get(self, pointer: str, default: _T, /) -> Span | _T: ...
+    def get(self, pointer: str, default: Any = None, /) -> Any:
+        found: Any = dict.get(self, pointer, _ABSENT)
+        if type(found) is Span:
+            return found
+        return default if found is _ABSENT else self._made(pointer, found)
+
+    def _made(self, pointer: str, node: Any) -> Any:
+        """The span of a node of libyaml's tree (a scalar's style; a collection has none)."""
+        try:
+            s, e = node.start_mark, node.end_mark
+        except AttributeError:  # not a node: whatever was stored
+            return node
+        style = getattr(node, "style", None) or None  # a collection node has no style
+        span = _NEW(Span, (s.line + 1, s.column + 1, e.line + 1, e.column + 1, style))
+        dict.__setitem__(self, pointer, span)
+        return span
+
+    def spans(self) -> None:
+        """Make every span that is not made yet."""
+        for pointer, found in list(dict.items(self)):
+            if type(found) is not Span:
+                self._made(pointer, found)
+
+    def values(self) -> Any:
+        self.spans()
+        return dict.values(self)
+
+    def items(self) -> Any:
+        self.spans()
+        return dict.items(self)
+
+    def __iter__(self) -> Iterator[str]:
+        # Overridden so that dict(table), {**table} and update(table) copy through __getitem__:
+        # CPython copies a dict's raw entries only when its type keeps dict's own __iter__.
+        return dict.__iter__(self)
+
+    def copy(self) -> dict[str, Span]:
+        self.spans()
+        return dict.copy(self)
+
+    def __eq__(self, other: object) -> bool:
+        self.spans()
+        if isinstance(other, SpanTable):
+            other.spans()
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __repr__(self) -> str:
+        self.spans()
+        return dict.__repr__(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        self.spans()
+        return (SpanTable, (dict.copy(self),))
+
+    def __or__(self, other: Any) -> Any:
+        self.spans()
+        return dict.__or__(self, other)
+
+    def __ror__(self, other: Any) -> Any:
+        self.spans()
+        return dict.__ror__(self, other)
+
+    def pop(self, pointer: str, *default: Any) -> Any:
+        self.spans()
+        return dict.pop(self, pointer, *default)
+
+    def popitem(self) -> tuple[str, Span]:
+        self.spans()
+        return dict.popitem(self)
+
+    def setdefault(self, pointer: str, default: Any = None, /) -> Any:
+        found: Any = dict.setdefault(self, pointer, default)
+        return found if type(found) is Span else self._made(pointer, found)
+
+
 @dataclass(slots=True)
 class SourceMap:
     """Where each JSON pointer of the loaded data came from in the text."""
 
     text: str = ""
-    values: dict[str, Span] = field(default_factory=dict)
+    values: dict[str, Span] = field(default_factory=dict)  # the fast road's is a SpanTable
     keys: dict[str, Span] = field(default_factory=dict)
     _lines: list[str] | None = None
 
