@@ -170,14 +170,25 @@ def is_quantitative_target(target: Target) -> bool:
 
 def is_quantified(row: IndicatorRow) -> bool:
     """The indicator states a number: a structured target, or a quantity in its wording or its
-    printed 指标值 cell."""
-    return row_fact(row, "quantified", _quantified)
+    printed 指标值 cell. Worked out once per row (``row_fact``, written inline: PD210, PD214 and
+    PD215 ask it of every row)."""
+    facts = row.facts
+    found = facts.get("quantified")
+    if found is None:
+        found = facts["quantified"] = _quantified(row)
+    return found
 
 
 def _quantified(row: IndicatorRow) -> bool:
-    if any(is_quantitative_target(t) for t in row.item.targets):
+    for t in row.item.targets:  # is_quantitative_target, inline
+        if t.comparison is not Comparison.QUALITATIVE and (
+            isinstance(t.value, Decimal) or t.deadline is not None
+        ):
+            return True
+    item = row.item
+    if phrases.is_quantified(row.text):
         return True
-    return any(phrases.is_quantified(text) for text in row_texts(row))
+    return bool(item.value_text) and phrases.is_quantified(item.value_text)  # row_texts
 
 
 def is_quantitative(row: IndicatorRow) -> bool:
