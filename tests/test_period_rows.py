@@ -4,12 +4,21 @@ judge the year or the table as a whole (dates in the year, the quantitative shar
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
+
+import pytest
 
 from perfdecl.lint import check_bytes
 from perfdecl.loader import load_text
 from perfdecl.model.build import build
-from perfdecl.model.rows import all_group_rows, all_indicator_rows, all_level1_rows, indicator_rows
+from perfdecl.model.rows import (
+    IndicatorRow,
+    all_group_rows,
+    all_indicator_rows,
+    all_level1_rows,
+    indicator_rows,
+)
 
 DECL = textwrap.dedent(
     """\
@@ -90,3 +99,21 @@ def test_year_rules_leave_multi_year_rows() -> None:
     found = _codes_at("/indicators_period/")
     assert "PD220" not in found  # 2023年 is inside a multi-year table's period
     assert "PD224" not in found
+
+
+def test_the_tables_rows_are_the_rows_their_init_makes() -> None:
+    """The table fills its rows in a mutable twin class, then makes them IndicatorRows: each
+    must be what ``IndicatorRow(...)`` makes, every field (those outside ``==`` too), frozen."""
+    loaded = load_text(DECL, file="period.yaml")
+    decl, _ = build(loaded.data, loaded.source, "period.yaml")
+    assert decl is not None
+    rows = list(all_indicator_rows(decl))
+    assert len(rows) == 6
+    for row in rows:
+        made = IndicatorRow(row.group_row, row.index, row.item, row.pointer)
+        assert type(row) is IndicatorRow and row == made
+        for f in dataclasses.fields(IndicatorRow):
+            assert getattr(row, f.name) == getattr(made, f.name), f.name
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            row.index = 0  # type: ignore[misc]
+    assert rows[0].facts is not rows[1].facts

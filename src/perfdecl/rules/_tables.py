@@ -1,4 +1,4 @@
-"""The 三级 rows of each indicator table (annual and multi-year), by 一级, with their pointers:
+"""The 三级 rows of each indicator table (annual and multi-year), by 一级, with the 一级's pointer:
 the weight and points rules check each table on its own."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from perfdecl.model import Declaration, Indicator, Level1
 class Level1Items:
     pointer: str  # /indicators/{i} or /indicators_period/{i}
     level1: Level1
-    items: tuple[tuple[str, Indicator], ...]  # (pointer, 三级), groups first, then flat rows
+    items: tuple[Indicator, ...]  # its 三级: those of its groups first, then the flat rows
 
 
 def tables(decl: Declaration) -> Iterator[tuple[str, tuple[Level1Items, ...]]]:
@@ -27,10 +27,8 @@ def tables(decl: Declaration) -> Iterator[tuple[str, tuple[Level1Items, ...]]]:
 
 
 def _level1(pointer: str, level1: Level1) -> Level1Items:
-    items = [
-        (f"{pointer}/groups/{j}/items/{k}", item)
-        for j, group in enumerate(level1.groups)
-        for k, item in enumerate(group.items)
-    ]
-    items += [(f"{pointer}/items/{k}", item) for k, item in enumerate(level1.items)]
+    # The rules that read these (weights, points) sum values and name the 一级 or the table,
+    # never a row: no pointer is made for each row (two rules, every file).
+    items = [item for group in level1.groups for item in group.items]
+    items += level1.items
     return Level1Items(pointer, level1, tuple(items))

@@ -57,7 +57,7 @@ class RowWeightsOffTotal(Rule):
         expected = table.weight_total if table is not None else Decimal(100)
         for pointer, level1s in tables(decl):
             weights = [
-                item.weight for l1 in level1s for _, item in l1.items if item.weight is not None
+                item.weight for l1 in level1s for item in l1.items if item.weight is not None
             ]
             if not weights:
                 continue

@@ -14,7 +14,7 @@ from perfdecl.rules.base import Finding, Rule, RuleSettings
 
 def _points(l1: Level1Items) -> Decimal | None:
     """The sum of the 三级 points of a 一级 when every row gives them, else None."""
-    points = [item.points for _, item in l1.items]
+    points = [item.points for item in l1.items]
     if not points or any(p is None for p in points):
         return None
     return sum((p for p in points if p is not None), Decimal(0))
