@@ -71,16 +71,31 @@ def excerpt_window(
     return shown, cell_len(before), cell_len(line[start : min(end, right)]) or 1
 
 
+_SHOWN: list[tuple[str, str]] = [("", "")]
+"""The last file name and its safe form: every problem of a file repeats it."""
+
+
+def _shown(file: str) -> str:
+    """``safe(file, "path")``, worked out once for the problems of one file in a row."""
+    name, shown = _SHOWN[0]
+    if name != file:
+        shown = safe(file, "path")
+        _SHOWN[0] = (file, shown)
+    return shown
+
+
 def location(p: Problem) -> str:
     """``path:line:col``, the path shown safely (no control characters, never a leading ``:``)."""
     if p.line is None:
-        return safe(p.file, "path")
-    return f"{safe(p.file, 'path')}:{p.line}:{p.column or 1}"
+        return _shown(p.file)
+    return f"{_shown(p.file)}:{p.line}:{p.column or 1}"
 
 
 def plain_line(p: Problem, lang: Lang) -> str:
     severity = p.severity.zh if lang == "zh" else p.severity.value
     line = f"{location(p)}: {safe(p.code, 'terminal')} {severity} {safe(p.message.text(lang), 'terminal')}"
+    if not p.related:
+        return line
     return "\n".join([line, *related_lines(p, lang)])
 
 
