@@ -242,7 +242,9 @@ class _Results:
         c = b + "  "
         d = c + "  "
         e = d + "  "  # the keys of a physicalLocation
+        f = e + "  "  # the keys of a region
         index = self.index
+        artifacts: dict[int, str] = {}  # id of a file's artifact dict (one a file) -> its text
         separator = "[" + a
         for r in self.results:
             out.append(
@@ -253,10 +255,20 @@ class _Results:
                 f'{b}"locations": [{c}{{{d}"physicalLocation": {{{e}"artifactLocation": '
             )
             separator = "," + a
-            _emit(r.artifact, out, e)
-            if r.region is not None:
+            artifact = artifacts.get(id(r.artifact))
+            if artifact is None:
+                written: list[str] = []
+                _emit(r.artifact, written, e)
+                artifact = artifacts[id(r.artifact)] = "".join(written)
+            out.append(artifact)
+            region = r.region
+            if region is not None:
                 out.append(f',{e}"region": ')
-                _emit(r.region, out, e)
+                if all(type(v) is int for v in region.values()):  # as region() makes them
+                    fields = ",".join(f"{f}{_key(k)}: {v}" for k, v in region.items())
+                    out.append(f"{{{fields}{e}}}" if region else "{}")
+                else:
+                    _emit(region, out, e)
             out.append(
                 f'{d}}}{c}}}{b}],{b}"partialFingerprints": '
                 f"{{{c}{_FINGERPRINT_KEY}: {encode_basestring(r.fingerprint)}{b}}}"
@@ -271,6 +283,14 @@ class _Results:
 
 
 _FINGERPRINT_KEY = encode_basestring(FINGERPRINT_KEY)
+_REGION_KEYS = {
+    k: encode_basestring(k) for k in ("startLine", "startColumn", "endLine", "endColumn")
+}
+
+
+def _key(name: str) -> str:
+    """A region's key as JSON text."""
+    return _REGION_KEYS.get(name) or encode_basestring(name)
 
 
 def _related_location(
