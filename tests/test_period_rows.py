@@ -13,6 +13,7 @@ from perfdecl.lint import check_bytes
 from perfdecl.loader import load_text
 from perfdecl.model.build import build
 from perfdecl.model.rows import (
+    GroupRow,
     IndicatorRow,
     all_group_rows,
     all_indicator_rows,
@@ -102,8 +103,9 @@ def test_year_rules_leave_multi_year_rows() -> None:
 
 
 def test_the_tables_rows_are_the_rows_their_init_makes() -> None:
-    """The table fills its rows in a mutable twin class, then makes them IndicatorRows: each
-    must be what ``IndicatorRow(...)`` makes, every field (those outside ``==`` too), frozen."""
+    """The table fills its rows and groups in mutable twin classes, then gives them their
+    class: each must be what ``IndicatorRow(...)`` / ``GroupRow(...)`` makes, every field
+    (those outside ``==`` too), and frozen."""
     loaded = load_text(DECL, file="period.yaml")
     decl, _ = build(loaded.data, loaded.source, "period.yaml")
     assert decl is not None
@@ -117,3 +119,10 @@ def test_the_tables_rows_are_the_rows_their_init_makes() -> None:
         with pytest.raises(dataclasses.FrozenInstanceError):
             row.index = 0  # type: ignore[misc]
     assert rows[0].facts is not rows[1].facts
+    groups = list(all_group_rows(decl))
+    assert len(groups) == 5
+    for g in groups:
+        made_group = GroupRow(g.parent, g.index, g.group, g.name, g.pointer, g.flat)
+        assert type(g) is GroupRow and g == made_group and not g.flat
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            g.index = 0  # type: ignore[misc]

@@ -182,7 +182,7 @@ def _walk(
     groups: list[GroupRow] = []
     indicators: list[IndicatorRow] = []
     for l1 in level1:
-        its_groups = tuple(_groups_of(l1, fw))
+        its_groups = _group_rows_of(l1, fw)
         children[id(l1)] = (l1, its_groups)
         groups.extend(its_groups)
         flat = _flat_group(l1)
@@ -227,6 +227,30 @@ def _rows_of(g: GroupRow) -> tuple[IndicatorRow, ...]:
         _set_class(row, IndicatorRow)
         rows.append(row)
     return tuple(rows)
+
+
+class _GroupFill:
+    """A mutable twin of :class:`GroupRow`, filled as :class:`_RowFill` is."""
+
+    __slots__ = GroupRow.__slots__
+
+
+def _group_rows_of(l1: Level1Row, fw: FrameworkSpec | None) -> tuple[GroupRow, ...]:
+    """``tuple(_groups_of(l1, fw))``: the same groups, each equal to ``GroupRow(…)``."""
+    name_of = fw.level2_name if fw is not None else canonical_level2
+    prefix = f"{l1.pointer}/groups/"
+    groups: list[GroupRow] = []
+    for j, group in enumerate(l1.level1.groups):
+        row: Any = _new_object(_GroupFill)
+        row.parent = l1
+        row.index = j
+        row.group = group
+        row.name = name_of(group.name)
+        row.pointer = f"{prefix}{j}"
+        row.flat = False
+        _set_class(row, GroupRow)
+        groups.append(row)
+    return tuple(groups)
 
 
 def _cached_children(row: object) -> tuple[object, ...] | None:

@@ -44,10 +44,10 @@ class Level1OutsideFramework(Rule):
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         fw = spec(decl.framework)
-        allowed = "、".join(fw.label(level1) for level1 in fw.level1)
         for row in all_level1_rows(decl):
             if row.canonical in fw.level2:
                 continue
+            allowed = "、".join(fw.label(level1) for level1 in fw.level1)  # only for a finding
             yield Finding(
                 f"{row.pointer}/name",
                 Message(

@@ -59,8 +59,11 @@ def _merged(before: str, previous: int, number: int) -> bool:
 
 
 def _number_text(text: str, offset: int) -> str:
-    digits = re.match(r"[0-9０-９]+", text[offset:])
+    digits = _DIGIT_RUN.match(text, offset)
     return digits.group().translate(_FULLWIDTH_DIGITS) if digits else ""
+
+
+_DIGIT_RUN = re.compile(r"[0-9０-９]+")
 
 
 class NumberingBroken(Rule):
