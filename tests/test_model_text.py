@@ -71,8 +71,7 @@ def test_a_number_in_a_text_field_is_the_text_written() -> None:
 
 def test_a_boolean_in_a_text_field_is_still_refused() -> None:
     result = check_bytes(
-        b"schema_version: 1\nyear: 2019\nframework: beijing_2019\nkind: department\n"
-        b"phone: true\n",
+        b"schema_version: 1\nyear: 2019\nframework: beijing_2019\nkind: department\nphone: true\n",
         file="t.yaml",
         options=Options(run_rules=False),
     )
