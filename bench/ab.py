@@ -13,6 +13,7 @@ for a core is not charged for it.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shlex
 import statistics
@@ -40,6 +41,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("commands", nargs="+", help="LABEL=COMMAND (no shell)")
     parser.add_argument("-n", type=int, default=11, help="rounds (default 11)")
+    parser.add_argument(
+        "--raw",
+        metavar="PATH",
+        help="also write every round's wall and CPU seconds as JSON (for figures computed per "
+        "round, such as a per-file cost (T(200) - T(1)) / 199 within each round)",
+    )
     args = parser.parse_args(argv)
     named = [tuple(c.split("=", 1)) if "=" in c.split()[0] else (c, c) for c in args.commands]
     for _, cmd in named:
@@ -53,6 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             walls[label].append(wall)
             cpus[label].append(cpu)
             codes[label].add(code)
+    if args.raw:
+        with open(args.raw, "x", encoding="utf-8") as out:  # never replaces a file
+            json.dump({"wall": walls, "cpu": cpus}, out, indent=1)
     base = named[0][0]
     w0, c0 = statistics.median(walls[base]), statistics.median(cpus[base])
     print(f"{'command':<24} {'wall ms':>9} {'ratio':>7} {'cpu ms':>9} {'ratio':>7}  exit")
