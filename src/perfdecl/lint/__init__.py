@@ -147,19 +147,14 @@ def check_loaded(loaded: Loaded, options: Options = DEFAULT_OPTIONS) -> FileResu
             problems.extend(framework_problems(decl, loaded.source, loaded.file, options.settings))
     problems = apply_suppressions(problems, loaded.source, loaded.file, options)
     kept = []
-    # What the configuration says of a code, asked once a code (eighty problems a file of the
-    # 200-file benchmark have a dozen codes): (reported, its configured severity or None).
-    verdicts: dict[str, tuple[bool, Severity | None]] = {}
     for p in problems:
         if protected(p.code, p.severity):  # select, ignore, severity cannot hide it
             kept.append(p)
             continue
-        verdict = verdicts.get(p.code)
-        if verdict is None:
-            verdict = verdicts[p.code] = _verdict(p.code, options)
-        if verdict[0]:
-            override = verdict[1]
-            kept.append(p.with_severity(override) if override else p)
+        if options.protected_only or (p.code != "PD001" and not enabled(p.code, options)):
+            continue
+        override = longest(p.code, options.severity)
+        kept.append(p.with_severity(override) if override else p)
     kept.sort(key=Problem.sort_key)
     ledger = None
     if decl is not None and options.run_rules:
@@ -167,14 +162,6 @@ def check_loaded(loaded: Loaded, options: Options = DEFAULT_OPTIONS) -> FileResu
 
         ledger = ledger_of(decl, loaded.source)
     return FileResult(loaded.file, tuple(kept), decl, loaded.source, ledger)
-
-
-def _verdict(code: str, options: Options) -> tuple[bool, Severity | None]:
-    """Whether an unprotected problem of ``code`` is reported, and the severity the
-    configuration gives it (None: its own)."""
-    if options.protected_only or (code != "PD001" and not enabled(code, options)):
-        return False, None
-    return True, longest(code, options.severity)
 
 
 def check_bytes(

@@ -9,14 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from perfdecl.loader import SourceMap
+from perfdecl.loader.source import one_line_position
 from perfdecl.problem import Problem, Related, Severity
 
 if TYPE_CHECKING:
     from perfdecl.rules.base import Finding
-
-_ONE_LINE_STYLES = (None, "", "'", '"')
-"""The scalar styles whose offsets ``SourceMap.locate`` counts along one line."""
-_QUOTES = ("'", '"')
 
 
 def locate(
@@ -29,17 +26,15 @@ def locate(
     column: int | None
     end_line: int | None
     end_column: int | None
-    span = None if finding.key else source.values.get(pointer)
-    if (
-        span is not None
-        and offset is not None
-        and span[0] == span[2]
-        and span[4] in _ONE_LINE_STYLES
-    ):
-        # Most findings (72 of 81 a file in the 200-file benchmark) name characters of a
-        # one-line scalar: SourceMap.locate's first case, placed here without building a Span.
-        line = end_line = span[0]
-        column = span[1] + (1 if span[4] in _QUOTES else 0) + offset
+    # Most findings (72 of 81 a file in the 200-file benchmark) name characters of a one-line
+    # scalar: SourceMap.locate's first case, placed here without building a Span.
+    placed = None
+    if offset is not None and not finding.key:
+        span = source.values.get(pointer)
+        placed = None if span is None else one_line_position(span, offset)
+    if placed is not None:
+        line = end_line = placed[0]
+        column = placed[1]
         end_column = column + (finding.length if finding.length > 0 else 0)
     else:
         span = source.locate(pointer, key=finding.key, offset=offset, length=finding.length)

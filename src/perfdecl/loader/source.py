@@ -217,9 +217,9 @@ class SourceMap:
         return Span(start[0], start[1], end[0], end[1], span.style)
 
     def _offset_position(self, span: Span, offset: int) -> tuple[int, int] | None:
-        if span.style in (None, "", "'", '"') and span.line == span.end_line:
-            quote = 1 if span.style in ("'", '"') else 0
-            return span.line, span.column + quote + offset
+        position = one_line_position(span, offset)
+        if position is not None:
+            return position
         if span.style == "|":
             # Content starts on the line after the header; find the block's indentation.
             # (The lines are read from the list directly, as line_text would read them: this
@@ -249,6 +249,21 @@ class SourceMap:
                 remaining -= size + 1
             return None
         return None
+
+
+_ONE_LINE_STYLES = (None, "", "'", '"')
+_QUOTES = ("'", '"')
+
+
+def one_line_position(span: Span, offset: int) -> tuple[int, int] | None:
+    """(line, column) of character ``offset`` of a scalar's value written on one line (plain or
+    quoted: the value's characters are the line's, after the opening quote), or None for any
+    other span. ``SourceMap.locate``'s first case, also read directly by ``lint.locate`` for the
+    most common finding, so that a finding is placed without building a :class:`Span`."""
+    style = span[4]
+    if style in _ONE_LINE_STYLES and span[0] == span[2]:
+        return span[0], span[1] + (1 if style in _QUOTES else 0) + offset
+    return None
 
 
 @dataclass(slots=True)

@@ -105,23 +105,12 @@ def _level1_rows(decl: Declaration, key: str = "indicators") -> Iterator[Level1R
         yield Level1Row(i, level1, name, f"/{key}/{i}")
 
 
-def _groups_of(l1: Level1Row, fw: FrameworkSpec | None = None) -> Iterator[GroupRow]:
-    for j, group in enumerate(l1.level1.groups):
-        name = fw.level2_name(group.name) if fw is not None else canonical_level2(group.name)
-        yield GroupRow(l1, j, group, name, f"{l1.pointer}/groups/{j}")
-
-
 def _flat_group(l1: Level1Row) -> GroupRow | None:
     """The 三级 listed straight under a 一级 (no 二级 column), as one unnamed group."""
     if not l1.level1.items:
         return None
     group = Group(name="", items=l1.level1.items)
     return GroupRow(l1, -1, group, Level2Name("", None), l1.pointer, flat=True)
-
-
-def _items_of(g: GroupRow) -> Iterator[IndicatorRow]:
-    for k, item in enumerate(g.group.items):
-        yield IndicatorRow(g, k, item, f"{g.pointer}/items/{k}")
 
 
 @dataclass(slots=True)
@@ -208,7 +197,8 @@ _set_class = object.__dict__["__class__"].__set__
 
 
 def _rows_of(g: GroupRow) -> tuple[IndicatorRow, ...]:
-    """``tuple(_items_of(g))``: the same rows, each equal to ``IndicatorRow(g, k, item, …)``."""
+    """The 三级 rows of one group: each equals ``IndicatorRow(g, k, item, pointer)``, the
+    pointer ``{g.pointer}/items/{k}`` (tests/test_period_rows.py checks it)."""
     prefix = f"{g.pointer}/items/"
     level1 = g.parent.name.level1
     level2 = g.name.level2
@@ -236,7 +226,8 @@ class _GroupFill:
 
 
 def _group_rows_of(l1: Level1Row, fw: FrameworkSpec | None) -> tuple[GroupRow, ...]:
-    """``tuple(_groups_of(l1, fw))``: the same groups, each equal to ``GroupRow(…)``."""
+    """The 二级 groups of one 一级 row, each equal to ``GroupRow(l1, j, group, name, pointer)``
+    (tests/test_period_rows.py checks it)."""
     name_of = fw.level2_name if fw is not None else canonical_level2
     prefix = f"{l1.pointer}/groups/"
     groups: list[GroupRow] = []
@@ -267,13 +258,13 @@ def level1_rows(decl: Declaration) -> Iterator[Level1Row]:
 def groups_of(l1: Level1Row) -> Iterator[GroupRow]:
     """The 二级 groups of one 一级 row."""
     cached = _cached_children(l1)
-    return iter(cached) if cached is not None else _groups_of(l1)  # type: ignore[arg-type]
+    return iter(cached if cached is not None else _group_rows_of(l1, None))  # type: ignore[arg-type]
 
 
 def items_of(g: GroupRow) -> Iterator[IndicatorRow]:
     """The 三级 indicators of one 二级 group."""
     cached = _cached_children(g)
-    return iter(cached) if cached is not None else _items_of(g)  # type: ignore[arg-type]
+    return iter(cached if cached is not None else _rows_of(g))  # type: ignore[arg-type]
 
 
 def group_rows(decl: Declaration) -> Iterator[GroupRow]:
