@@ -1,8 +1,8 @@
 """The target parser as it was before issue #18's one-scan rewrite (perfdecl 7081e42), kept
 verbatim as the oracle tests/test_targets_scan.py compares the scanner with; not imported by
 perfdecl. The pieces of other modules that the same work rewrote come along as they were:
-``normalize`` (its regex), ``_date_hits`` (the year scan and the 二〇一九年 loop) and
-``_item_spans``; what they call that did not change is imported. Nothing here is memoised, so
+``normalize`` (its regex), ``_date_hits`` (the year scan and the 二〇一九年 loop),
+``_item_spans`` and ``_marker_spans`` (read with a regex since); what they call that did not change is imported. Nothing here is memoised, so
 every call reads its text."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from perfdecl.phrases.base import (
     _is_ascii_letter,
     _is_cjk,
     _longest_first,
+    _read_int,
     _skip_spaces,
     _starts_with_any,
 )
@@ -42,7 +43,7 @@ from perfdecl.phrases.dates import (
     _starts_year_range,
     parse_dates,
 )
-from perfdecl.phrases.markers import _follows_cjk, _marker_spans
+from perfdecl.phrases.markers import _follows_cjk
 from perfdecl.phrases.normalize import _TABLE, _char_class, _mapped
 from perfdecl.phrases.numbers import (
     _BLOCKED_UNITS,
@@ -50,6 +51,7 @@ from perfdecl.phrases.numbers import (
     _CN_DIGITS,
     _CN_NUMERALS,
     _CN_UNITS,
+    _COUNT_UNITS,
     _MAGNITUDE,
     _NOT_PER_UNIT,
     _TIME_UNITS,
@@ -97,6 +99,46 @@ def _date_hits(norm: str) -> tuple[_DateHit, ...]:
         pos = norm.find("年", pos + 1)
     hits.sort(key=lambda h: h.start)
     return tuple(hits)
+
+
+def _marker_end(norm: str, pos: int) -> int:
+    """perfdecl.phrases.markers._marker_end as it was (``pos`` after the spaces)."""
+    n = len(norm)
+    if norm.startswith("(", pos):
+        number, close = _read_int(norm, pos + 1, 3)
+        return close + 1 if number is not None and norm.startswith(")", close) else 0
+    number, end = _read_int(norm, pos, 3)
+    if number is None or end >= n or norm[end] not in ".、)":
+        return 0
+    end += 1
+    if norm[end - 1] != "." or end >= n or not "0" <= norm[end] <= "9":
+        return end
+    after = end
+    while after < n and "0" <= norm[after] <= "9":
+        after += 1
+    rest = norm[end:after]
+    if len(rest) == 4 and rest[:2] in ("19", "20") and after < n and norm[after] in "年-./":
+        return end
+    pos = _skip_spaces(norm, after)
+    if pos < n and norm[pos] in "余多":
+        pos += 1
+    return end if _lookup_unit(norm, pos) in _COUNT_UNITS else 0
+
+
+def _marker_spans(norm: str) -> list[tuple[int, int]]:
+    """perfdecl.phrases.markers._marker_spans as it was."""
+    starts = {0}
+    for char in "\n\r\t":
+        pos = norm.find(char)
+        while pos != -1:
+            starts.add(pos + 1)
+            pos = norm.find(char, pos + 1)
+    spans: list[tuple[int, int]] = []
+    for start in sorted(starts):
+        end = _marker_end(norm, _skip_spaces(norm, start))
+        if end:
+            spans.append((start, end))
+    return spans
 
 
 def _item_spans(norm: str) -> tuple[tuple[int, int], ...]:

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from perfdecl.phrases import normalize
 from perfdecl.phrases.comparisons import _PREFIX_WORDS, _RANGE_SEPARATORS, _SUFFIX_WORDS
 from perfdecl.phrases.dates import _date_hits, _DateHit
-from perfdecl.phrases.markers import _item_spans
+from perfdecl.phrases.markers import _item_spans, _marker_spans
 from perfdecl.phrases.numbers import _ALL_UNITS, _CN_NUMERALS
 from perfdecl.phrases.targets import _parse_targets
 from tests import targets_reference as reference
@@ -69,6 +69,7 @@ def _same(text: str) -> None:
     assert norm == reference.normalize(text), text
     assert _hits(_date_hits.__wrapped__(norm)) == _hits(reference._date_hits(norm)), text  # type: ignore[attr-defined]
     assert _item_spans.__wrapped__(norm) == reference._item_spans(norm), text  # type: ignore[attr-defined]
+    assert _marker_spans(norm) == reference._marker_spans(norm), text
     assert _parse_targets.__wrapped__(text) == reference._parse_targets(text), text  # type: ignore[attr-defined]
 
 

@@ -6,21 +6,22 @@ import re
 from functools import cache
 from typing import Final
 
-from perfdecl.phrases.base import MAX_TEXT, _is_cjk, _read_int, _skip_spaces
+from perfdecl.phrases.base import MAX_TEXT, _is_cjk, _skip_spaces
 from perfdecl.phrases.normalize import normalize
 from perfdecl.phrases.numbers import _COUNT_UNITS, _lookup_unit
 
+_MARKER_RE: Final = re.compile(r" *(?:\([0-9]{1,3}\)|[0-9]{1,3}[.、)])")
+"""Spaces, then "(1)" or 1-3 ASCII digits and "." "、" ")": a list marker's shape. A fourth
+digit fails both forms (the character after three digits is then a digit)."""
+
 
 def _marker_end(norm: str, pos: int) -> int:
-    """End of a list marker ("1." "1、" "1)" "(1)") at ``pos``, or 0."""
-    n = len(norm)
-    if norm.startswith("(", pos):
-        number, close = _read_int(norm, pos + 1, 3)
-        return close + 1 if number is not None and norm.startswith(")", close) else 0
-    number, end = _read_int(norm, pos, 3)
-    if number is None or end >= n or norm[end] not in ".、)":
+    """End of a list marker ("1." "1、" "1)" "(1)") at ``pos`` (spaces before it aside), or 0."""
+    m = _MARKER_RE.match(norm, pos)
+    if m is None:
         return 0
-    end += 1
+    end = m.end()
+    n = len(norm)
     if norm[end - 1] != "." or end >= n or not "0" <= norm[end] <= "9":
         return end
     # "6.10个社区" is item 6 and 10 个; "95.5%" is a decimal.
@@ -38,15 +39,18 @@ def _marker_end(norm: str, pos: int) -> int:
 
 def _marker_spans(norm: str) -> list[tuple[int, int]]:
     """List markers at line starts (text start, or after a newline or a tab)."""
-    starts = {0}
-    for char in "\n\r\t":
-        pos = norm.find(char)
-        while pos != -1:
-            starts.add(pos + 1)
-            pos = norm.find(char, pos + 1)
+    starts = [0]
+    if "\n" in norm or "\r" in norm or "\t" in norm:  # most texts are one line
+        found = {0}
+        for char in "\n\r\t":
+            pos = norm.find(char)
+            while pos != -1:
+                found.add(pos + 1)
+                pos = norm.find(char, pos + 1)
+        starts = sorted(found)
     spans: list[tuple[int, int]] = []
-    for start in sorted(starts):
-        end = _marker_end(norm, _skip_spaces(norm, start))
+    for start in starts:
+        end = _marker_end(norm, start)
         if end:
             spans.append((start, end))
     return spans

@@ -200,9 +200,15 @@ starts there) 万/亿/千/百 with 余/多 and a unit after it. Every part is op
 them can fail, so the match is the greedy reading the procedural parser made; whether a 余/多
 counts (a unit, magnitude or clause end must follow) is decided on the groups."""
 _SUFFIX_RE: Final = re.compile(r" *(?:\(含\) *)?(" + "|".join(map(re.escape, _SUFFIX_ORDER)) + ")?")
+_SUFFIX_FIRST: Final = frozenset(" (" + "".join(word[0] for word in _SUFFIX_ORDER))
+"""What a trailing comparison word (or the spaces or "(含)" before one) starts with: after most
+numbers none of them stands, which one set lookup tells instead of a match."""
 _BOUNDARY_CLASS: Final = re.escape("".join(sorted(_BOUNDARY)))
-_LAST_BOUNDARY_RE: Final = re.compile(f"[{_BOUNDARY_CLASS}][^{_BOUNDARY_CLASS}]*\\Z")
-"""The last clause break of a window (searched with the window's end as the text's end)."""
+_LAST_BOUNDARY_RE: Final = re.compile(f"(?s:.*)[{_BOUNDARY_CLASS}]")
+"""Everything up to the last clause break of a window (matched with the window's end as the
+text's end): the greedy ``.*`` gives back characters from the end until a break is found, so the
+match ends right after the last one, and only the characters after it are read again (a forward
+search for a break followed by none read the window once for every break in it)."""
 _STRONG_RE: Final = re.compile("|".join(map(re.escape, _STRONG_WORDS)))
 _MAGNITUDES: Final = "万亿千百"
 _PREFIX_ENDS: Final = frozenset(word[-1] for word in _PREFIX_ORDER)
@@ -294,11 +300,20 @@ def _read_cn(tx: _Text, start: int, end: int) -> _Reading | None:
     """A Chinese numeral counts only before a measure word ("两次", "二十余人", "三万元"), never
     after 第/每/周/之/星期, inside quotes, before 分之 or in words such as 一次性."""
     masked = tx.masked
+    # Every test refuses, so the cheapest go first: most runs (一 of 一步, 十 of 十一) are
+    # followed by no measure word, which the one tail match tells before the quotes are found.
+    tail = _TAIL_RE.match(masked, end)
+    assert tail is not None  # every part is optional
+    spaces, more_word, unit, _, _, _ = tail.groups()
+    if unit is None or unit not in _CN_UNITS:
+        return None
+    run = masked[start:end]
+    if more_word is None and not run.strip("百千万亿"):
+        return None  # a bare 百/千/万 is a word ("千家万户"), not a count
     if start > 0 and (masked[start - 1] in "第每周之" or masked[start - 2 : start] == "星期"):
         return None
     if masked.startswith("分之", end) or _in_spans(start, tx.quotes):
         return None
-    run = masked[start:end]
     whole = _cn_to_int(run)
     if whole is None:
         return None
@@ -310,13 +325,6 @@ def _read_cn(tx: _Text, start: int, end: int) -> _Reading | None:
             return None
         value = Decimal(core)
         prefix_unit = run[-1]
-    tail = _TAIL_RE.match(masked, end)
-    assert tail is not None  # every part is optional
-    spaces, more_word, unit, _, _, _ = tail.groups()
-    if more_word is None and not run.strip("百千万亿"):
-        return None  # a bare 百/千/万 is a word ("千家万户"), not a count
-    if unit is None or unit not in _CN_UNITS:
-        return None
     pos = end + len(spaces) + (more_word is not None) + len(unit)
     if pos < tx.n and masked[pos] == "性":
         return None  # 一次性, 一票否决性: an adjective, not a count
@@ -363,22 +371,23 @@ def _candidate(tx: _Text, start: int, end: int, floor: int) -> _Cand | None:
     value, unit, more, pos = reading
     if not unit and not more and pos > end:
         pos = end  # nothing read after the number: keep the span tight
-    suffix = _SUFFIX_RE.match(masked, pos)
-    assert suffix is not None  # every part is optional
-    suffix_word = suffix.group(1)
-    if suffix_word is not None and (suffix_word != "内" or unit in _TIME_UNITS):
-        pos = suffix.end()
-    else:
-        suffix_word = ""
+    suffix_word = ""
+    if pos < n and masked[pos] in _SUFFIX_FIRST:
+        suffix = _SUFFIX_RE.match(masked, pos)
+        assert suffix is not None  # every part is optional
+        word = suffix.group(1)
+        if word is not None and (word != "内" or unit in _TIME_UNITS):
+            suffix_word = word
+            pos = suffix.end()
     num_start = start - 3 if pct else start
     # The clause: after the last break within _CLAUSE_LIMIT characters, not before floor.
     clause = num_start - _CLAUSE_LIMIT
     if clause < floor:
         clause = floor
     if num_start > clause:
-        last = _LAST_BOUNDARY_RE.search(masked, clause, num_start)
+        last = _LAST_BOUNDARY_RE.match(masked, clause, num_start)
         if last is not None:
-            clause = last.start() + 1
+            clause = last.end()
     # A comparison word right before the number (spaces aside), else perhaps a strong one
     # a few characters before it.
     window_start = num_start - 8 if num_start - 8 > clause else clause
