@@ -178,6 +178,19 @@ def test_slim_results_are_small_and_keep_what_reporters_read() -> None:
             assert not any(k.startswith(p.pointer + "/") for k in full.source.values)
 
 
+def test_slim_keeps_the_same_leaves_on_both_loader_roads() -> None:
+    """The fast road tells slim which pointers hold others (SourceMap.branches); without it
+    (the event road) slim works them out from every pointer: the same spans are kept."""
+    from dataclasses import replace
+
+    full = check_path(EXAMPLE)
+    assert full.source.branches is not None and full.problems
+    wanted = {p.pointer for p in full.problems}
+    assert any(ptr in full.source.branches for ptr in wanted)  # a finding about a collection
+    worked_out = replace(full, source=replace(full.source, branches=None))
+    assert slim(full).source.values == slim(worked_out).source.values
+
+
 def test_parallel_run_equals_serial_run(tmp_path: Path) -> None:
     paths = make_repo(tmp_path, 20)
     tasks = [Task(str(p), FixedOptions().options) for p in paths]

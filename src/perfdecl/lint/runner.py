@@ -320,13 +320,14 @@ def slim(result: FileResult) -> FileResult:
     source = result.source
     wanted = {p.pointer for p in result.problems}
     spans = {}
-    if wanted and source.values:
-        parents = {ptr.rsplit("/", 1)[0] for ptr in source.values if ptr}
-        spans = {
-            ptr: source.values[ptr]
-            for ptr in wanted
-            if ptr in source.values and ptr not in parents and ptr
-        }
+    values = source.values
+    if wanted and values:
+        # A leaf is a pointer no other pointer is a child of: the loader's fast road knows
+        # which those are (SourceMap.branches); for the other road, work them out.
+        parents = source.branches
+        if parents is None:
+            parents = {ptr.rsplit("/", 1)[0] for ptr in values if ptr}
+        spans = {ptr: values[ptr] for ptr in wanted if ptr in values and ptr not in parents and ptr}
     return FileResult(
         result.file,
         result.problems,

@@ -132,6 +132,8 @@ def compose_clean(
     mapping, scalar = MappingNode, ScalarNode
     number_start, words = _NUMBER_START, _WORDS
     read: dict[str, Any] = {}  # plain text -> what resolve_plain read it as
+    branches: set[str] = set()  # pointers of non-empty collections (SourceMap.branches)
+    branch = branches.add
     if (tagged and root.tag != _PLAIN) or max_depth <= 0:
         raise GiveUp  # a tagged collection, or too deep
     remember(id(root))
@@ -205,6 +207,9 @@ def compose_clean(
             stack.pop()
             if pointer not in values:
                 values[pointer] = node
+            if node.value:
+                branch(pointer)
+    source.branches = branches
     return root_value
 
 

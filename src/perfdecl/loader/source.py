@@ -170,6 +170,11 @@ class SourceMap:
     values: dict[str, Span] = field(default_factory=dict)  # the fast road's is a SpanTable
     keys: dict[str, Span] = field(default_factory=dict)
     _lines: list[str] | None = None
+    branches: set[str] | None = field(default=None, compare=False)
+    """The pointers of the values that hold others (non-empty mappings and sequences), when the
+    loader's fast road recorded them; None otherwise. A report keeps the spans of its problems'
+    leaves (runner.slim): telling a leaf from this set costs a lookup, where working out every
+    pointer's parent cost 1.5 % of a 200-file run."""
 
     @property
     def lines(self) -> list[str]:
