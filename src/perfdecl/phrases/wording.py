@@ -73,6 +73,28 @@ def vague_words(text: str, extra: Iterable[str] = ()) -> list[tuple[str, int]]:
     return found
 
 
+def vague_summary(text: str, extra: Iterable[str] = ()) -> tuple[list[str], int] | None:
+    """What PD215 quotes of :func:`vague_words`: the distinct words in the order they first
+    appear, and the offset of the first; None when there is none.
+
+    Without a compound among the matches (the usual case) every match is kept and the first
+    match is the first occurrence of its word (a match starts at the first place any word does,
+    so its word occurs nowhere before): no offset is looked up for the others.
+    """
+    more = {w for w in extra if w} if extra else _NO_WORDS
+    pattern = _alternation(_longest_first(set(VAGUE_WORDS) | _COMPOUNDS | more)) if more else _VAGUE
+    text = text[:MAX_TEXT]
+    words: list[str] = pattern.findall(text)
+    if not words:
+        return None
+    if _COMPOUNDS.isdisjoint(words):
+        return (words if len(words) == 1 else list(dict.fromkeys(words))), text.find(words[0])
+    found = vague_words(text, extra)
+    if not found:
+        return None
+    return list(dict.fromkeys([w for w, _ in found])), found[0][1]
+
+
 DURATION_ONLY: Final[frozenset[str]] = frozenset(
     {"长期", "长远", "长效", "持久", "永久", "长久", "长期有效", "长期持续", "长期坚持", "长期发挥"}
 )

@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfdecl.model import Comparison, Declaration, IndicatorKind
+from perfdecl.model import Declaration
 from perfdecl.model.frameworks import QUANTITY, SATISFACTION
 from perfdecl.model.rows import IndicatorRow, all_indicator_rows
 from perfdecl.problem import Message, Severity
-from perfdecl.rules._util import clean_unit, is_quantified, value_given
+from perfdecl.rules._util import (
+    QUALITATIVE_COMPARISON,
+    QUALITATIVE_KIND,
+    QUANTITATIVE_KIND,
+    is_quantified,
+    value_given,
+)
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.rules.pd231_placeholder import PLACEHOLDER
 
@@ -91,7 +97,8 @@ class TargetIncomplete(Rule):
         for row in all_indicator_rows(decl):
             item = row.item
             for t, target in enumerate(item.targets):
-                if isinstance(target.value, Decimal) and not clean_unit(target.unit):
+                unit = target.unit  # clean_unit(unit) == "", without the two calls
+                if isinstance(target.value, Decimal) and (not unit or unit.isspace()):
                     yield Finding(
                         f"{row.pointer}/targets/{t}",
                         Message(
@@ -117,12 +124,8 @@ class TargetIncomplete(Rule):
                         offset=0,
                     )
                 continue
-            numeric_targets = any(t.comparison is not Comparison.QUALITATIVE for t in item.targets)
-            if (
-                kind is IndicatorKind.QUANTITATIVE
-                and not numeric_targets
-                and not is_quantified(row)
-            ):
+            numeric_targets = any(t.comparison is not QUALITATIVE_COMPARISON for t in item.targets)
+            if kind is QUANTITATIVE_KIND and not numeric_targets and not is_quantified(row):
                 yield Finding(
                     f"{row.pointer}/kind",
                     Message(
@@ -132,7 +135,7 @@ class TargetIncomplete(Rule):
                         "write the target (such as '>= 50 张') or mark it qualitative.",
                     ),
                 )
-            if kind is IndicatorKind.QUALITATIVE and numeric_targets:
+            if kind is QUALITATIVE_KIND and numeric_targets:
                 yield Finding(
                     f"{row.pointer}/kind",
                     Message(

@@ -8,13 +8,12 @@ from typing import Annotated, ClassVar
 
 from annotated_types import MinLen
 
-from perfdecl import phrases
-from perfdecl.model import Declaration, IndicatorKind
+from perfdecl.model import Declaration
 from perfdecl.model.frameworks import SATISFACTION
 from perfdecl.model.rows import IndicatorRow, all_indicator_rows
-from perfdecl.phrases.wording import duration_only
+from perfdecl.phrases.wording import duration_only, is_question, vague_summary
 from perfdecl.problem import Message, Severity
-from perfdecl.rules._util import is_quantified
+from perfdecl.rules._util import QUALITATIVE_KIND, is_quantified
 from perfdecl.rules.base import Finding, Rule, RuleOptions, RuleSettings
 from perfdecl.rules.pd217_cost_unquantified import is_cost_row
 
@@ -79,31 +78,33 @@ class VagueWording(Rule):
         for row in all_indicator_rows(decl):
             if is_quantified(row):
                 continue
-            if is_cost_row(row) or row.level2 == SATISFACTION or phrases.is_question(row.text):
+            if is_cost_row(row) or row.level2 == SATISFACTION or is_question(row.text):
                 continue  # PD217, PD222/PD223 and PD216 say what is wrong there
-            found, pointer = _vague(row, extra)
-            if not found:
+            found = _vague(row, extra)
+            if found is None:
                 continue
-            # found runs left to right (one match after another): the first is the earliest
-            first_word, offset = found[0]
-            words = [first_word] if len(found) == 1 else list(dict.fromkeys(w for w, _ in found))
+            words, offset, pointer = found
             yield Finding(
                 pointer,
-                _message(row.item.id, words, row.item.kind is IndicatorKind.QUALITATIVE),
+                _message(row.item.id, words, row.item.kind is QUALITATIVE_KIND),
                 offset=offset,
-                length=len(first_word),
+                length=len(words[0]),
             )
 
 
-def _vague(row: IndicatorRow, extra: tuple[str, ...]) -> tuple[list[tuple[str, int]], str]:
-    """The vague words of the wording, else of the 指标值 cell ("稳步提高"), with the pointer."""
-    found = phrases.vague_words(row.text, extra=extra)
-    if found or not row.item.value_text:
-        return found, row.text_pointer
+def _vague(row: IndicatorRow, extra: tuple[str, ...]) -> tuple[list[str], int, str] | None:
+    """The distinct vague words of the wording, else of the 指标值 cell ("稳步提高"), the offset
+    of the first, and the pointer."""
+    found = vague_summary(row.text, extra)
+    if found is not None:
+        return found[0], found[1], row.text_pointer
     value = row.item.value_text
+    if not value:
+        return None
     if duration_only(value):  # "长期": how long, not how well
-        return [(value.strip(), len(value) - len(value.lstrip()))], f"{row.pointer}/value_text"
-    return phrases.vague_words(value, extra=extra), f"{row.pointer}/value_text"
+        return [value.strip()], len(value) - len(value.lstrip()), f"{row.pointer}/value_text"
+    found = vague_summary(value, extra)
+    return None if found is None else (found[0], found[1], f"{row.pointer}/value_text")
 
 
 def _message(ident: str, words: list[str], qualitative: bool) -> Message:

@@ -1,0 +1,54 @@
+"""The cheaper readings of issue #18 (session 8) give what the plain ones gave: the placeholder
+pattern whose branches open with a literal, PD231's scan of every text at once, PD215's summary
+of a text's vague words."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from perfdecl.phrases.wording import vague_summary, vague_words
+from perfdecl.rules.pd231_placeholder import _STARTS, PLACEHOLDER, _maybe_texts
+
+_PLAIN_PLACEHOLDER = re.compile(
+    r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[×＊*]{2,}|某某|待定|待补充|待填|TBD|TODO|[?？]{2,}|〇〇|○○"
+)
+PLACEHOLDER_TEXT = st.text("XxaAb×＊*某待定补充填TBDOTＴ?？〇○ 中1z\n", max_size=16)
+
+
+@given(PLACEHOLDER_TEXT, st.integers(min_value=0, max_value=17))
+def test_the_placeholder_pattern_matches_what_the_plain_one_matches(text: str, pos: int) -> None:
+    def spans(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        return [m.span() for m in pattern.finditer(text, pos)]
+
+    assert spans(PLACEHOLDER) == spans(_PLAIN_PLACEHOLDER)
+    assert bool(PLACEHOLDER.search(text, pos)) == bool(_PLAIN_PLACEHOLDER.search(text, pos))
+
+
+@given(st.lists(PLACEHOLDER_TEXT, max_size=8))
+def test_pd231_scans_the_texts_that_hold_a_start_character(texts: list[str]) -> None:
+    plain = [i for i, text in enumerate(texts) if any(c in text for c in _STARTS)]
+    assert list(_maybe_texts(tuple(texts))) == plain
+
+
+def test_every_placeholder_opens_with_a_start_character() -> None:
+    for text in ("XX", "xxx", "××", "＊＊", "**", "某某", "待定", "待补充", "待填", "TBD", "TODO"):
+        found = PLACEHOLDER.search(text)
+        assert found is not None and found.group()[0] in _STARTS
+    for text in ("??", "？？", "〇〇", "○○"):
+        assert PLACEHOLDER.search(text) is not None and text[0] in _STARTS
+
+
+VAGUE_TEXT = st.text("可持续有效期限进一步提高确保良好大力改善持续时间，。 a", max_size=24)
+
+
+@given(VAGUE_TEXT, st.lists(st.sampled_from(["", "可持续", "期限", "良", "a", "力改"]), max_size=3))
+def test_the_vague_summary_is_what_the_list_of_matches_says(text: str, extra: list[str]) -> None:
+    found = vague_words(text, extra=tuple(extra))
+    summary = vague_summary(text, tuple(extra))
+    if not found:
+        assert summary is None
+    else:
+        assert summary == (list(dict.fromkeys(w for w, _ in found)), found[0][1])
