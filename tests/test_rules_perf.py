@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from perfdecl.phrases.wording import vague_summary, vague_words
 from perfdecl.rules.pd231_placeholder import _STARTS, PLACEHOLDER, _maybe_texts
+from perfdecl.rules.pd234_numbering import LEADING_NUMBER, _head
 
 _PLAIN_PLACEHOLDER = re.compile(
     r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[×＊*]{2,}|某某|待定|待补充|待填|TBD|TODO|[?？]{2,}|〇〇|○○"
@@ -52,3 +53,24 @@ def test_the_vague_summary_is_what_the_list_of_matches_says(text: str, extra: li
         assert summary is None
     else:
         assert summary == (list(dict.fromkeys(w for w, _ in found)), found[0][1])
+
+
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
+def _head_plain(text: str) -> tuple[int, int, int, bool] | None:
+    m = LEADING_NUMBER.match(text)
+    if m is None:
+        return None
+    start, end = m.start(1), m.end()
+    return (
+        int(m.group(1)),
+        start,
+        end - start,
+        text[end : end + 1] in _DIGITS,
+    )
+
+
+@given(st.text(" \t\n\u30000123456789０１２３４５６７８９.．、a年", max_size=9))
+def test_pd234_reads_the_opening_number_as_the_plain_match_does(text: str) -> None:
+    assert _head(text) == _head_plain(text)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from perfdecl.model import Declaration
 from perfdecl.model.rows import all_indicator_rows
 from perfdecl.problem import Message, Severity
-from perfdecl.rules._util import fmt, is_percent
+from perfdecl.rules._util import PERCENT_UNITS, fmt
 from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 
@@ -53,11 +53,10 @@ class PercentOutOfRange(Rule):
         for row in all_indicator_rows(decl):
             for t, target in enumerate(row.item.targets):
                 value = target.value
-                if (
-                    not isinstance(value, Decimal)
-                    or not is_percent(target.unit)
-                    or 0 <= value <= 100
-                ):
+                if not isinstance(value, Decimal):
+                    continue
+                unit = target.unit  # is_percent(unit), without its two calls
+                if not unit or unit.strip() not in PERCENT_UNITS or 0 <= value <= 100:
                     continue
                 yield Finding(
                     f"{row.pointer}/targets/{t}/value",

@@ -13,7 +13,6 @@ from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 LEADING_NUMBER = re.compile(r"^\s*([0-9０-９]{1,3})\s*[.．、]")
 _FULLWIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}
-_DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
 def leading_number(text: str, expected: int | None = None) -> tuple[int, int, int] | None:
@@ -25,16 +24,24 @@ def leading_number(text: str, expected: int | None = None) -> tuple[int, int, in
     return _expected(_head(text), expected)
 
 
+_HEAD = re.compile(r"\s*([0-9０-９]{1,3})\s*[.．、]([0-9０-９]?)")
+"""LEADING_NUMBER (``match`` anchors it), and the digit that follows, if any, in one match."""
+_NUMBERS = {f"{n:0{width}d}": n for width in (1, 2, 3) for n in range(10**width)}
+"""Every run of one to three ASCII digits and its number ("007" too): a look-up instead of int()."""
+
+
 def _head(text: str) -> tuple[int, int, int, bool] | None:
     """(number, offset, length, a digit follows) of the number that opens a text, read once
     a row whatever number is expected."""
-    m = LEADING_NUMBER.match(text)
+    m = _HEAD.match(text)
     if m is None:
         return None
+    digits, follow = m.groups()
     start = m.start(1)
-    end = m.end()
-    # int() reads full-width digits as it reads ASCII ones
-    return int(m.group(1)), start, end - start, text[end : end + 1] in _DIGITS
+    number = _NUMBERS.get(digits)
+    if number is None:
+        number = int(digits)  # full-width digits: int() reads them as it reads ASCII ones
+    return number, start, m.end() - len(follow) - start, follow != ""
 
 
 def _expected(
@@ -54,7 +61,10 @@ def _merged(before: str, previous: int, number: int) -> bool:
     here is the same fault."""
     if number <= previous + 1:
         return False
-    inside = {_number_text(before, at) for at in phrases.item_number_inside(before)}
+    spans = phrases.item_number_inside(before)
+    if not spans:
+        return False  # the usual case: no number inside the sentence
+    inside = {_number_text(before, at) for at in spans}
     return all(str(n) in inside for n in range(previous + 1, number))
 
 

@@ -47,6 +47,8 @@ class DuplicateId(Rule):
     summary = Message("编号重复", "An id is used twice")
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
+        if not _repeats(decl):
+            return  # most files: no id is used twice, known from the ids alone
         # Where each id stands, as indices: a pointer is written only for a repeated id and
         # the place it was first seen (formatting one for every row was most of the rule).
         ids: list[tuple[str, tuple[int, ...]]] = []
@@ -72,6 +74,17 @@ class DuplicateId(Rule):
                     "unique, diff matches rows by id.",
                 ),
             )
+
+
+def _repeats(decl: Declaration) -> bool:
+    """True when some id of the goal strands, the 一级 rows and their indicators (the ids the
+    rule compares) is used twice."""
+    ids = [s.id for s in decl.goals.strands] if decl.goals is not None else []
+    for l1 in decl.indicators:
+        ids.append(l1.id)
+        for group in l1.groups:
+            ids += [item.id for item in group.items]
+    return len(set(ids)) != len(ids)
 
 
 def _pointer(place: tuple[int, ...]) -> str:
