@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from perfdecl.phrases.wording import vague_summary, vague_words
-from perfdecl.rules.pd231_placeholder import _STARTS, PLACEHOLDER, _maybe_texts
+from perfdecl.phrases.wording import is_question, vague_summary, vague_words
+from perfdecl.rules._util import texts_holding
+from perfdecl.rules.pd216_question import _QUESTION_MARKS
+from perfdecl.rules.pd231_placeholder import _STARTS, PLACEHOLDER
 from perfdecl.rules.pd234_numbering import LEADING_NUMBER, _head
 
 _PLAIN_PLACEHOLDER = re.compile(
@@ -19,6 +21,7 @@ _PLAIN_PLACEHOLDER = re.compile(
 PLACEHOLDER_TEXT = st.text("XxaAb×＊*某待定补充填TBDOTＴ?？〇○ 中1z\n", max_size=16)
 
 
+@settings(deadline=None)  # a busy machine must not fail them
 @given(PLACEHOLDER_TEXT, st.integers(min_value=0, max_value=17))
 def test_the_placeholder_pattern_matches_what_the_plain_one_matches(text: str, pos: int) -> None:
     def spans(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -28,10 +31,33 @@ def test_the_placeholder_pattern_matches_what_the_plain_one_matches(text: str, p
     assert bool(PLACEHOLDER.search(text, pos)) == bool(_PLAIN_PLACEHOLDER.search(text, pos))
 
 
+@settings(deadline=None)  # a busy machine must not fail them
 @given(st.lists(PLACEHOLDER_TEXT, max_size=8))
 def test_pd231_scans_the_texts_that_hold_a_start_character(texts: list[str]) -> None:
     plain = [i for i, text in enumerate(texts) if any(c in text for c in _STARTS)]
-    assert list(_maybe_texts(tuple(texts))) == plain
+    assert list(texts_holding(texts, _STARTS)) == plain
+
+
+WORDS_TEXT = st.text("是否有没不？?ab", max_size=7)
+
+
+@settings(deadline=None)  # a busy machine must not fail them
+@given(st.lists(WORDS_TEXT, max_size=8), st.lists(st.text("是否有没不?ab", max_size=3), max_size=4))
+def test_texts_holding_lists_every_text_holding_a_word_once_in_order(
+    texts: list[str], words: list[str]
+) -> None:
+    found = list(texts_holding(texts, words))
+    assert found == sorted(set(found))
+    assert all(0 <= i < len(texts) for i in found)
+    holding = {i for i, text in enumerate(texts) if any(w and w in text for w in words)}
+    assert holding <= set(found)
+
+
+@settings(deadline=None)  # a busy machine must not fail them
+@given(st.lists(WORDS_TEXT, max_size=8))
+def test_pd216_reads_every_question(texts: list[str]) -> None:
+    plain = [i for i, text in enumerate(texts) if is_question(text)]
+    assert [i for i in texts_holding(texts, _QUESTION_MARKS) if is_question(texts[i])] == plain
 
 
 def test_every_placeholder_opens_with_a_start_character() -> None:
@@ -45,6 +71,7 @@ def test_every_placeholder_opens_with_a_start_character() -> None:
 VAGUE_TEXT = st.text("可持续有效期限进一步提高确保良好大力改善持续时间，。 a", max_size=24)
 
 
+@settings(deadline=None)  # a busy machine must not fail them
 @given(VAGUE_TEXT, st.lists(st.sampled_from(["", "可持续", "期限", "良", "a", "力改"]), max_size=3))
 def test_the_vague_summary_is_what_the_list_of_matches_says(text: str, extra: list[str]) -> None:
     found = vague_words(text, extra=tuple(extra))
@@ -71,6 +98,7 @@ def _head_plain(text: str) -> tuple[int, int, int, bool] | None:
     )
 
 
+@settings(deadline=None)  # a busy machine must not fail them
 @given(st.text(" \t\n\u30000123456789０１２３４５６７８９.．、a年", max_size=9))
 def test_pd234_reads_the_opening_number_as_the_plain_match_does(text: str) -> None:
     assert _head(text) == _head_plain(text)

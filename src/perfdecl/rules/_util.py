@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
+from itertools import accumulate
 
 from perfdecl import phrases
 from perfdecl.model import Comparison, Declaration, IndicatorKind, Target
@@ -292,6 +294,33 @@ def find_any(text: str, words: tuple[str, ...] | list[str]) -> tuple[str, int] |
         pattern = _WORD_PATTERNS[key] = any_word(key)
     found = pattern.search(text)
     return None if found is None else (found.group(), found.start())
+
+
+def texts_holding(texts: Sequence[str], words: Iterable[str]) -> Iterator[int]:
+    """The indexes of ``texts``, in order, of every text that holds one of ``words``, and maybe
+    a few that do not (a word read across the joint of two texts): for a rule that looks at
+    only such texts, to run its own test on them alone.
+
+    The texts are joined end to end and each word looked for with ``str.find``: a file has some
+    125 texts and 7,000 characters, and a dozen finds take a few microseconds where a search a
+    text took 0.5 µs each, and a regular expression's class 10 ns a character. Where each word
+    occurs next is remembered and looked for again only once the scan has passed it, so no
+    stretch is read twice for one word however many texts hold others.
+    """
+    ends = list(accumulate(map(len, texts)))
+    joined = "".join(texts)
+    upcoming = {w: at for w in words if w and (at := joined.find(w)) >= 0}
+    while upcoming:
+        i = bisect_right(ends, min(upcoming.values()))
+        yield i
+        after = ends[i]
+        for word, at in list(upcoming.items()):
+            if at < after:
+                at = joined.find(word, after)
+                if at < 0:
+                    del upcoming[word]
+                else:
+                    upcoming[word] = at
 
 
 FMT_WIDTH = 60

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
-from itertools import accumulate
 
 from perfdecl.model import Declaration
 from perfdecl.model.rows import IndicatorRow, all_indicator_rows
 from perfdecl.phrases import MAX_TEXT
 from perfdecl.problem import Message, Severity, shorten
-from perfdecl.rules._util import texts, value_given
+from perfdecl.rules._util import texts, texts_holding, value_given
 from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 PLACEHOLDER = re.compile(
@@ -24,33 +22,8 @@ character: the regular expression engine then skips to the next of those charact
 character) instead of trying the pattern at every one (131 ns: a look-behind or a class first
 disables the skip); tests/test_rules_perf.py checks the two agree."""
 _STARTS = "Xx×＊*某待TＴ?？〇○"
-"""Every placeholder starts with one of these: :func:`_maybe_texts` looks for them first, and
-the alternation above runs only on the few texts that hold one."""
-
-
-def _maybe_texts(chunks: tuple[str, ...]) -> Iterator[int]:
-    """The indexes of the texts that hold one of :data:`_STARTS`, in order.
-
-    The texts are joined end to end and each character is looked for with ``str.find`` (a
-    file has some 125 texts and 7,000 characters: fourteen finds take 7 µs, a regular
-    expression's class 35-70 µs, one search a text more). Where each character occurs next is
-    remembered and looked for again only once the scan has passed it, so no stretch is read
-    twice for one character however many texts hold others.
-    """
-    ends = list(accumulate(map(len, chunks)))
-    joined = "".join(chunks)
-    upcoming = {c: at for c in _STARTS if (at := joined.find(c)) >= 0}
-    while upcoming:
-        i = bisect_right(ends, min(upcoming.values()))
-        yield i
-        after = ends[i]
-        for c, at in list(upcoming.items()):
-            if at < after:
-                at = joined.find(c, after)
-                if at < 0:
-                    del upcoming[c]
-                else:
-                    upcoming[c] = at
+"""Every placeholder starts with one of these: ``texts_holding`` looks for them first, and the
+alternation above runs only on the few texts that hold one."""
 
 
 _HINT_BEFORE = frozenset("≥≤><=＞＜≧≦(（")
@@ -111,7 +84,7 @@ class Placeholder(Rule):
         if max(map(len, chunks)) > MAX_TEXT:  # read as far as every rule reads (PD237 says so)
             chunks = tuple(whole[:MAX_TEXT] for whole in chunks)
         rows: dict[str, IndicatorRow] | None = None  # by wording's pointer, at the first hint
-        for i in _maybe_texts(chunks):
+        for i in texts_holding(chunks, _STARTS):
             pointer, text = pointers[i], chunks[i]
             for m in PLACEHOLDER.finditer(text):
                 if _hint(text, m.start()):
