@@ -210,6 +210,7 @@ def compose_clean(
             if node.value:
                 branch(pointer)
     source.branches = branches
+    source.printable = True  # _compose had libyaml read the text to its end
     return root_value
 
 

@@ -175,6 +175,11 @@ class SourceMap:
     loader's fast road recorded them; None otherwise. A report keeps the spans of its problems'
     leaves (runner.slim): telling a leaf from this set costs a lookup, where working out every
     pointer's parent cost 1.5 % of a 200-file run."""
+    printable: bool = field(default=False, compare=False)
+    """True when libyaml's reader has read the whole text (the fast road), which it does only
+    when every character is one YAML allows (c-printable): no C0 control but tab and line
+    breaks, no DEL, no C1 control but NEL, no surrogate, no U+FFFE or U+FFFF. The check for
+    hidden controls (lint/controls.py) then looks only for the few others."""
 
     @property
     def lines(self) -> list[str]:
