@@ -56,7 +56,9 @@ def test_locate_places_every_finding_as_the_source_map_does(text: str) -> None:
                             pointer, message, offset, length, key, severity, ("/a", "/nope")
                         )
                         got = locate(finding, source, "f.yaml", "PD201", Severity.WARNING)
-                        assert got == _reference(finding, source, "PD201", Severity.WARNING)
+                        want = _reference(finding, source, "PD201", Severity.WARNING)
+                        assert got == want and hash(got) == hash(want)
+                        assert type(got) is Problem  # built through problem.ProblemFill
 
 
 def _old_offset_position(source: SourceMap, span: Span, offset: int) -> tuple[int, int] | None:

@@ -95,3 +95,20 @@ def test_message_and_related_are_set_frozen_hashable_and_picklable() -> None:
         m.zh = "x"  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
         r.line = 9  # type: ignore[misc]
+
+
+def test_a_problem_built_through_its_twin_is_a_problem() -> None:
+    """lint.locate builds problems as ProblemFill objects and then changes their class."""
+    from perfdecl.problem import ProblemFill
+
+    assert ProblemFill.__slots__ == Problem.__slots__
+    twin: Any = object.__new__(ProblemFill)
+    values = ("PD201", Severity.ERROR, Message("中", "en"), "f.yaml", 1, 2, 3, 4, "/a", ())
+    for f, value in zip(dataclasses.fields(Problem), values, strict=True):
+        setattr(twin, f.name, value)
+    object.__dict__["__class__"].__set__(twin, Problem)
+    built = Problem(*values)
+    assert type(twin) is Problem and twin == built and hash(twin) == hash(built)
+    assert pickle.loads(pickle.dumps(twin)) == built
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        twin.line = 5

@@ -6,14 +6,18 @@ run, the framework check) shares it without importing the package back (no cycle
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from perfdecl.loader import SourceMap
-from perfdecl.loader.source import one_line_position
-from perfdecl.problem import Problem, Related, Severity
+from perfdecl.problem import Problem, ProblemFill, Related, Severity
 
 if TYPE_CHECKING:
     from perfdecl.rules.base import Finding
+
+_ONE_LINE_STYLES = (None, "", "'", '"')
+_QUOTES = ("'", '"')
+_new = object.__new__
+_set_class = object.__dict__["__class__"].__set__
 
 
 def locate(
@@ -26,36 +30,43 @@ def locate(
     column: int | None
     end_line: int | None
     end_column: int | None
-    # Most findings (72 of 81 a file in the 200-file benchmark) name characters of a one-line
-    # scalar: SourceMap.locate's first case, placed here without building a Span.
-    placed = None
-    if offset is not None and not finding.key:
-        span = source.values.get(pointer)
-        placed = None if span is None else one_line_position(span, offset)
-    if placed is not None:
-        line = end_line = placed[0]
-        column = placed[1]
+    # Most findings (70 of 79 a file in the 200-file benchmark) name characters of a one-line
+    # scalar, one the whole of a value: placed here as SourceMap.locate places them (see
+    # loader.source.one_line_position), without its calls; the others (characters of a literal
+    # block, 8 a file, and keys) go through it.
+    span = None if finding.key else source.values.get(pointer)
+    if span is not None and offset is None:
+        line, column, end_line, end_column = span[0], span[1], span[2], span[3]
+    elif (
+        span is not None
+        and offset is not None
+        and span[4] in _ONE_LINE_STYLES
+        and span[0] == span[2]
+    ):
+        line = end_line = span[0]
+        column = span[1] + (1 if span[4] in _QUOTES else 0) + offset
         end_column = column + (finding.length if finding.length > 0 else 0)
-    else:
+    else:  # a key, a literal block's characters, or a pointer without a span of its own
         span = source.locate(pointer, key=finding.key, offset=offset, length=finding.length)
         if span is None:
             line = column = end_line = end_column = None
         else:
             line, column, end_line, end_column = span[0], span[1], span[2], span[3]
+    # Built as Problem(...) would be, through its mutable twin (see problem.ProblemFill).
+    problem: Any = _new(ProblemFill)
+    problem.code = code
+    problem.severity = finding.severity or severity
+    problem.message = finding.message
+    problem.file = file
+    problem.line = line
+    problem.column = column
+    problem.end_line = end_line
+    problem.end_column = end_column
+    problem.pointer = pointer
     # The related places only when there are any (one finding in ten has some).
-    related = tuple(_related(p, source) for p in finding.related) if finding.related else ()
-    return Problem(
-        code,
-        finding.severity or severity,
-        finding.message,
-        file,
-        line,
-        column,
-        end_line,
-        end_column,
-        pointer,
-        related,
-    )
+    problem.related = tuple(_related(p, source) for p in finding.related) if finding.related else ()
+    _set_class(problem, Problem)
+    return problem  # type: ignore[no-any-return]
 
 
 def _related(pointer: str, source: SourceMap) -> Related:
