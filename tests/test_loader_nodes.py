@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from perfdecl import loader
-from perfdecl.loader import Loaded, load_text
+from perfdecl.loader import Loaded, load_bytes, load_text
 from perfdecl.loader import fast as nodes
 
 from .conftest import EXAMPLE, ROOT
@@ -21,12 +21,34 @@ pytestmark = pytest.mark.skipif(not nodes.AVAILABLE, reason="PyYAML without liby
 
 def _both(text: str, limits: loader.Limits = loader.DEFAULT_LIMITS) -> tuple[Loaded, Loaded]:
     fast = load_text(text, file="t.yaml", limits=limits)
+    _same_from_bytes(fast, text, limits)
     loader.USE_NODES = False
     try:
         slow = load_text(text, file="t.yaml", limits=limits)
     finally:
         loader.USE_NODES = True
     return fast, slow
+
+
+def _same_from_bytes(fast: Loaded, text: str, limits: loader.Limits) -> None:
+    """load_bytes hands libyaml a UTF-8 file's own bytes, load_text the text: the same load."""
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return  # a lone surrogate: no file holds it
+    if raw.startswith(b"\xef\xbb\xbf") or b"\x00" in raw:
+        return  # a byte-order mark is dropped, a NUL refused: not the same text
+    read = load_bytes(raw, file="t.yaml", limits=limits)
+    assert read.encoding == "utf-8"
+    assert read.problems == fast.problems
+    assert read.data == fast.data
+    _same_types(read.data, fast.data)
+    assert list(read.source.values.items()) == list(fast.source.values.items())
+    assert list(read.source.keys.items()) == list(fast.source.keys.items())
+    assert (read.source.branches, read.source.printable) == (
+        fast.source.branches,
+        fast.source.printable,
+    )
 
 
 def _same(fast: Loaded, slow: Loaded) -> None:
@@ -109,6 +131,9 @@ SNIPPETS = {
     "non-specific block top": "! |",
     "non-specific folded top": "! >\n  12\n",
     "non-specific blocks": "a: ! |-\n  123\nb: ! >-\n  null\nc:\n  - ! |-\n    ~\n",
+    # characters counted alike whether libyaml reads the text or the file's UTF-8 bytes
+    "breaks": "a: 1\r\nb: x\r\nc: p\x85q\nd: r\u2028s\ne: |\n  t\u2029u\n",
+    "astral and wide": "a: 𝕏𝕏 y\nb: [“中文”, 𝕏]\n𝕏: 1\nc: '\ufeff'\n",
 }
 
 

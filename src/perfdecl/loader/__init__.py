@@ -118,7 +118,7 @@ def _events(text: str) -> Any:
     return event_source(text)
 
 
-def _compose_clean(composer: Composer, text: str) -> Any:
+def _compose_clean(composer: Composer, text: str, utf8: bytes | None) -> Any:
     """The document's data when libyaml's node tree converts cleanly, else ``_NOT_CLEAN``."""
     from perfdecl.loader import fast
 
@@ -131,7 +131,7 @@ def _compose_clean(composer: Composer, text: str) -> Any:
         _count_nodes(composer, text)
         return _NOT_CLEAN
     try:
-        data = fast.compose_clean(text, composer.source, composer.limits, composer.plain)
+        data = fast.compose_clean(text, composer.source, composer.limits, composer.plain, utf8)
     except fast.GiveUp:
         return _NOT_CLEAN
     return _NOT_CLEAN if composer.problems else data
@@ -139,6 +139,12 @@ def _compose_clean(composer: Composer, text: str) -> Any:
 
 def load_text(text: str, *, file: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> Loaded:
     """Compose one YAML document from text, never raising on bad input."""
+    return _load(text, None, file, limits)
+
+
+def _load(text: str, utf8: bytes | None, file: str, limits: Limits) -> Loaded:
+    """:func:`load_text`; ``utf8`` is the text's UTF-8 bytes when the file was exactly those
+    (no byte-order mark), which libyaml's fast road then reads instead of encoding the text."""
     import yaml
 
     from perfdecl.loader.events import EMPTY, Abort, Composer, libyaml_events
@@ -147,7 +153,7 @@ def load_text(text: str, *, file: str = "<text>", limits: Limits = DEFAULT_LIMIT
     data: Any = None
     with gc_paused():  # see gc_paused: composing frees nothing for the collector to find
         try:
-            data = _compose_clean(composer, text)
+            data = _compose_clean(composer, text, utf8)
             if data is _NOT_CLEAN:  # compose again from events: every problem is worded there
                 composer = Composer(file, text, limits)
                 data = composer.compose(_events(text))
@@ -185,7 +191,7 @@ def load_bytes(raw: bytes, *, file: str = "<bytes>", limits: Limits = DEFAULT_LI
     text, encoding, problems = decode(raw, file)
     if text is None:
         return Loaded(file, None, SourceMap(), problems)
-    loaded = load_text(text, file=file, limits=limits)
+    loaded = _load(text, raw if encoding == "utf-8" else None, file, limits)
     loaded.problems[:0] = problems
     loaded.encoding = encoding
     return loaded
