@@ -1,18 +1,30 @@
 """The cheaper readings of issue #18 (session 8) give what the plain ones gave: the placeholder
-pattern whose branches open with a literal, PD231's scan of every text at once, PD215's summary
-of a text's vague words."""
+pattern whose branches open with a literal, PD231's and PD216's scan of every text at once,
+PD215's summary of a text's vague words, PD234's opening number, fmt without the digits' tuple,
+PD232's one value, a Finding filled through a twin class."""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import pickle
 import re
+from decimal import Decimal
+from types import SimpleNamespace
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from perfdecl.model import Comparison
 from perfdecl.phrases.wording import is_question, vague_summary, vague_words
-from perfdecl.rules._util import texts_holding
+from perfdecl.problem import Message
+from perfdecl.rules._util import FMT_WIDTH, clean_unit, fmt, numeric, texts_holding
+from perfdecl.rules.base import Finding
 from perfdecl.rules.pd216_question import _QUESTION_MARKS
 from perfdecl.rules.pd231_placeholder import _STARTS, PLACEHOLDER
+from perfdecl.rules.pd232_same_value import _one_value
 from perfdecl.rules.pd234_numbering import LEADING_NUMBER, _head
 
 _PLAIN_PLACEHOLDER = re.compile(
@@ -102,3 +114,74 @@ def _head_plain(text: str) -> tuple[int, int, int, bool] | None:
 @given(st.text(" \t\n\u30000123456789０１２３４５６７８９.．、a年", max_size=9))
 def test_pd234_reads_the_opening_number_as_the_plain_match_does(text: str) -> None:
     assert _head(text) == _head_plain(text)
+
+
+def _fmt_plain(value: Decimal) -> str:
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int):
+        width = max(value.adjusted() + 1, 1) + max(-exponent, 0)
+        if width > FMT_WIDTH:
+            return format(value, ".10E")
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+DECIMALS = st.builds(
+    lambda sign, digits, exponent: Decimal(f"{sign}{digits}E{exponent}"),
+    st.sampled_from(["", "-"]),
+    st.text("0123456789", min_size=1, max_size=82),
+    st.integers(min_value=-130, max_value=130),
+) | st.sampled_from([Decimal("NaN"), Decimal("Infinity"), Decimal("-Infinity"), Decimal("-0")])
+
+
+@settings(deadline=None)  # a busy machine must not fail them
+@given(DECIMALS)
+def test_fmt_writes_what_the_plain_reading_of_the_digits_wrote(value: Decimal) -> None:
+    assert fmt(value) == _fmt_plain(value)
+
+
+def _one_value_plain(items: list[Any]) -> tuple[str, str, str] | None:
+    values: set[tuple[str, str, str]] = set()
+    for item in items:
+        if not item.targets:
+            return None
+        for t in item.targets:
+            n = numeric(t)
+            if n is None:
+                return None
+            values.add((t.comparison.value, _fmt_plain(n), clean_unit(t.unit)))
+        if len(values) > 1:
+            return None
+    return next(iter(values)) if len(values) == 1 else None
+
+
+TARGETS = st.builds(
+    SimpleNamespace,
+    comparison=st.sampled_from([Comparison.EQ, Comparison.GE]),
+    value=st.sampled_from([Decimal("1"), Decimal("1.0"), Decimal("-0"), Decimal("0"), Decimal("2")])
+    | st.sampled_from(["好", None]),
+    unit=st.sampled_from(["个", " 个", "人", None, ""]),
+)
+ITEMS = st.lists(st.builds(SimpleNamespace, targets=st.lists(TARGETS, max_size=2)), max_size=4)
+
+
+@settings(deadline=None)
+@given(ITEMS)
+def test_pd232_finds_the_one_value_the_plain_reading_found(items: list[Any]) -> None:
+    assert _one_value(items) == _one_value_plain(items)
+
+
+def test_a_finding_is_still_a_frozen_dataclass_that_copies_and_pickles() -> None:
+    message = Message("中", "en")
+    found = Finding("/a", message, offset=3, length=2)
+    assert found == Finding("/a", message, 3, 2) and hash(found) == hash(
+        Finding("/a", message, 3, 2)
+    )
+    assert (found.key, found.severity, found.related) == (False, None, ())
+    assert copy.copy(found) == found == pickle.loads(pickle.dumps(found))
+    assert dataclasses.replace(found, offset=4).offset == 4
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found.pointer = "/b"  # type: ignore[misc]
+    assert [f.name for f in dataclasses.fields(Finding)][:2] == ["pointer", "message"]

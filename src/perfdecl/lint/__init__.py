@@ -147,14 +147,16 @@ def check_loaded(loaded: Loaded, options: Options = DEFAULT_OPTIONS) -> FileResu
             problems.extend(framework_problems(decl, loaded.source, loaded.file, options.settings))
     problems = apply_suppressions(problems, loaded.source, loaded.file, options)
     kept = []
+    verdicts: dict[tuple[str, Severity], Severity | bool] = {}  # a code recurs (PD234 35 times)
     for p in problems:
-        if protected(p.code, p.severity):  # select, ignore, severity cannot hide it
+        key = (p.code, p.severity)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            verdict = verdicts[key] = _verdict(p.code, p.severity, options)
+        if verdict is True:
             kept.append(p)
-            continue
-        if options.protected_only or (p.code != "PD001" and not enabled(p.code, options)):
-            continue
-        override = longest(p.code, options.severity)
-        kept.append(p.with_severity(override) if override else p)
+        elif verdict is not False:
+            kept.append(p.with_severity(verdict))
     kept.sort(key=Problem.sort_key)
     ledger = None
     if decl is not None and options.run_rules:
@@ -162,6 +164,16 @@ def check_loaded(loaded: Loaded, options: Options = DEFAULT_OPTIONS) -> FileResu
 
         ledger = ledger_of(decl, loaded.source)
     return FileResult(loaded.file, tuple(kept), decl, loaded.source, ledger)
+
+
+def _verdict(code: str, severity: Severity, options: Options) -> Severity | bool:
+    """What the options do to a problem of ``code`` and ``severity``: True keeps it as it is,
+    False drops it, a severity keeps it with that severity."""
+    if protected(code, severity):  # select, ignore, severity cannot hide it
+        return True
+    if options.protected_only or (code != "PD001" and not enabled(code, options)):
+        return False
+    return longest(code, options.severity) or True
 
 
 def check_bytes(

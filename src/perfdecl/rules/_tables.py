@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from perfdecl.model import Declaration, Indicator, Level1
+from perfdecl.model.rows import declaration_memo
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +18,16 @@ class Level1Items:
 
 
 def tables(decl: Declaration) -> Iterator[tuple[str, tuple[Level1Items, ...]]]:
-    """``("/indicators", …)`` and, when given, ``("/indicators_period", …)``."""
+    """``("/indicators", …)`` and, when given, ``("/indicators_period", …)``; listed once a
+    declaration (kept with its rows' table), as PD240 and PD241 both read them."""
+    memo = declaration_memo(decl)
+    found = memo.get("tables")
+    if not isinstance(found, tuple):
+        found = memo["tables"] = tuple(_tables(decl))
+    return iter(found)
+
+
+def _tables(decl: Declaration) -> Iterator[tuple[str, tuple[Level1Items, ...]]]:
     for key, table in (
         ("indicators", decl.indicators),
         ("indicators_period", decl.indicators_period),

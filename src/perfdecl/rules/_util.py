@@ -329,16 +329,22 @@ exponent, so that no message quotes thousands of digits."""
 
 
 def fmt(value: Decimal) -> str:
-    """A Decimal as a clerk writes it: no exponent, no trailing zeros beyond the cents."""
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int):  # finite
-        width = max(value.adjusted() + 1, 1) + max(-exponent, 0)
-        if width > FMT_WIDTH:
-            return format(value, ".10E")
+    """A Decimal as a clerk writes it: no exponent, no trailing zeros beyond the cents.
+
+    The width (digits before and after the point) is read off the written text, or, when the
+    value is ``FMT_WIDTH`` digits or more from the point, off its adjusted exponent alone: the
+    digits' tuple (``as_tuple``) cost a third of a call, and rules format every value they
+    compare (PD232) or quote."""
+    if not value.is_finite():
+        return format(value, "f")  # NaN, Infinity: as written
+    adjusted = value.adjusted()
+    if adjusted >= FMT_WIDTH or adjusted <= -FMT_WIDTH:
+        return format(value, ".10E")  # wider, whatever its digits
     text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
+    point = "." in text
+    if len(text) - point - (text[0] == "-") > FMT_WIDTH:
+        return format(value, ".10E")
+    return text.rstrip("0").rstrip(".") if point else text
 
 
 _COUNT_WORDS = ("投诉", "举报", "事故", "案件", "差错", "纠纷", "上访", "信访")

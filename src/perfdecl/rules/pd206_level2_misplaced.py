@@ -47,11 +47,14 @@ class Level2UnderWrongLevel1(Rule):
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         fw = spec(decl.framework)
+        parents_of: dict[str, tuple[str, ...]] = {}  # a few 二级 names, each on many groups
         for row in all_group_rows(decl):
             level1, level2 = row.level1, row.canonical
             if level1 not in fw.level2 or level2 is None:
                 continue  # PD204 / PD205 report these
-            parents = fw.parent_of(level2)
+            parents = parents_of.get(level2)
+            if parents is None:
+                parents = parents_of[level2] = fw.parent_of(level2)
             if not parents or level1 in parents:
                 continue
             where = "或".join(fw.label(p) for p in parents)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from perfdecl.model import Declaration, Indicator
 from perfdecl.model.frameworks import SATISFACTION
@@ -89,8 +90,10 @@ class SameValueEverywhere(Rule):
 def _one_value(items: list[Indicator]) -> tuple[str, str, str] | None:
     """The one (comparison, value as written, unit) that every target of every item states;
     None when an item has no target, a target no number, or two targets differ (read no
-    further then: most groups differ at their second row)."""
-    values: set[tuple[str, str, str]] = set()
+    further then: most groups differ at their second row, in the comparison or the unit if
+    not in the value, which is formatted only when the other two agree)."""
+    first: tuple[str, str, Decimal] | None = None
+    shown = ""  # the first value as written, once needed
     for item in items:
         if not item.targets:
             return None
@@ -98,7 +101,17 @@ def _one_value(items: list[Indicator]) -> tuple[str, str, str] | None:
             n = numeric(t)
             if n is None:
                 return None
-            values.add((t.comparison.value, fmt(n), clean_unit(t.unit)))
-        if len(values) > 1:
-            return None
-    return next(iter(values)) if len(values) == 1 else None
+            comparison, unit = t.comparison.value, clean_unit(t.unit)
+            if first is None:
+                first = comparison, unit, n
+                continue
+            if comparison != first[0] or unit != first[1]:
+                return None
+            if n is first[2]:
+                continue
+            shown = shown or fmt(first[2])
+            if fmt(n) != shown:
+                return None
+    if first is None:
+        return None
+    return first[0], shown or fmt(first[2]), first[1]
