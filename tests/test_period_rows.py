@@ -20,6 +20,7 @@ from perfdecl.model.rows import (
     all_level1_rows,
     indicator_rows,
 )
+from perfdecl.rules._util import is_quantified
 
 DECL = textwrap.dedent(
     """\
@@ -118,7 +119,8 @@ def test_the_tables_rows_are_the_rows_their_init_makes() -> None:
             assert getattr(row, f.name) == getattr(made, f.name), f.name
         with pytest.raises(dataclasses.FrozenInstanceError):
             row.index = 0  # type: ignore[misc]
-    assert rows[0].facts is not rows[1].facts
+    assert all(row.quantified is None for row in rows)  # worked out at the first asking
+    assert is_quantified(rows[0]) is rows[0].quantified is not None
     groups = list(all_group_rows(decl))
     assert len(groups) == 5
     for g in groups:

@@ -26,7 +26,9 @@ def _default(f: dataclasses.Field[Any]) -> object:
 
 @pytest.mark.parametrize("cls", [Problem, Finding, IndicatorRow, Message, Related])
 def test_init_takes_the_init_fields_in_order_with_their_defaults(cls: type) -> None:
-    params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    # Finding is made in its __new__ (filled through a twin class, rules/base.py)
+    made_by = cls.__dict__.get("__init__") or cls.__new__
+    params = list(inspect.signature(made_by).parameters.values())[1:]
     fields = [f for f in dataclasses.fields(cls) if f.init]
     assert [p.name for p in params] == [f.name for f in fields]
     assert [p.default for p in params] == [_default(f) for f in fields]
@@ -75,7 +77,7 @@ def test_indicator_row_reads_as_its_table_says(example_path: Path) -> None:
         assert row.text == row.item.text
         assert row.text_pointer == f"{row.pointer}/text"
         again = dataclasses.replace(row)
-        assert again == row and again.level2 == row.level2 and again.facts == {}
+        assert again == row and again.level2 == row.level2 and again.quantified is None
         with pytest.raises(dataclasses.FrozenInstanceError):
             row.text = ""  # type: ignore[misc]
 

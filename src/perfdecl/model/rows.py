@@ -74,9 +74,11 @@ class IndicatorRow:
     level2: str | None = field(init=False, compare=False, repr=False)
     text: str = field(init=False, compare=False, repr=False)
     text_pointer: str = field(init=False, compare=False, repr=False)
-    facts: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
-    """What the rules work out about the row and several of them ask (quantified, a question
-    …), worked out once: rules/_util.py's ``row_fact``."""
+    quantified: bool | None = field(default=None, init=False, compare=False, repr=False)
+    """Whether the row states a number, worked out at the first asking (rules/_util.py's
+    ``is_quantified``: PD210, PD214 and PD215 ask it of every row); None until then. A slot
+    rather than a dict of such facts: one dict a row, made and freed for every file, and a
+    look-up for every asking, for the one fact the rules share."""
 
     def __init__(self, group_row: GroupRow, index: int, item: Indicator, pointer: str) -> None:
         # Filled through the slots' descriptors (perfdecl.problem.slot_setters): the generated
@@ -91,7 +93,7 @@ class IndicatorRow:
         fill[5](self, group_row.name.level2)
         fill[6](self, item.text)
         fill[7](self, f"{pointer}/text")
-        fill[8](self, {})
+        fill[8](self, None)
 
 
 _ROW_SLOTS = slot_setters(IndicatorRow)
@@ -213,7 +215,7 @@ def _rows_of(g: GroupRow) -> tuple[IndicatorRow, ...]:
         row.level2 = level2
         row.text = item.text
         row.text_pointer = f"{pointer}/text"
-        row.facts = {}
+        row.quantified = None
         _set_class(row, IndicatorRow)
         rows.append(row)
     return tuple(rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate
@@ -93,16 +93,6 @@ def clean_unit(unit: str | None) -> str:
     return unit.strip() if unit else ""
 
 
-def row_fact(row: IndicatorRow, name: str, work: Callable[[IndicatorRow], bool]) -> bool:
-    """``work(row)``, worked out once per row: several rules ask the same of every row (PD210,
-    PD214 and PD215 whether it is quantified, PD215 and PD217 whether it is a cost row)."""
-    facts = row.facts
-    found = facts.get(name)
-    if found is None:
-        found = facts[name] = work(row)
-    return found
-
-
 def is_percent(unit: str | None) -> bool:
     return clean_unit(unit) in PERCENT_UNITS
 
@@ -179,13 +169,16 @@ def is_quantitative_target(target: Target) -> bool:
 
 def is_quantified(row: IndicatorRow) -> bool:
     """The indicator states a number: a structured target, or a quantity in its wording or its
-    printed 指标值 cell. Worked out once per row (``row_fact``, written inline: PD210, PD214 and
-    PD215 ask it of every row)."""
-    facts = row.facts
-    found = facts.get("quantified")
+    printed 指标值 cell. Worked out once per row and kept in the row's ``quantified`` slot
+    (PD210, PD214 and PD215 ask it of every row)."""
+    found = row.quantified
     if found is None:
-        found = facts["quantified"] = _quantified(row)
+        found = _quantified(row)
+        _SET_QUANTIFIED(row, found)  # the row is frozen: through its slot
     return found
+
+
+_SET_QUANTIFIED = IndicatorRow.__dict__["quantified"].__set__
 
 
 def _quantified(row: IndicatorRow) -> bool:
