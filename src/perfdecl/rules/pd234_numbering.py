@@ -122,21 +122,25 @@ class NumberingBroken(Rule):
             if sum(1 for _, head in rows if head is not None and not head[3]) < 2:
                 continue
             previous, before = 0, ""
-            name = ""
+            name = quoted = ""
             for row, head in rows:
-                found = _expected(head, previous + 1)
-                if found is None:
+                if head is None:
                     continue
-                number, offset, length = found
+                number, offset, length, digit = head  # _expected(head, previous + 1), inline
+                if digit and number != previous + 1:
+                    continue
                 if number != previous + 1 and not _merged(before, previous, number):
-                    name = name or shorten(g.group.name)
+                    if not quoted:  # the group's name, as quoted, once a group
+                        name = shorten(g.group.name)
+                        quoted = repr(name)
+                    was, now, expected = str(previous), str(number), str(previous + 1)
                     yield Finding(
                         row.text_pointer,
                         Message(
-                            f"“{name}”的编号在此处从 {previous} 跳到 {number}"
-                            f"（应为 {previous + 1}）。请核对是否漏了一条或两条粘在了一起，并重新编号。",
-                            f"The numbering of {name!r} goes from {previous} to {number} "
-                            f"here (expected {previous + 1}); check for a lost or merged row and "
+                            f"“{name}”的编号在此处从 {was} 跳到 {now}"
+                            f"（应为 {expected}）。请核对是否漏了一条或两条粘在了一起，并重新编号。",
+                            f"The numbering of {quoted} goes from {was} to {now} "
+                            f"here (expected {expected}); check for a lost or merged row and "
                             "renumber.",
                         ),
                         offset,  # offset and length by position: a keyword costs a fifth more
