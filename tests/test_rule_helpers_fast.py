@@ -17,7 +17,7 @@ from perfdecl.model.digits import _NUMBER, MAX_DIGITS
 from perfdecl.phrases import ParsedTarget, parse_targets
 from perfdecl.phrases.targets import _SUBJECT_TIME, _SUBJECT_TIME_RE
 from perfdecl.rules._util import find_any, in_base_unit, same_unit_family, unit_family
-from perfdecl.rules.pd247_text_target_mismatch import _conflict, _opposed
+from perfdecl.rules.pd247_text_target_mismatch import _conflict, _opposed, _unit_families
 
 WORD = st.text("收入增加长年度内全本当x", min_size=1, max_size=4)
 
@@ -149,7 +149,8 @@ def test_pd247_reads_units_once_a_text_as_it_read_them_per_pair(
     cell: bool,
 ) -> None:
     target = Target(comparison=comparison, value=value, unit=unit)
-    families = [(p, unit_family(p.unit), in_base_unit(p.value, p.unit)) for p in parsed]
+    families = _unit_families(parsed)
+    assert families == [(p, unit_family(p.unit), in_base_unit(p.value, p.unit)) for p in parsed]
     assert _conflict(target, value, parsed, families, cell) == _conflict_plain(
         target, value, parsed, cell
     )

@@ -121,6 +121,8 @@ def _mask(norm: str) -> str:
     return "".join(pieces)
 
 
+_LEAD_FIRST: Final = frozenset(word[0] for word in _SUBJECT_LEAD)
+_TRAIL_LAST: Final = frozenset(word[-1] for word in _SUBJECT_TRAIL)
 _SUBJECT_TIME_RE: Final = re.compile("(?s:.*)(?:" + "|".join(map(re.escape, _SUBJECT_TIME)) + ")")
 """Everything up to the end of the last period word: the greedy ``.*`` gives back characters
 from the end until a word matches, so the match ends where the last-starting period word
@@ -134,10 +136,12 @@ def _subject(text: str, start: int, end: int) -> str:
         if last is not None:
             raw = raw[last.end() :]
     raw = raw.strip(_SUBJECT_STRIP)
-    while raw.startswith(_SUBJECT_LEAD):
-        raw = raw[len(_starts_with_any(raw, 0, _SUBJECT_LEAD)) :]
-    while raw.endswith(_SUBJECT_TRAIL):
-        raw = raw[: -len(_ends_with_any(raw, _SUBJECT_TRAIL))]
+    if raw[:1] in _LEAD_FIRST:  # one set lookup answers the usual case: no lead word
+        while raw.startswith(_SUBJECT_LEAD):
+            raw = raw[len(_starts_with_any(raw, 0, _SUBJECT_LEAD)) :]
+    if raw[-1:] in _TRAIL_LAST:
+        while raw.endswith(_SUBJECT_TRAIL):
+            raw = raw[: -len(_ends_with_any(raw, _SUBJECT_TRAIL))]
     return raw.strip(_SUBJECT_STRIP)
 
 

@@ -10,11 +10,12 @@ from perfdecl.model import Comparison, Declaration, Target
 from perfdecl.model.rows import IndicatorRow, all_indicator_rows
 from perfdecl.phrases import ParsedTarget
 from perfdecl.problem import Message, Severity, shorten
-from perfdecl.rules._util import fmt, in_base_unit, numeric, unit_family
+from perfdecl.rules._util import _base_unit, fmt
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
 _FLOOR = frozenset({">=", ">"})
 _CEILING = frozenset({"<=", "<"})
+_ONE = Decimal(1)
 _SYMBOL = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", "~": "约"}
 
 
@@ -27,6 +28,16 @@ def _opposed(text: str, target: Comparison) -> bool:
 
 def _say(comparison: str, value: Decimal, unit: str) -> str:
     return f"{_SYMBOL.get(comparison, comparison)}{fmt(value)}{unit}"
+
+
+def _unit_families(parsed: list[ParsedTarget]) -> list[tuple[ParsedTarget, str, Decimal]]:
+    """Each parsed target with ``unit_family`` of its unit and ``in_base_unit`` of its value,
+    both from one look-up of the unit (the two helpers looked it up once each)."""
+    return [
+        (p, family if p.unit.strip() else "", p.value * factor)
+        for p in parsed
+        for family, factor in [_base_unit(p.unit)]
+    ]
 
 
 def _conflict(
@@ -43,15 +54,16 @@ def _conflict(
     unit and the target's is then a comparison of strings (a side without a unit agrees with
     any), and the values compare in base units as ``in_base_unit`` gives them."""
     unit = (target.unit or "").strip()
-    own = unit_family(unit) if unit else ""
+    own, factor = _base_unit(unit) if unit else ("", _ONE)  # unit_family, in_base_unit's factor
     if own:
-        family = [p for p, fam, _ in families if not fam or fam == own]
-        base = in_base_unit(value, unit)
+        base = value * factor
         for p, fam, p_base in families:
             if fam and fam != own:
                 continue
             if (p_base == base) if fam else (p.value == value):
                 return ("comparison", p) if _opposed(p.comparison, target.comparison) else None
+        # Built only when no printed number agrees (most targets find theirs above).
+        family = [p for p, fam, _ in families if not fam or fam == own]
     else:
         family = parsed
         for p in parsed:
@@ -139,10 +151,10 @@ def _row_conflict(
     parsed = phrases.parse_targets(text)
     if not parsed:
         return None
-    families = [(p, unit_family(p.unit), in_base_unit(p.value, p.unit)) for p in parsed]
+    families = _unit_families(parsed)
     for t, target in enumerate(row.item.targets):
-        value = numeric(target)
-        if value is None:
+        value = target.value  # numeric(target), inline
+        if not isinstance(value, Decimal):
             continue
         found = _conflict(target, value, parsed, families, cell)
         if found is not None:
