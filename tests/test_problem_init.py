@@ -114,3 +114,14 @@ def test_a_problem_built_through_its_twin_is_a_problem() -> None:
     assert pickle.loads(pickle.dumps(twin)) == built
     with pytest.raises(dataclasses.FrozenInstanceError):
         twin.line = 5
+
+
+def test_a_severity_hashes_by_identity_and_keeps_its_enum_behaviour() -> None:
+    """Severity hashes through object.__hash__ (a C slot, not Enum's hash of the name)."""
+    table = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+    assert [table[s] for s in Severity] == [0, 1, 2]
+    assert all(hash(s) == object.__hash__(s) for s in Severity)
+    assert Severity("error") is Severity.ERROR and Severity["WARNING"] is Severity.WARNING
+    assert pickle.loads(pickle.dumps(Severity.INFO)) is Severity.INFO
+    assert max(Severity) is Severity.ERROR and Severity.INFO < Severity.WARNING
+    assert len({*Severity, *Severity}) == 3 and Severity.ERROR != "error"
