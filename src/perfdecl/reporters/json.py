@@ -23,6 +23,18 @@ _HEADS: dict[tuple[str, Severity], str] = {}
 """``{"code": …, "severity": …, "message": `` for each code and severity met (a few dozen)."""
 _FILES: list[tuple[str, str]] = [("", '""')]
 """The last file name and its JSON string: every problem of a file repeats it."""
+_DIGITS: dict[int, str] = {}
+"""``str(int(n))`` for the line and column numbers met (a few hundred): four a problem, and
+``int()`` then ``str`` cost six times a lookup."""
+_number = _DIGITS.get
+
+
+def _digits(n: int) -> str:
+    """``str(int(n))``, remembered for ints (bounded: hostile files have millions of lines)."""
+    shown = str(int(n))
+    if type(n) is int and len(_DIGITS) < 8192:
+        _DIGITS[n] = shown
+    return shown
 
 
 def problem_line(problem: Problem, lang: Lang) -> str:
@@ -52,10 +64,11 @@ def problem_line(problem: Problem, lang: Lang) -> str:
     return (
         f"{head}{encode_basestring(p.message.zh if lang == 'zh' else p.message.en)}, "
         f'"file": {shown}, '
-        f'"line": {"null" if line is None else int(line)}, '
-        f'"column": {"null" if column is None else int(column)}, '
-        f'"end_line": {"null" if end_line is None else int(end_line)}, '
-        f'"end_column": {"null" if end_column is None else int(end_column)}, '
+        f'"line": {"null" if line is None else _number(line) or _digits(line)}, '
+        f'"column": {"null" if column is None else _number(column) or _digits(column)}, '
+        f'"end_line": {"null" if end_line is None else _number(end_line) or _digits(end_line)}, '
+        f'"end_column": '
+        f"{'null' if end_column is None else _number(end_column) or _digits(end_column)}, "
         f'"pointer": {encode_basestring(p.pointer)}'
         f"{_related(p.related) if p.related else ''}}}"
     )
