@@ -22,6 +22,12 @@ pytestmark = pytest.mark.skipif(not nodes.AVAILABLE, reason="PyYAML without liby
 def _both(text: str, limits: loader.Limits = loader.DEFAULT_LIMITS) -> tuple[Loaded, Loaded]:
     fast = load_text(text, file="t.yaml", limits=limits)
     _same_from_bytes(fast, text, limits)
+    nodes.UNTAGGED_WALK = False  # a text without "!" and "&" through the general walk too
+    try:
+        general = load_text(text, file="t.yaml", limits=limits)
+    finally:
+        nodes.UNTAGGED_WALK = True
+    _same_load(general, fast)
     loader.USE_NODES = False
     try:
         slow = load_text(text, file="t.yaml", limits=limits)
@@ -40,15 +46,17 @@ def _same_from_bytes(fast: Loaded, text: str, limits: loader.Limits) -> None:
         return  # a byte-order mark is dropped, a NUL refused: not the same text
     read = load_bytes(raw, file="t.yaml", limits=limits)
     assert read.encoding == "utf-8"
-    assert read.problems == fast.problems
-    assert read.data == fast.data
-    _same_types(read.data, fast.data)
-    assert list(read.source.values.items()) == list(fast.source.values.items())
-    assert list(read.source.keys.items()) == list(fast.source.keys.items())
-    assert (read.source.branches, read.source.printable) == (
-        fast.source.branches,
-        fast.source.printable,
-    )
+    _same_load(read, fast)
+
+
+def _same_load(a: Loaded, b: Loaded) -> None:
+    """The same data, problems and source map, in the same order."""
+    assert a.problems == b.problems
+    assert a.data == b.data
+    _same_types(a.data, b.data)
+    assert list(a.source.values.items()) == list(b.source.values.items())
+    assert list(a.source.keys.items()) == list(b.source.keys.items())
+    assert (a.source.branches, a.source.printable) == (b.source.branches, b.source.printable)
 
 
 def _same(fast: Loaded, slow: Loaded) -> None:

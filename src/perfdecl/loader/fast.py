@@ -104,6 +104,14 @@ def _root_scalar(node: Any, tagged: bool, source: SourceMap, resolve_plain: Any)
     return value
 
 
+UNTAGGED_WALK = True
+"""Walk a text without ``!`` or ``&`` with :func:`_walk_untagged` (tests turn it off to compare)."""
+
+_INDEXES = tuple(f"/{n}" for n in range(64))
+"""The pointer tokens of a sequence's first items: ``pointer + _INDEXES[n]`` is
+``f"{pointer}/{n}"`` without formatting the number."""
+
+
 def compose_clean(
     text: str,
     source: SourceMap,
@@ -128,10 +136,31 @@ def compose_clean(
         source.values = SpanTable(source.values)
     if type(source.keys) is not SpanTable:
         source.keys = SpanTable(source.keys)
+    if (tagged and root.tag != _PLAIN) or limits.max_depth <= 0:
+        raise GiveUp  # a tagged collection, or too deep
+    shared = "&" in text  # a node met twice is an alias, and an alias needs an anchor
+    if tagged or shared or not UNTAGGED_WALK:
+        data, branches = _walk(root, source, limits, resolve_plain, tagged, shared)
+    else:
+        data, branches = _walk_untagged(root, source, limits, resolve_plain)
+    source.branches = branches
+    source.printable = True  # _compose had libyaml read the text to its end
+    return data
+
+
+def _walk(
+    root: Any,
+    source: SourceMap,
+    limits: Limits,
+    resolve_plain: Callable[[str, Any, str], Any],
+    tagged: bool,
+    shared: bool,
+) -> tuple[Any, set[str]]:
+    """The data of libyaml's tree and the pointers of its non-empty collections, filling the
+    source map's tables; any tag, alias or limit that needs a remark raises GiveUp."""
     values: dict[str, Any] = source.values
     keys: dict[str, Any] = source.keys
     max_depth, max_nodes = limits.max_depth, limits.max_nodes
-    shared = "&" in text  # a node met twice is an alias, and an alias needs an anchor
     seen: set[int] = set()
     remember = seen.add
     count = 1  # the root, as the event composer counts it
@@ -140,8 +169,6 @@ def compose_clean(
     read: dict[str, Any] = {}  # plain text -> what resolve_plain read it as
     branches: set[str] = set()  # pointers of non-empty collections (SourceMap.branches)
     branch = branches.add
-    if (tagged and root.tag != _PLAIN) or max_depth <= 0:
-        raise GiveUp  # a tagged collection, or too deep
     remember(id(root))
     # Each frame: node, its container, its pointer, the items' iterator, whether a mapping.
     is_map = type(root) is mapping
@@ -215,9 +242,104 @@ def compose_clean(
                 values[pointer] = node
             if node.value:
                 branch(pointer)
-    source.branches = branches
-    source.printable = True  # _compose had libyaml read the text to its end
-    return root_value
+    return root_value, branches
+
+
+def _walk_untagged(
+    root: Any,
+    source: SourceMap,
+    limits: Limits,
+    resolve_plain: Callable[[str, Any, str], Any],
+) -> tuple[Any, set[str]]:
+    """:func:`_walk` for a text without ``!`` or ``&``, which therefore has neither tags nor
+    aliases: no tag or identity to check, a mapping's items and a sequence's walked by loops of
+    their own, the nodes counted a collection at a time (the total decides, as item by item:
+    over the limit, the event composer words it). 0.75 M instructions a generated file less
+    than the general walk; tests/test_loader_nodes.py compares the two."""
+    values: dict[str, Any] = source.values
+    keys: dict[str, Any] = source.keys
+    max_depth, max_nodes = limits.max_depth, limits.max_nodes
+    mapping, scalar = MappingNode, ScalarNode
+    number_start, words, indexes = _NUMBER_START, _WORDS, _INDEXES
+    read: dict[str, Any] = {}  # plain text -> what resolve_plain read it as
+    branches: set[str] = set()  # pointers of non-empty collections (SourceMap.branches)
+    branch = branches.add
+    is_map = type(root) is mapping
+    root_value: Any = {} if is_map else []
+    count = 1 + (2 if is_map else 1) * len(root.value)  # the root, its keys and values
+    if count > max_nodes:
+        raise GiveUp
+    stack: list[tuple[Any, Any, str, Any, bool]] = [
+        (root, root_value, "", iter(root.value), is_map)
+    ]
+    while stack:
+        node, container, pointer, items, is_map = stack[-1]
+        child: Any = None
+        if is_map:
+            for key_node, child in items:
+                if type(key_node) is not scalar:
+                    raise GiveUp  # complex key
+                key = key_node.value
+                if key in container or (key == "<<" and not key_node.style):
+                    raise GiveUp  # duplicate or merge key
+                token = key if "~" not in key and "/" not in key else escape_pointer_token(key)
+                child_pointer = f"{pointer}/{token}"
+                keys[child_pointer] = key_node  # its Span is made when read (SpanTable)
+                if type(child) is scalar:
+                    value = child.value
+                    # (isascii first: it reads a flag, where value[:1] may build a string)
+                    if not child.style and (
+                        (value.isascii() and value[:1] in number_start) or value in words
+                    ):
+                        if value in read:
+                            value = read[value]
+                        else:
+                            value = read[value] = resolve_plain(value, child, child_pointer)
+                    values[child_pointer] = child
+                    container[key] = value
+                    continue
+                break
+            else:
+                child = None
+        else:
+            for child in items:
+                n = len(container)
+                child_pointer = pointer + indexes[n] if n < 64 else f"{pointer}/{n}"
+                if type(child) is scalar:
+                    value = child.value
+                    if not child.style and (
+                        (value.isascii() and value[:1] in number_start) or value in words
+                    ):
+                        if value in read:
+                            value = read[value]
+                        else:
+                            value = read[value] = resolve_plain(value, child, child_pointer)
+                    values[child_pointer] = child
+                    container.append(value)
+                    continue
+                break
+            else:
+                child = None
+        if child is None:  # every item walked
+            stack.pop()
+            if pointer not in values:
+                values[pointer] = node
+            if node.value:
+                branch(pointer)
+            continue
+        if len(stack) >= max_depth:
+            raise GiveUp  # too deep
+        opened = type(child) is mapping
+        count += (2 if opened else 1) * len(child.value)
+        if count > max_nodes:
+            raise GiveUp
+        value = {} if opened else []
+        if is_map:
+            container[key] = value
+        else:
+            container.append(value)
+        stack.append((child, value, child_pointer, iter(child.value), opened))
+    return root_value, branches
 
 
 def may_exceed(text: str, limits: Limits) -> bool:
