@@ -22,12 +22,6 @@ pytestmark = pytest.mark.skipif(not nodes.AVAILABLE, reason="PyYAML without liby
 def _both(text: str, limits: loader.Limits = loader.DEFAULT_LIMITS) -> tuple[Loaded, Loaded]:
     fast = load_text(text, file="t.yaml", limits=limits)
     _same_from_bytes(fast, text, limits)
-    nodes.UNTAGGED_WALK = False  # a text without "!" and "&" through the general walk too
-    try:
-        general = load_text(text, file="t.yaml", limits=limits)
-    finally:
-        nodes.UNTAGGED_WALK = True
-    _same_load(general, fast)
     loader.USE_NODES = False
     try:
         slow = load_text(text, file="t.yaml", limits=limits)

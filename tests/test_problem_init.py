@@ -101,14 +101,14 @@ def test_message_and_related_are_set_frozen_hashable_and_picklable() -> None:
 
 def test_a_problem_built_through_its_twin_is_a_problem() -> None:
     """lint.locate builds problems as ProblemFill objects and then changes their class."""
-    from perfdecl.problem import ProblemFill
+    from perfdecl.problem import ProblemFill, become
 
     assert ProblemFill.__slots__ == Problem.__slots__
     twin: Any = object.__new__(ProblemFill)
     values = ("PD201", Severity.ERROR, Message("中", "en"), "f.yaml", 1, 2, 3, 4, "/a", ())
     for f, value in zip(dataclasses.fields(Problem), values, strict=True):
         setattr(twin, f.name, value)
-    object.__dict__["__class__"].__set__(twin, Problem)
+    become(twin, Problem)
     built = Problem(*values)
     assert type(twin) is Problem and twin == built and hash(twin) == hash(built)
     assert pickle.loads(pickle.dumps(twin)) == built
@@ -125,3 +125,19 @@ def test_a_severity_hashes_by_identity_and_keeps_its_enum_behaviour() -> None:
     assert pickle.loads(pickle.dumps(Severity.INFO)) is Severity.INFO
     assert max(Severity) is Severity.ERROR and Severity.INFO < Severity.WARNING
     assert len({*Severity, *Severity}) == 3 and Severity.ERROR != "error"
+
+
+def test_every_twin_has_its_class_slots_and_no_other_class_can_be_taken() -> None:
+    """fill_twin serves Problem, Finding and the rows table's two row classes: each twin has
+    exactly its class's slots, and Python refuses to give a twin a class of other slots."""
+    from perfdecl.model.rows import GroupRow, IndicatorRow, _GroupFill, _RowFill
+    from perfdecl.problem import ProblemFill, become, fill_twin
+    from perfdecl.rules.base import Finding, _FindingFill
+
+    pairs = ((ProblemFill, Problem), (_FindingFill, Finding), (_RowFill, IndicatorRow))
+    for twin, cls in (*pairs, (_GroupFill, GroupRow)):
+        assert twin.__slots__ == cls.__slots__ and twin.__name__ == f"{cls.__name__}Fill"
+        assert not hasattr(twin, "__dict__") or "__dict__" not in twin.__dict__
+    stray: Any = object.__new__(fill_twin(Related))
+    with pytest.raises(TypeError):
+        become(stray, Problem)

@@ -221,16 +221,24 @@ _MESSAGE_SLOTS = slot_setters(Message)
 _RELATED_SLOTS = slot_setters(Related)
 
 
-class ProblemFill:
-    """A mutable twin of :class:`Problem` (the same slots, in the same order), for the one place
-    that builds a problem for every finding (lint.locate): an object made of this class, its
-    fields set by plain attribute stores, becomes a Problem by assignment of its class, which
-    Python allows between classes of the same slots (as model/rows.py builds its rows). Measured:
-    4.1 k instructions a problem against 10.4 k through ``Problem.__init__``'s ten slot setters.
-    Set every field before the class is changed (tests/test_locate.py compares the results with
-    problems built by ``Problem(...)``)."""
+def fill_twin(cls: type) -> type:
+    """A mutable twin of the frozen, slotted dataclass ``cls``: a class of the same slots, in the
+    same order. An object made of it (``object.__new__``) and filled by plain attribute stores
+    becomes a ``cls`` through :data:`become`, which Python allows between classes of the same
+    slots; the frozen class's ``__init__`` calls each slot's ``__set__`` instead, about twice the
+    cost. For the few objects made by the hundred a file: a problem per finding (lint.locate,
+    4.1 k instructions against 10.4 k), a finding (rules.base), a row of the rows table
+    (model.rows). Set every field before the class changes; tests compare each result with
+    ``cls(...)`` field for field (tests/test_problem_init.py, test_locate.py, test_period_rows.py)."""
+    slots = cls.__dict__["__slots__"]
+    return type(f"{cls.__name__}Fill", (), {"__slots__": slots, "__module__": __name__})
 
-    __slots__ = Problem.__slots__
+
+become: Callable[[object, type], None] = object.__dict__["__class__"].__set__
+"""``become(obj, cls)``: gives a filled :func:`fill_twin` object the class ``cls``."""
+
+ProblemFill = fill_twin(Problem)
+"""Problem's mutable twin (lint.locate builds every finding's problem through it)."""
 
 
 def shorten(text: str, limit: int = 60) -> str:

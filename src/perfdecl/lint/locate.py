@@ -9,15 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from perfdecl.loader import SourceMap
-from perfdecl.problem import Problem, ProblemFill, Related, Severity
+from perfdecl.loader.source import one_line_position
+from perfdecl.problem import Problem, ProblemFill, Related, Severity, become
 
 if TYPE_CHECKING:
     from perfdecl.rules.base import Finding
 
-_ONE_LINE_STYLES = (None, "", "'", '"')
-_QUOTES = ("'", '"')
 _new = object.__new__
-_set_class = object.__dict__["__class__"].__set__
 
 
 def locate(
@@ -31,20 +29,16 @@ def locate(
     end_line: int | None
     end_column: int | None
     # Most findings (70 of 79 a file in the 200-file benchmark) name characters of a one-line
-    # scalar, one the whole of a value: placed here as SourceMap.locate places them (see
-    # loader.source.one_line_position), without its calls; the others (characters of a literal
-    # block, 8 a file, and keys) go through it.
+    # scalar, one the whole of a value: placed here from the value's span, as SourceMap.locate
+    # places them, without its calls; the others (characters of a literal block, 8 a file, and
+    # keys) go through it.
     span = None if finding.key else source.values.get(pointer)
+    at = None if span is None or offset is None else one_line_position(span, offset)
     if span is not None and offset is None:
         line, column, end_line, end_column = span[0], span[1], span[2], span[3]
-    elif (
-        span is not None
-        and offset is not None
-        and span[4] in _ONE_LINE_STYLES
-        and span[0] == span[2]
-    ):
-        line = end_line = span[0]
-        column = span[1] + (1 if span[4] in _QUOTES else 0) + offset
+    elif at is not None:
+        line = end_line = at[0]
+        column = at[1]
         end_column = column + (finding.length if finding.length > 0 else 0)
     else:  # a key, a literal block's characters, or a pointer without a span of its own
         span = source.locate(pointer, key=finding.key, offset=offset, length=finding.length)
@@ -52,7 +46,7 @@ def locate(
             line = column = end_line = end_column = None
         else:
             line, column, end_line, end_column = span[0], span[1], span[2], span[3]
-    # Built as Problem(...) would be, through its mutable twin (see problem.ProblemFill).
+    # Built as Problem(...) would be, through its mutable twin (see problem.fill_twin).
     problem: Any = _new(ProblemFill)
     problem.code = code
     problem.severity = finding.severity or severity
@@ -65,7 +59,7 @@ def locate(
     problem.pointer = pointer
     # The related places only when there are any (one finding in ten has some).
     problem.related = tuple(_related(p, source) for p in finding.related) if finding.related else ()
-    _set_class(problem, Problem)
+    become(problem, Problem)
     return problem  # type: ignore[no-any-return]
 
 

@@ -104,9 +104,6 @@ def _root_scalar(node: Any, tagged: bool, source: SourceMap, resolve_plain: Any)
     return value
 
 
-UNTAGGED_WALK = True
-"""Walk a text without ``!`` or ``&`` with :func:`_walk_untagged` (tests turn it off to compare)."""
-
 _INDEXES = tuple(f"/{n}" for n in range(64))
 """The pointer tokens of a sequence's first items: ``pointer + _INDEXES[n]`` is
 ``f"{pointer}/{n}"`` without formatting the number."""
@@ -139,10 +136,7 @@ def compose_clean(
     if (tagged and root.tag != _PLAIN) or limits.max_depth <= 0:
         raise GiveUp  # a tagged collection, or too deep
     shared = "&" in text  # a node met twice is an alias, and an alias needs an anchor
-    if tagged or shared or not UNTAGGED_WALK:
-        data, branches = _walk(root, source, limits, resolve_plain, tagged, shared)
-    else:
-        data, branches = _walk_untagged(root, source, limits, resolve_plain)
+    data, branches = _walk(root, source, limits, resolve_plain, tagged, shared)
     source.branches = branches
     source.printable = True  # _compose had libyaml read the text to its end
     return data
@@ -157,110 +151,18 @@ def _walk(
     shared: bool,
 ) -> tuple[Any, set[str]]:
     """The data of libyaml's tree and the pointers of its non-empty collections, filling the
-    source map's tables; any tag, alias or limit that needs a remark raises GiveUp."""
-    values: dict[str, Any] = source.values
-    keys: dict[str, Any] = source.keys
-    max_depth, max_nodes = limits.max_depth, limits.max_nodes
-    seen: set[int] = set()
-    remember = seen.add
-    count = 1  # the root, as the event composer counts it
-    mapping, scalar = MappingNode, ScalarNode
-    number_start, words = _NUMBER_START, _WORDS
-    read: dict[str, Any] = {}  # plain text -> what resolve_plain read it as
-    branches: set[str] = set()  # pointers of non-empty collections (SourceMap.branches)
-    branch = branches.add
-    remember(id(root))
-    # Each frame: node, its container, its pointer, the items' iterator, whether a mapping.
-    is_map = type(root) is mapping
-    stack: list[tuple[Any, Any, str, Any, bool]] = [
-        (root, {} if is_map else [], "", iter(root.value), is_map)
-    ]
-    root_value = stack[0][1]
-    while stack:
-        node, container, pointer, items, is_map = stack[-1]
-        for item in items:
-            if is_map:
-                key_node, child = item
-                if type(key_node) is not scalar or (tagged and key_node.tag not in (_PLAIN, _TEXT)):
-                    raise GiveUp  # complex or tagged key
-                key = key_node.value
-                if key in container or (key == "<<" and not key_node.style):
-                    raise GiveUp  # duplicate or merge key
-                if shared:
-                    if id(key_node) in seen:
-                        raise GiveUp  # an aliased key
-                    remember(id(key_node))
-                count += 1
-                token = key if "~" not in key and "/" not in key else escape_pointer_token(key)
-                child_pointer = f"{pointer}/{token}"
-                keys[child_pointer] = key_node  # its Span is made when read (SpanTable)
-            else:
-                key, child = len(container), item
-                child_pointer = f"{pointer}/{key}"
-            if shared:
-                if id(child) in seen:
-                    raise GiveUp  # an alias: the tree has lost where it was written
-                remember(id(child))
-            count += 1
-            if count > max_nodes:
-                raise GiveUp
-            if type(child) is scalar:
-                value, style = child.value, child.style
-                if tagged:
-                    tag = child.tag
-                    if tag != _PLAIN and tag != _TEXT:
-                        raise GiveUp  # an explicit tag
-                    plain = tag == _PLAIN and not style  # libyaml reads "! |" as implicit
-                else:
-                    plain = not style
-                if plain and ((value[:1] in number_start and value.isascii()) or value in words):
-                    # The same text reads the same everywhere; a reading that made a remark is
-                    # thrown away with the whole tree (the caller then composes from events).
-                    if value in read:
-                        value = read[value]
-                    else:
-                        value = read[value] = resolve_plain(value, child, child_pointer)
-                values[child_pointer] = child
-                if is_map:
-                    container[key] = value
-                else:
-                    container.append(value)
-                continue
-            if (tagged and child.tag != _PLAIN) or len(stack) >= max_depth:
-                raise GiveUp  # a tagged collection, or too deep
-            opened = type(child) is mapping
-            value = {} if opened else []
-            if is_map:
-                container[key] = value
-            else:
-                container.append(value)
-            stack.append((child, value, child_pointer, iter(child.value), opened))
-            break
-        else:
-            stack.pop()
-            if pointer not in values:
-                values[pointer] = node
-            if node.value:
-                branch(pointer)
-    return root_value, branches
+    source map's tables; any tag, alias or limit that needs a remark raises GiveUp.
 
-
-def _walk_untagged(
-    root: Any,
-    source: SourceMap,
-    limits: Limits,
-    resolve_plain: Callable[[str, Any, str], Any],
-) -> tuple[Any, set[str]]:
-    """:func:`_walk` for a text without ``!`` or ``&``, which therefore has neither tags nor
-    aliases: no tag or identity to check, a mapping's items and a sequence's walked by loops of
-    their own, the nodes counted a collection at a time (the total decides, as item by item:
-    over the limit, the event composer words it). 0.75 M instructions a generated file less
-    than the general walk; tests/test_loader_nodes.py compares the two."""
+    Nearly every declaration has neither ``!`` (no tag) nor ``&`` (no anchor, so no alias): the
+    checks of those are behind ``tagged`` and ``shared``, a mapping's items and a sequence's are
+    walked by loops of their own, and the nodes are counted a collection at a time (the total
+    decides, as item by item: over the limit, the event composer words it)."""
     values: dict[str, Any] = source.values
     keys: dict[str, Any] = source.keys
     max_depth, max_nodes = limits.max_depth, limits.max_nodes
     mapping, scalar = MappingNode, ScalarNode
     number_start, words, indexes = _NUMBER_START, _WORDS, _INDEXES
+    seen: set[int] = {id(root)}  # (with ``shared``) nodes met: one met again is an alias
     read: dict[str, Any] = {}  # plain text -> what resolve_plain read it as
     branches: set[str] = set()  # pointers of non-empty collections (SourceMap.branches)
     branch = branches.add
@@ -269,6 +171,7 @@ def _walk_untagged(
     count = 1 + (2 if is_map else 1) * len(root.value)  # the root, its keys and values
     if count > max_nodes:
         raise GiveUp
+    # Each frame: node, its container, its pointer, the items' iterator, whether a mapping.
     stack: list[tuple[Any, Any, str, Any, bool]] = [
         (root, root_value, "", iter(root.value), is_map)
     ]
@@ -277,20 +180,24 @@ def _walk_untagged(
         child: Any = None
         if is_map:
             for key_node, child in items:
-                if type(key_node) is not scalar:
-                    raise GiveUp  # complex key
+                if type(key_node) is not scalar or (tagged and key_node.tag not in (_PLAIN, _TEXT)):
+                    raise GiveUp  # complex or tagged key
                 key = key_node.value
                 if key in container or (key == "<<" and not key_node.style):
                     raise GiveUp  # duplicate or merge key
+                if shared:
+                    _first_meeting(seen, key_node, child)
                 token = key if "~" not in key and "/" not in key else escape_pointer_token(key)
                 child_pointer = f"{pointer}/{token}"
                 keys[child_pointer] = key_node  # its Span is made when read (SpanTable)
                 if type(child) is scalar:
                     value = child.value
                     # (isascii first: it reads a flag, where value[:1] may build a string)
-                    if not child.style and (
+                    if (_plain(child) if tagged else not child.style) and (
                         (value.isascii() and value[:1] in number_start) or value in words
                     ):
+                        # The same text reads the same everywhere; a reading that made a remark
+                        # is thrown away with the whole tree (the caller composes from events).
                         if value in read:
                             value = read[value]
                         else:
@@ -305,9 +212,11 @@ def _walk_untagged(
             for child in items:
                 n = len(container)
                 child_pointer = pointer + indexes[n] if n < 64 else f"{pointer}/{n}"
+                if shared:
+                    _first_meeting(seen, child)
                 if type(child) is scalar:
                     value = child.value
-                    if not child.style and (
+                    if (_plain(child) if tagged else not child.style) and (
                         (value.isascii() and value[:1] in number_start) or value in words
                     ):
                         if value in read:
@@ -327,8 +236,8 @@ def _walk_untagged(
             if node.value:
                 branch(pointer)
             continue
-        if len(stack) >= max_depth:
-            raise GiveUp  # too deep
+        if (tagged and child.tag != _PLAIN) or len(stack) >= max_depth:
+            raise GiveUp  # a tagged collection, or too deep
         opened = type(child) is mapping
         count += (2 if opened else 1) * len(child.value)
         if count > max_nodes:
@@ -340,6 +249,23 @@ def _walk_untagged(
             container.append(value)
         stack.append((child, value, child_pointer, iter(child.value), opened))
     return root_value, branches
+
+
+def _first_meeting(seen: set[int], *met: Any) -> None:
+    """Remember nodes of a text with an anchor; a node met again is an alias (or an aliased
+    key), whose own position the tree has lost: GiveUp."""
+    for node in met:
+        if id(node) in seen:
+            raise GiveUp
+        seen.add(id(node))
+
+
+def _plain(node: Any) -> bool:
+    """Whether a scalar of a text that may hold tags is plain; GiveUp at an explicit tag."""
+    tag = node.tag
+    if tag != _PLAIN and tag != _TEXT:
+        raise GiveUp  # an explicit tag
+    return tag == _PLAIN and not node.style  # libyaml reads "! |" as implicit
 
 
 def may_exceed(text: str, limits: Limits) -> bool:

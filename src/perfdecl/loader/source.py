@@ -268,8 +268,8 @@ _QUOTES = ("'", '"')
 def one_line_position(span: Span, offset: int) -> tuple[int, int] | None:
     """(line, column) of character ``offset`` of a scalar's value written on one line (plain or
     quoted: the value's characters are the line's, after the opening quote), or None for any
-    other span. ``SourceMap.locate``'s first case, which ``lint.locate`` repeats inline for the
-    most common finding (tests/test_locate.py compares the two)."""
+    other span. ``SourceMap.locate``'s first case, also read directly by ``lint.locate`` for the
+    most common finding, so that a finding is placed without building a :class:`Span`."""
     style = span[4]
     if style in _ONE_LINE_STYLES and span[0] == span[2]:
         return span[0], span[1] + (1 if style in _QUOTES else 0) + offset

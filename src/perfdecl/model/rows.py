@@ -19,7 +19,7 @@ from perfdecl.model.frameworks import (
     canonical_level2,
     find,
 )
-from perfdecl.problem import slot_setters
+from perfdecl.problem import become, fill_twin, slot_setters
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,18 +184,9 @@ def _walk(
     return level1, tuple(groups), tuple(indicators)
 
 
-class _RowFill:
-    """A mutable twin of :class:`IndicatorRow` (the same slots, in the same order) in which the
-    table fills its rows: plain attribute stores, then the object becomes an IndicatorRow by
-    assignment of its class, which Python allows between classes of the same slots. Each of a
-    frozen row's nine fields costs a call of its slot's ``__set__`` (``IndicatorRow.__init__``);
-    this costs half as much, for the some eighty rows of every file."""
-
-    __slots__ = IndicatorRow.__slots__
-
-
+_RowFill = fill_twin(IndicatorRow)
+"""The rows' mutable twin: the table fills its some eighty rows a file through it."""
 _new_object = object.__new__
-_set_class = object.__dict__["__class__"].__set__
 
 
 def _rows_of(g: GroupRow) -> tuple[IndicatorRow, ...]:
@@ -216,15 +207,12 @@ def _rows_of(g: GroupRow) -> tuple[IndicatorRow, ...]:
         row.text = item.text
         row.text_pointer = f"{pointer}/text"
         row.quantified = None
-        _set_class(row, IndicatorRow)
+        become(row, IndicatorRow)
         rows.append(row)
     return tuple(rows)
 
 
-class _GroupFill:
-    """A mutable twin of :class:`GroupRow`, filled as :class:`_RowFill` is."""
-
-    __slots__ = GroupRow.__slots__
+_GroupFill = fill_twin(GroupRow)
 
 
 def _group_rows_of(l1: Level1Row, fw: FrameworkSpec | None) -> tuple[GroupRow, ...]:
@@ -241,7 +229,7 @@ def _group_rows_of(l1: Level1Row, fw: FrameworkSpec | None) -> tuple[GroupRow, .
         row.name = name_of(group.name)
         row.pointer = f"{prefix}{j}"
         row.flat = False
-        _set_class(row, GroupRow)
+        become(row, GroupRow)
         groups.append(row)
     return tuple(groups)
 

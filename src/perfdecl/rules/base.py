@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import Field, dataclass, field, fields
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from perfdecl.problem import Message, Severity
+from perfdecl.problem import Message, Severity, become, fill_twin
 
 if TYPE_CHECKING:
     from perfdecl.model import Declaration
@@ -41,9 +41,9 @@ class Finding:
         severity: Severity | None = None,
         related: tuple[str, ...] = (),
     ) -> Finding:
-        # Filled as a mutable twin of the same slots, then given this class, as the rows'
-        # table fills its rows (model/rows.py): plain attribute stores, where a frozen class's
-        # __init__ calls each slot's __set__ (half the cost, for some hundred findings a file).
+        # Filled through its mutable twin (perfdecl.problem.fill_twin): plain attribute stores,
+        # where a frozen class's __init__ calls each slot's __set__ (half the cost, for some
+        # hundred findings a file).
         finding: Any = _new_object(_FindingFill)
         finding.pointer = pointer
         finding.message = message
@@ -52,7 +52,7 @@ class Finding:
         finding.key = key
         finding.severity = severity
         finding.related = related
-        _set_class(finding, cls)
+        become(finding, cls)
         return finding  # type: ignore[no-any-return]
 
     def __reduce__(self) -> tuple[type[Finding], tuple[object, ...]]:
@@ -61,14 +61,8 @@ class Finding:
         return Finding, (*fields, self.related)
 
 
-class _FindingFill:
-    """A mutable twin of :class:`Finding` (the same slots, in the same order)."""
-
-    __slots__ = Finding.__slots__
-
-
+_FindingFill = fill_twin(Finding)
 _new_object = object.__new__
-_set_class = object.__dict__["__class__"].__set__
 
 
 class RuleOptions:
