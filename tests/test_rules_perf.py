@@ -18,11 +18,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from perfdecl.model import Comparison
+from perfdecl.phrases.wording import QUESTION_SIGNS as _QUESTION_MARKS
 from perfdecl.phrases.wording import is_question, vague_summary, vague_words
 from perfdecl.problem import Message
 from perfdecl.rules._util import FMT_WIDTH, clean_unit, fmt, numeric, texts_holding
 from perfdecl.rules.base import Finding
-from perfdecl.rules.pd216_question import _QUESTION_MARKS
 from perfdecl.rules.pd231_placeholder import _STARTS, PLACEHOLDER
 from perfdecl.rules.pd232_same_value import _one_value
 from perfdecl.rules.pd234_numbering import LEADING_NUMBER, _head

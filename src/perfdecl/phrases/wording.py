@@ -51,14 +51,21 @@ _COMPOUNDS: Final = frozenset(NOT_VAGUE_COMPOUNDS)
 _NO_WORDS: Final[frozenset[str]] = frozenset()
 
 
+def _vague_pattern(extra: Iterable[str]) -> tuple[frozenset[str] | set[str], re.Pattern[str]]:
+    """The user's extra vague words and the pattern that finds them with the built-in ones."""
+    more = {w for w in extra if w} if extra else _NO_WORDS
+    return more, (
+        _alternation(_longest_first(set(VAGUE_WORDS) | _COMPOUNDS | more)) if more else _VAGUE
+    )
+
+
 def vague_words(text: str, extra: Iterable[str] = ()) -> list[tuple[str, int]]:
     """(word, offset) of each vague word: wording that promises without measuring.
 
     Matches do not overlap; at one position the longest word wins, and a word inside one of
     :data:`NOT_VAGUE_COMPOUNDS` (持续 in 可持续) is not a match.
     """
-    more = {w for w in extra if w} if extra else _NO_WORDS
-    pattern = _alternation(_longest_first(set(VAGUE_WORDS) | _COMPOUNDS | more)) if more else _VAGUE
+    more, pattern = _vague_pattern(extra)
     text = text[:MAX_TEXT]
     # findall builds no match objects (a third of the time of finditer on these texts); each
     # word's offset is then the first place it occurs after the previous match: the scan takes
@@ -81,8 +88,7 @@ def vague_summary(text: str, extra: Iterable[str] = ()) -> tuple[list[str], int]
     match is the first occurrence of its word (a match starts at the first place any word does,
     so its word occurs nowhere before): no offset is looked up for the others.
     """
-    more = {w for w in extra if w} if extra else _NO_WORDS
-    pattern = _alternation(_longest_first(set(VAGUE_WORDS) | _COMPOUNDS | more)) if more else _VAGUE
+    _, pattern = _vague_pattern(extra)
     text = text[:MAX_TEXT]
     words: list[str] = pattern.findall(text)
     if not words:
@@ -117,13 +123,17 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
 _VAGUE: Final = _alternation(_VAGUE_ORDER)
 _QUESTION_WORDS: Final = ("是否", "能否", "可否", "是不是", "有没有", "与否")
 _QUESTION: Final = _alternation(_QUESTION_WORDS)
+QUESTION_SIGNS: Final = ("否", "是不是", "有没有", "?", "？")
+"""What every text :func:`is_question` accepts holds: 否 (in 是否, 能否, 可否, 与否), 是不是, 有没有
+(the rest of the question words), or a question mark at its end. A rule may look only at texts
+that hold one (PD216, through rules._util.texts_holding)."""
 
 
 def is_question(text: str) -> bool:
     """True when a value is phrased as a question (是否…): nothing to measure."""
     text = text[:MAX_TEXT]
     if ("否" in text or "是不是" in text or "有没有" in text) and _QUESTION.search(text):
-        return True  # 否 is in four of the six words: three plain searches rule most texts out
+        return True  # QUESTION_SIGNS' words: three plain searches rule most texts out
     return text.rstrip().endswith(("?", "？"))
 
 

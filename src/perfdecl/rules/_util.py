@@ -109,7 +109,7 @@ def is_money_unit(unit: str | None) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _base_unit(unit: str | None) -> tuple[str, Decimal]:
+def base_unit(unit: str | None) -> tuple[str, Decimal]:
     """A unit's family and the factor to the family's base: money in 万元 (per the same thing:
     元/亩 and 万元/亩 agree), % with 百分点, 万人 as 10,000 人, anything else as itself.
 
@@ -140,14 +140,14 @@ def same_unit_family(a: str | None, b: str | None) -> bool:
 
 @lru_cache(maxsize=4096)
 def unit_family(unit: str) -> str:
-    """``_base_unit``'s family, "" for a blank unit (and only then): PD247 asks it of every
+    """``base_unit``'s family, "" for a blank unit (and only then): PD247 asks it of every
     number of a row's wording (260 times a file), of a few dozen distinct units."""
-    return _base_unit(unit)[0] if unit.strip() else ""
+    return base_unit(unit)[0] if unit.strip() else ""
 
 
 def in_base_unit(value: Decimal, unit: str | None) -> Decimal:
     """``value`` in its unit family's base (万元, %, 人 …), exactly."""
-    return value * _base_unit(unit)[1]
+    return value * base_unit(unit)[1]
 
 
 def row_texts(row: IndicatorRow) -> tuple[str, ...]:
@@ -182,15 +182,10 @@ _SET_QUANTIFIED = IndicatorRow.__dict__["quantified"].__set__
 
 
 def _quantified(row: IndicatorRow) -> bool:
-    for t in row.item.targets:  # is_quantitative_target, inline
-        if t.comparison is not QUALITATIVE_COMPARISON and (
-            isinstance(t.value, Decimal) or t.deadline is not None
-        ):
+    for t in row.item.targets:  # loops, not any(): a generator costs more than the test
+        if is_quantitative_target(t):
             return True
-    item = row.item
-    if phrases.is_quantified(row.text):
-        return True
-    return bool(item.value_text) and phrases.is_quantified(item.value_text)  # row_texts
+    return any(phrases.is_quantified(text) for text in row_texts(row))
 
 
 def is_quantitative(row: IndicatorRow) -> bool:

@@ -13,6 +13,7 @@ from perfdecl.rules._util import (
     QUALITATIVE_COMPARISON,
     QUALITATIVE_KIND,
     QUANTITATIVE_KIND,
+    clean_unit,
     is_quantified,
     value_given,
 )
@@ -97,8 +98,7 @@ class TargetIncomplete(Rule):
         for row in all_indicator_rows(decl):
             item = row.item
             for t, target in enumerate(item.targets):
-                unit = target.unit  # clean_unit(unit) == "", without the two calls
-                if isinstance(target.value, Decimal) and (not unit or unit.isspace()):
+                if isinstance(target.value, Decimal) and not clean_unit(target.unit):
                     yield Finding(
                         f"{row.pointer}/targets/{t}",
                         Message(

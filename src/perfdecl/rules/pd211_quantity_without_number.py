@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from perfdecl import phrases
-from perfdecl.model import Comparison, Declaration
+from perfdecl.model import Declaration
 from perfdecl.model.frameworks import QUANTITY
 from perfdecl.model.rows import IndicatorRow, all_indicator_rows
 from perfdecl.problem import Message, Severity
+from perfdecl.rules._util import is_quantitative_target
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 from perfdecl.rules.pd231_placeholder import PLACEHOLDER
 
@@ -20,10 +20,8 @@ def states_quantity(row: IndicatorRow) -> bool:
     Dates, years, item numbers and house numbers are not quantities: "3.2019年十一国庆节期间…摆放
     工作" commits to no amount.
     """
-    for t in row.item.targets:  # is_quantitative_target, inline (asked of every quantity row)
-        if t.comparison is not Comparison.QUALITATIVE and (
-            isinstance(t.value, Decimal) or t.deadline is not None
-        ):
+    for t in row.item.targets:  # a loop, not any(): asked of every quantity row
+        if is_quantitative_target(t):
             return True
     return bool(phrases.parse_targets(row.text))
 

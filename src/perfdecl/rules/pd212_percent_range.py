@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from perfdecl.model import Declaration
 from perfdecl.model.rows import all_indicator_rows
 from perfdecl.problem import Message, Severity
-from perfdecl.rules._util import PERCENT_UNITS, fmt
+from perfdecl.rules._util import fmt, is_percent, numeric
 from perfdecl.rules.base import ALL_KINDS, Finding, Rule, RuleSettings
 
 
@@ -52,11 +51,8 @@ class PercentOutOfRange(Rule):
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for row in all_indicator_rows(decl):
             for t, target in enumerate(row.item.targets):
-                value = target.value
-                if not isinstance(value, Decimal):
-                    continue
-                unit = target.unit  # is_percent(unit), without its two calls
-                if not unit or unit.strip() not in PERCENT_UNITS or 0 <= value <= 100:
+                value = numeric(target)
+                if value is None or not is_percent(target.unit) or 0 <= value <= 100:
                     continue
                 yield Finding(
                     f"{row.pointer}/targets/{t}/value",

@@ -7,13 +7,10 @@ from collections.abc import Iterator
 from perfdecl import phrases
 from perfdecl.model import Declaration
 from perfdecl.model.rows import all_indicator_rows
+from perfdecl.phrases.wording import QUESTION_SIGNS
 from perfdecl.problem import Message, Severity
 from perfdecl.rules._util import texts_holding
 from perfdecl.rules.base import Finding, Rule, RuleSettings
-
-_QUESTION_MARKS = ("否", "是不是", "有没有", "?", "？")
-"""What every text phrases.is_question accepts holds: 否 (in 是否, 能否, 可否, 与否), 是不是,
-有没有, or a question mark at its end."""
 
 
 class PhrasedAsQuestion(Rule):
@@ -53,7 +50,7 @@ class PhrasedAsQuestion(Rule):
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         rows = tuple(all_indicator_rows(decl))
         # is_question needs one of these in the text: only the rows that hold one are read
-        for i in texts_holding([row.text for row in rows], _QUESTION_MARKS):
+        for i in texts_holding([row.text for row in rows], QUESTION_SIGNS):
             row = rows[i]
             if not phrases.is_question(row.text):
                 continue

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from perfdecl import phrases
 from perfdecl.model import Declaration
 from perfdecl.model.frameworks import QUANTITY
 from perfdecl.model.rows import IndicatorRow, all_indicator_rows
 from perfdecl.problem import Message, Severity
-from perfdecl.rules._util import MONEY_UNITS, fmt
+from perfdecl.rules._util import MONEY_UNITS, clean_unit, fmt, numeric
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
 
@@ -87,10 +86,10 @@ class MoneyInQuantity(Rule):
 def _amount(row: IndicatorRow) -> tuple[str, int, int] | None:
     """(amount as written, offset, length) of the first money amount a quantity row states."""
     for p in phrases.parse_targets(row.text):
-        if p.unit.strip() in MONEY_UNITS:  # clean_unit, inline: asked of every number
+        if clean_unit(p.unit) in MONEY_UNITS:
             return row.text[p.start : p.end], p.start, p.end - p.start
     for t in row.item.targets:
-        value = t.value  # numeric(t), inline
-        if isinstance(value, Decimal) and (t.unit.strip() if t.unit else "") in MONEY_UNITS:
+        value = numeric(t)
+        if value is not None and clean_unit(t.unit) in MONEY_UNITS:
             return f"{fmt(value)}{t.unit}", 0, 0
     return None

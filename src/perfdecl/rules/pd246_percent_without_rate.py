@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from perfdecl.model import Declaration
 from perfdecl.model.rows import all_indicator_rows
 from perfdecl.problem import Message, Severity
-from perfdecl.rules._util import PERCENT_UNITS, any_word
+from perfdecl.rules._util import any_word, is_percent, numeric
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
 RATE_WORDS = (
@@ -84,10 +83,7 @@ class PercentWithoutRate(Rule):
             # The first target in % whose own name says no rate, then (only for such a row:
             # most rows have none) whether the wording says one.
             for t, target in enumerate(row.item.targets):
-                unit = target.unit  # is_percent(unit), without its two calls
-                if not isinstance(target.value, Decimal) or not unit:
-                    continue
-                if unit.strip() not in PERCENT_UNITS:
+                if numeric(target) is None or not is_percent(target.unit):
                     continue
                 if target.name and _RATE.search(target.name):
                     continue

@@ -10,7 +10,7 @@ from perfdecl.model import Comparison, Declaration, Target
 from perfdecl.model.rows import IndicatorRow, all_indicator_rows
 from perfdecl.phrases import ParsedTarget
 from perfdecl.problem import Message, Severity, shorten
-from perfdecl.rules._util import _base_unit, fmt
+from perfdecl.rules._util import base_unit, fmt, numeric
 from perfdecl.rules.base import Finding, Rule, RuleSettings
 
 _FLOOR = frozenset({">=", ">"})
@@ -36,7 +36,7 @@ def _unit_families(parsed: list[ParsedTarget]) -> list[tuple[ParsedTarget, str, 
     return [
         (p, family if p.unit.strip() else "", p.value * factor)
         for p in parsed
-        for family, factor in [_base_unit(p.unit)]
+        for family, factor in [base_unit(p.unit)]
     ]
 
 
@@ -54,7 +54,7 @@ def _conflict(
     unit and the target's is then a comparison of strings (a side without a unit agrees with
     any), and the values compare in base units as ``in_base_unit`` gives them."""
     unit = (target.unit or "").strip()
-    own, factor = _base_unit(unit) if unit else ("", _ONE)  # unit_family, in_base_unit's factor
+    own, factor = base_unit(unit) if unit else ("", _ONE)  # unit_family, in_base_unit's factor
     if own:
         base = value * factor
         for p, fam, p_base in families:
@@ -153,8 +153,8 @@ def _row_conflict(
         return None
     families = _unit_families(parsed)
     for t, target in enumerate(row.item.targets):
-        value = target.value  # numeric(target), inline
-        if not isinstance(value, Decimal):
+        value = numeric(target)
+        if value is None:
             continue
         found = _conflict(target, value, parsed, families, cell)
         if found is not None:
