@@ -14,27 +14,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shlex
 import statistics
-import subprocess
-import time
+import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import run_once
 
 
 def run(cmd: str) -> tuple[float, float, int]:
     """(wall seconds, CPU seconds, exit code) of one shell-free process, output discarded."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        shlex.split(cmd),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_utime + usage.ru_stime, proc.returncode
+    done = run_once(shlex.split(cmd))
+    return done.wall, done.cpu, done.code
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -26,9 +26,7 @@ import copy
 import json
 import os
 import random
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,8 +34,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from perfdecl.diff import diff
-from perfdecl.model import Declaration
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import run_once
 
 LEVEL1 = [f"产出指标{n}：第{n}方面重点工作" for n in "一二三四五六七八"] + ["效果指标"]
 OUTPUT_GROUPS = ["产出数量指标", "产出质量指标", "产出进度指标", "产出成本指标"]
@@ -168,19 +167,13 @@ def renumbered(n_rows: int, seed: int = 1) -> tuple[dict[str, Any], dict[str, An
 
 def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
     """Wall and CPU seconds of one whole process, and the changes it reported."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, env=env)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(cmd)} exited {done.returncode}: {done.stderr.decode()}")
-    return wall, cpu, json.loads(done.stdout)["summary"]["changes"]
+    done = run_once(cmd, env=env, keep_stdout=True)
+    if done.code not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} exited {done.code}: {done.stderr_tail}")
+    return done.wall, done.cpu, json.loads(done.stdout)["summary"]["changes"]
 
 
 def scale(sizes: list[int], repeat: int, src: str | None) -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     from gen import dump  # bench/ is not a package
 
     env = {**os.environ, "LANG": "C"}
@@ -215,6 +208,10 @@ def main() -> None:
     if args.scale:
         scale(args.rows, args.repeat, args.src)
         return
+    # Imported here: run.py imports this module for renumbered() without loading perfdecl.
+    from perfdecl.diff import diff
+    from perfdecl.model import Declaration
+
     old_data = build()
     old = Declaration.model_validate(old_data)
     new = Declaration.model_validate(edit(old_data))

@@ -1,7 +1,8 @@
-"""perfdecl benchmark (issue #8): start-up, many files, the YAML floor, a peer, memory, one big file.
+"""perfdecl benchmark (issues #8 and #18): start-up, many files against the YAML floor and a peer,
+the result cache, memory, one big file, diff at scale, each against its target.
 
-    python bench/run.py                  # the full run (several minutes on 2 cores)
-    python bench/run.py --quick          # a smoke run in seconds (tiny N, one run each)
+    python bench/run.py                  # the full run (about 10-15 minutes on 2 cores)
+    python bench/run.py --quick          # a smoke run in seconds (tiny sizes, one round each)
     python bench/run.py --profile        # also cProfile, a stage breakdown and -X importtime
     python bench/run.py --json out.json  # also save every raw figure (refuses to overwrite
                                          # without --force)
@@ -12,16 +13,22 @@ Run it with the interpreter of the environment perfdecl is installed in (for exa
 start-up. check-jsonschema, the peer, lives in its own virtual environment, bench/.venv-peers,
 created on first use from bench/requirements.txt (``--no-install`` skips it instead).
 
-Every declaration is generated (bench/gen.py) from examples/niujie_2019.yaml with varied
-contents into a temporary folder that is removed afterwards. Each measure is a whole process
-timed with ``time.perf_counter`` around ``subprocess.run``, output to /dev/null; it runs
-``--repeat`` times (fewer when a single run is long: a measure stops once another run would
-exceed ``--budget`` seconds) and is reported as min / median / max. Per-file costs subtract the
-start-up: ``(T(N files) - T(1 file)) / (N - 1)`` with the same command and options.
+Every declaration is generated (bench/gen.py, and bench/diff_bench.py for the diff) from
+examples/niujie_2019.yaml with varied contents into a temporary folder that is removed
+afterwards. Each measure is a whole process, output to /dev/null, timed for wall and CPU time
+(bench/timing.py). The commands compared with each other run **interleaved**: each round runs
+every one of them once, in turn, so a ratio is taken within a round, on the same machine
+speed, and the median of the per-round ratios is the headline (the ratio of the medians is
+printed beside it). Ratios use CPU time, which a process waiting for a core is not charged for.
+A section runs ``--repeat`` rounds, fewer once another round would exceed ``--budget`` seconds
+per command. Per-file costs subtract the start-up within each round:
+``(T(N files) - T(1 file)) / (N - 1)`` with the same command and options.
 
-Sections: 1 start-up, 2 many files (serial, parallel), 3 the floor (PyYAML's C loader),
-4 check-jsonschema, 5 peak memory, 6 one large declaration, 7 profile (``--profile``), then a
-table of measures against the targets of issue #8 and a description of the machine.
+Sections: 1 start-up (with the ladder of what the one-file floor is made of), 2 many files
+(perfdecl serial and parallel, PyYAML's C loader, check-jsonschema, interleaved), 3 re-run with
+the result cache, 4 peak memory, 5 one large declaration, 6 diff of renumbered rows, 7 profile
+(``--profile``), then a table of every measure against its target and a description of the
+machine.
 """
 
 from __future__ import annotations
@@ -47,14 +54,16 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
-import gen  # noqa: E402  (bench/ is not a package)
+import diff_bench  # noqa: E402  (bench/ is not a package)
+import gen  # noqa: E402
+from timing import Stat, per_file, ratio, rounds, run_once  # noqa: E402
 
 SCHEMA = ROOT / "schemas" / "declaration.schema.json"
 PEERS = BENCH / ".venv-peers"
 REQUIREMENTS = BENCH / "requirements.txt"
 OK_CODES = (0, 1)  # 1 = findings, which generated files have on purpose
 
-# Targets of issue #8.
+# Targets of issues #8 (start-up) and #18 (the rest).
 VERSION_MS = 100.0
 ONE_FILE_MS = 200.0
 ONE_FLOOR_RATIO = 1.3
@@ -63,41 +72,10 @@ FLOOR_RATIO = 1.5
 PEER_RATIO = 10.0
 FLAT_RATIO = 1.25
 BIG_S = 2.0
+DIFF_S = {800: 2.0, 6400: 30.0}  # renumbered, lightly edited rows -> seconds
 
 
-# --- measuring ----------------------------------------------------------------------------
-
-
-@dataclass
-class Stat:
-    """Wall times of one measure, in seconds; ``error`` when the command failed."""
-
-    samples: list[float] = field(default_factory=list)
-    error: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None and bool(self.samples)
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.samples) if self.samples else float("nan")
-
-    def describe(self, scale: float = 1000.0, unit: str = "ms") -> str:
-        if not self.ok:
-            return f"failed: {self.error}"
-        lo, mid, hi = min(self.samples), self.median, max(self.samples)
-        digits = 1 if scale == 1000.0 else 2
-        return (
-            f"median {mid * scale:.{digits}f} {unit} (min {lo * scale:.{digits}f}, "
-            f"max {hi * scale:.{digits}f}; {len(self.samples)} run(s))"
-        )
-
-    def as_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"samples_s": self.samples, "error": self.error}
-        if self.ok:
-            out |= {"min_s": min(self.samples), "median_s": self.median, "max_s": max(self.samples)}
-        return out
+# --- measuring (bench/timing.py) ----------------------------------------------------------
 
 
 @dataclass
@@ -109,6 +87,7 @@ class Settings:
     mem_small: int
     mem_n: int
     big_mb: float
+    diff_rows: list[int]
     seed: int
     install: bool
     peer: bool
@@ -123,76 +102,16 @@ def _env() -> dict[str, str]:
     return env
 
 
-def run_once(
-    cmd: Sequence[str], *, cwd: Path, env: dict[str, str] | None = None
-) -> tuple[float, int, str]:
-    """(seconds, exit code, tail of stderr) of one whole process, stdout to /dev/null."""
-    start = time.perf_counter()
-    proc = subprocess.run(
-        list(cmd),
-        cwd=cwd,
-        env=env or _env(),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        check=False,
+def timed(b: Bench, jobs: dict[str, list[list[str]]], **kw: Any) -> dict[str, Stat]:
+    """The settings' rounds of interleaved ``jobs`` (see bench/timing.py), from the scratch folder."""
+    kw.setdefault("warmup", b.s.warmup)
+    return rounds(
+        jobs, repeat=b.s.repeat, budget=b.s.budget * len(jobs), cwd=b.tmp, env=_env(), **kw
     )
-    elapsed = time.perf_counter() - start
-    return elapsed, proc.returncode, proc.stderr.decode("utf-8", "replace")[-400:].strip()
 
 
-def measure(
-    cmd: Sequence[str],
-    s: Settings,
-    *,
-    cwd: Path,
-    warmup: int | None = None,
-    ok_codes: Sequence[int] = OK_CODES,
-) -> Stat:
-    """Time a command ``s.repeat`` times within ``s.budget`` seconds (at least once)."""
-    return measure_all([cmd], s, cwd=cwd, warmup=warmup, ok_codes=ok_codes)
-
-
-def measure_all(
-    batch: Sequence[Sequence[str]],
-    s: Settings,
-    *,
-    cwd: Path,
-    warmup: int | None = None,
-    ok_codes: Sequence[int] = OK_CODES,
-) -> Stat:
-    """Time a batch of commands run one after the other (their times summed) as one measure."""
-    stat = Stat()
-
-    def once() -> float | None:
-        total = 0.0
-        for part in batch:
-            elapsed, code, err = run_once(part, cwd=cwd)
-            if code not in ok_codes:
-                stat.error = f"exit {code}: {err or '(no message)'}"
-                return None
-            total += elapsed
-        return total
-
-    for _ in range(s.warmup if warmup is None else warmup):
-        if once() is None:
-            return stat
-    began = time.perf_counter()
-    while len(stat.samples) < s.repeat:
-        took = once()
-        if took is None:
-            return stat
-        stat.samples.append(took)
-        if time.perf_counter() - began + took > s.budget:
-            break  # another run would overrun the budget
-    return stat
-
-
-def per_file(many: Stat, one: Stat, n: int) -> float | None:
-    """Seconds per file once start-up is paid: (T(n) - T(1)) / (n - 1)."""
-    if not (many.ok and one.ok) or n < 2:
-        return None
-    return max(0.0, many.median - one.median) / (n - 1)
+def median(values: Sequence[float]) -> float | None:
+    return statistics.median(values) if values else None
 
 
 # A fresh interpreter that runs one command and reports its peak memory: RUSAGE_CHILDREN of
@@ -354,30 +273,35 @@ def batches(prefix: Sequence[str], files: Sequence[str]) -> list[list[str]]:
 # --- the floor and the profile, run in fresh interpreters ---------------------------------
 
 FLOOR = r"""
-import sys, time, yaml
+import sys, yaml
 mode, listing = sys.argv[1], sys.argv[2]
 paths = [p for p in open(listing, encoding="utf-8").read().splitlines() if p]
-start = time.perf_counter()
-if mode == "load":
-    for p in paths:
-        with open(p, "rb") as fh:
+for p in paths:
+    with open(p, "rb") as fh:
+        if mode == "load":
             yaml.load(fh.read(), Loader=yaml.CSafeLoader)
-else:
-    for p in paths:
-        with open(p, "rb") as fh:
+        else:
             yaml.compose(fh.read(), Loader=yaml.CLoader)
-print(time.perf_counter() - start)
 """
+"""The per-file floor: a plain loop that reads and parses the files listed in a file."""
 
-ONE_FLOOR_LABEL = "floor: python, import pydantic + yaml, CSafeLoader"
+# The one-file floor of issue #18 ("an interpreter that imports pydantic and PyYAML and loads the
+# same file with CSafeLoader"), then the same with each step a pydantic program takes on top:
+# the ladder shows what any command that checks structure with pydantic models must pay.
 ONE_FLOOR = r"""
-import sys, yaml
-from pydantic import BaseModel
+import sys, pydantic, yaml
 with open(sys.argv[1], "rb") as fh:
     yaml.load(fh.read(), Loader=yaml.CSafeLoader)
 """
-"""The one-file floor of issue #18: an interpreter that imports pydantic and PyYAML and loads
-the same file with CSafeLoader."""
+ONE_FLOOR_LABEL = "floor: import pydantic + yaml, CSafeLoader"
+LADDER = (
+    ("+ from pydantic import BaseModel", "from pydantic import BaseModel\n"),
+    (
+        "+ one model class (x: int)",
+        "from pydantic import BaseModel\nclass M(BaseModel):\n    x: int\n",
+    ),
+    ("+ perfdecl's model classes (perfdecl.model)", "import perfdecl.model\n"),
+)
 
 STAGES = r"""
 import sys, time
@@ -439,7 +363,7 @@ class Bench:
         self.figures.setdefault(section, {})[name] = value
 
     def line(self, label: str, text: str) -> None:
-        print(f"  {label:<48} {text}")
+        print(f"  {label:<50} {text}")
 
 
 _last_header: list[tuple[str, float]] = []
@@ -465,53 +389,48 @@ def ratio_text(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.2f}x"
 
 
+PRODUCT_ONE = "perfdecl validate -q --no-cache one.yaml"
+
+
 def section_startup(b: Bench, one: Path) -> dict[str, Stat]:
-    header("1. start-up: whole process, one file")
+    header("1. start-up: whole process, one file (interleaved)")
     py = sys.executable
+    pd = b.perfdecl
     cmds: dict[str, list[str]] = {
         "python -c pass (interpreter floor)": [py, "-c", "pass"],
-        "python -c 'import yaml'": [py, "-c", "import yaml"],
-        "perfdecl --version": [*b.perfdecl, "--version"],
+        ONE_FLOOR_LABEL: [py, "-c", ONE_FLOOR, str(one)],
+        **{label: [py, "-c", code + ONE_FLOOR, str(one)] for label, code in LADDER},
+        PRODUCT_ONE: [*pd, "validate", "-q", "--no-cache", str(one)],
+        "perfdecl --version": [*pd, "--version"],
         "python -m perfdecl --version": [py, "-m", "perfdecl", "--version"],
-        "perfdecl validate one.yaml": [*b.perfdecl, "validate", "--no-cache", str(one)],
+        "perfdecl validate one.yaml": [*pd, "validate", "--no-cache", str(one)],
         "perfdecl validate --format json one.yaml": [
-            *b.perfdecl,
-            "validate",
-            "--no-cache",
-            "--format",
-            "json",
-            str(one),
+            *pd,
+            *("validate", "--no-cache", "--format", "json", str(one)),
         ],
         "python -m perfdecl validate one.yaml": [
-            py,
-            "-m",
-            "perfdecl",
-            "validate",
-            "--no-cache",
-            str(one),
-        ],
-        ONE_FLOOR_LABEL: [py, "-c", ONE_FLOOR, str(one)],
-        "perfdecl validate -q --no-cache one.yaml": [
-            *b.perfdecl,
-            "validate",
-            "-q",
-            "--no-cache",
-            str(one),
+            *(py, "-m", "perfdecl", "validate", "--no-cache", str(one)),
         ],
         "perfdecl validate -q one.yaml, cached": [
-            *b.perfdecl,
-            "validate",
-            "-q",
-            "--cache-dir",
-            str(b.tmp / "one-cache"),
-            str(one),
+            *pd,
+            *("validate", "-q", "--cache-dir", str(b.tmp / "one-cache"), str(one)),
         ],
     }
     run_once(cmds["perfdecl validate -q one.yaml, cached"], cwd=b.tmp)  # fills its cache
-    out: dict[str, Stat] = {}
-    for label, cmd in cmds.items():
-        stat = measure(cmd, b.s, cwd=b.tmp, warmup=1 if not b.s.quick else 0)
-        out[label] = stat
+    out = timed(b, {label: [cmd] for label, cmd in cmds.items()})
+    floor = out[ONE_FLOOR_LABEL]
+    print("  what the one-file floor is made of (CPU, ratio to the floor within each round):")
+    for label in (
+        "python -c pass (interpreter floor)",
+        ONE_FLOOR_LABEL,
+        *(label for label, _ in LADDER),
+        PRODUCT_ONE,
+    ):
+        r = ratio(out[label].cpu, floor.cpu)
+        b.line(f"  {label}", f"CPU {ms(_cpu(out[label]))}: {r.describe()}")
+        b.record("startup_ladder", label, {"stat": out[label].as_dict(), "ratio": r.median})
+    print("  every command:")
+    for label, stat in out.items():
         b.line(label, stat.describe())
         b.record("startup", label, stat)
     b.line("perfdecl command measured", b.perfdecl_note)
@@ -522,12 +441,13 @@ def section_startup(b: Bench, one: Path) -> dict[str, Stat]:
     shown = ", ".join(f"{m} {'yes' if m in mods else 'no'}" for m in heavy) if mods else "n/a"
     b.line("imported by validate --format json", shown)
     b.record("startup", "imported_by_validate_json", {m: m in mods for m in heavy})
+    cached = loaded_modules(cmds["perfdecl validate -q one.yaml, cached"], cwd=b.tmp)
+    rules = sorted(m for m in cached if re.fullmatch(r"perfdecl\.rules\.(pd\d+\w*|registry)", m))
+    shown = f"pydantic {'yes' if 'pydantic' in cached else 'no'}, rule modules {len(rules)}"
+    b.line("imported when answered from the cache", shown if cached else "n/a")
+    b.record("startup", "imported_when_cached", {"pydantic": "pydantic" in cached, "rules": rules})
 
-    version, one_text, one_json = (
-        out["perfdecl --version"],
-        out["perfdecl validate one.yaml"],
-        out["perfdecl validate --format json one.yaml"],
-    )
+    version = out["perfdecl --version"]
     b.rows.append(
         Row(
             "perfdecl --version",
@@ -539,42 +459,37 @@ def section_startup(b: Bench, one: Path) -> dict[str, Stat]:
     b.rows.append(
         Row("python -m perfdecl --version", ms(_med(out["python -m perfdecl --version"])))
     )
-    b.rows.append(
-        Row(
-            "perfdecl validate one file (text)",
-            ms(_med(one_text)),
-            f"<= {ONE_FILE_MS:.0f} ms",
-            _le(one_text, ONE_FILE_MS),
+    for label, name in (
+        ("perfdecl validate one.yaml", "perfdecl validate one file (text)"),
+        ("perfdecl validate --format json one.yaml", "perfdecl validate one file (--format json)"),
+    ):
+        b.rows.append(
+            Row(
+                name, ms(_med(out[label])), f"<= {ONE_FILE_MS:.0f} ms", _le(out[label], ONE_FILE_MS)
+            )
         )
-    )
-    b.rows.append(
-        Row(
-            "perfdecl validate one file (--format json)",
-            ms(_med(one_json)),
-            f"<= {ONE_FILE_MS:.0f} ms",
-            _le(one_json, ONE_FILE_MS),
-        )
-    )
     b.rows.append(
         Row(
             "python -m perfdecl validate one file",
             ms(_med(out["python -m perfdecl validate one.yaml"])),
         )
     )
-    floor = _med(out[ONE_FLOOR_LABEL])
-    quiet = _med(out["perfdecl validate -q --no-cache one.yaml"])
-    one_ratio = quiet / floor if quiet and floor else None
-    b.line("validate one file / its floor", ratio_text(one_ratio))
-    b.record("startup", "ratio_one_file_to_floor", one_ratio)
-    b.rows.append(Row("one-file floor: python importing pydantic + yaml, CSafeLoader", ms(floor)))
+    one_ratio = ratio(out[PRODUCT_ONE].cpu, floor.cpu)
+    b.record("startup", "ratio_one_file_to_floor", one_ratio.median)
+    b.record("startup", "ratio_one_file_to_floor_rounds", one_ratio.per_round)
+    b.rows.append(
+        Row("one-file floor: python importing pydantic + yaml, CSafeLoader, CPU", ms(_cpu(floor)))
+    )
     b.rows.append(
         Row(
-            "validate one file (--no-cache) / its floor",
-            ratio_text(one_ratio),
+            "validate one file (-q --no-cache) / its floor, CPU",
+            ratio_text(one_ratio.median),
             f"<= {ONE_FLOOR_RATIO}x",
-            None if one_ratio is None else one_ratio <= ONE_FLOOR_RATIO,
+            None if one_ratio.median is None else one_ratio.median <= ONE_FLOOR_RATIO,
         )
     )
+    step = ratio(out[LADDER[1][0]].cpu, floor.cpu).median
+    b.rows.append(Row("  the floor + one pydantic model class / the floor, CPU", ratio_text(step)))
     b.rows.append(
         Row(
             "validate one file, answered from the cache",
@@ -590,6 +505,10 @@ def section_startup(b: Bench, one: Path) -> dict[str, Stat]:
     return out
 
 
+def _cpu(stat: Stat) -> float | None:
+    return stat.cpu_median if stat.ok and stat.cpu else None
+
+
 def _med(stat: Stat) -> float | None:
     return stat.median if stat.ok else None
 
@@ -599,13 +518,14 @@ def _le(stat: Stat, limit_ms: float) -> bool | None:
 
 
 def loaded_modules(cmd: Sequence[str], *, cwd: Path) -> set[str]:
-    """Top-level and perfdecl modules a command imports (PYTHONPROFILEIMPORTTIME)."""
+    """Every module a command imports (PYTHONPROFILEIMPORTTIME), with each one's top-level
+    package and, for perfdecl, its two-level prefix (``perfdecl.rules``)."""
     env = _env() | {"PYTHONPROFILEIMPORTTIME": "1"}
     proc = subprocess.run(list(cmd), cwd=cwd, env=env, capture_output=True, check=False)
     names: set[str] = set()
     for entry in parse_importtime(proc.stderr.decode("utf-8", "replace")):
         name = entry[2]
-        names.add(name.split(".")[0])
+        names |= {name, name.split(".")[0]}
         if name.startswith("perfdecl."):
             names.add(".".join(name.split(".")[:2]))
     return names
@@ -621,50 +541,117 @@ def parse_importtime(stderr: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def section_many(b: Bench, corpus: Path, first: Path) -> dict[str, Any]:
+def section_many(b: Bench, corpus: Path, files: list[str], first: Path) -> None:
+    """perfdecl serial and parallel, the floor loops and the peer over the same files, interleaved."""
     n = b.s.n
-    jobs = _default_jobs()
-    header(f"2. many files: {n} files in one call, --format json to /dev/null")
-    one = measure(
-        [*b.perfdecl, "validate", "--no-cache", "--jobs", "1", "--format", "json", str(first)],
-        b.s,
-        cwd=b.tmp,
+    jobs_n = _default_jobs()
+    header(
+        f"2. many files: {n} files, perfdecl (--format json), the CSafeLoader floor and "
+        "check-jsonschema, interleaved"
     )
-    # No warm-up for runs over many files: the files are in the page cache since generation,
-    # perfdecl's bytecode since section 1, and one more run costs minutes.
-    serial = measure(
-        [*b.perfdecl, "validate", "--no-cache", "--jobs", "1", "--format", "json", str(corpus)],
-        b.s,
-        cwd=b.tmp,
-        warmup=0,
+    py, pd = sys.executable, b.perfdecl
+    listing, listing1 = b.tmp / "many.list", b.tmp / "first.list"
+    listing.write_text("\n".join(files) + "\n", encoding="utf-8")
+    listing1.write_text(str(first) + "\n", encoding="utf-8")
+    validate = [*pd, "validate", "--no-cache", "--format", "json"]
+    jobs: dict[str, list[list[str]]] = {
+        "perfdecl, 1 file": [[*validate, "--jobs", "1", str(first)]],
+        "perfdecl, serial": [[*validate, "--jobs", "1", str(corpus)]],
+        # --jobs must be >= 1; leaving it out means "the number of cores" (runner.default_jobs).
+        "perfdecl, parallel": [[*validate, str(corpus)]],
+    }
+    import yaml
+
+    floor = bool(yaml.__with_libyaml__)
+    if floor:
+        for mode in ("load", "compose"):
+            jobs[f"{mode} floor, 1 file"] = [[py, "-c", FLOOR, mode, str(listing1)]]
+            jobs[f"{mode} floor"] = [[py, "-c", FLOOR, mode, str(listing)]]
+    else:
+        print("  the floor is skipped: PyYAML has no libyaml (C loader) in this environment")
+    tool = peer_tool(b.s.install) if b.s.peer else "--no-peer"
+    calls = 0
+    if isinstance(tool, str):
+        print(f"  check-jsonschema skipped: {tool}")
+        b.record("peer", "skipped", tool)
+    else:
+        version = subprocess.run([str(tool), "--version"], capture_output=True, check=False)
+        b.record("peer", "version", version.stdout.decode().strip())
+        prefix = [str(tool), "--schemafile", str(SCHEMA)]
+        sample = subprocess.run([*prefix, str(first)], capture_output=True, check=False, cwd=b.tmp)
+        verdict = (sample.stdout.decode("utf-8", "replace").strip().splitlines() or ["-"])[0]
+        b.line("check-jsonschema", version.stdout.decode().strip())
+        b.line("its verdict on one file", f"exit {sample.returncode}: {verdict[:60]}")
+        parts = batches(prefix, files)
+        calls = len(parts)
+        jobs["check-jsonschema, 1 file"] = [[*prefix, str(first)]]
+        jobs["check-jsonschema"] = parts
+    out = timed(b, jobs)
+    for label, stat in out.items():
+        b.line(label, stat.describe(1.0, "s") if stat.ok and stat.median > 1 else stat.describe())
+        b.record("many", label, stat)
+    one = out["perfdecl, 1 file"]
+    serial = per_file(out["perfdecl, serial"], one, n)
+    parallel = per_file(out["perfdecl, parallel"], one, n)
+    b.line("perfdecl per file, serial, CPU", ms(median(serial)))
+    b.line(
+        "perfdecl per file, parallel, wall",
+        ms(median(per_file(out["perfdecl, parallel"], one, n, cpu=False))),
     )
-    # --jobs must be >= 1; leaving it out means "the number of cores" (runner.default_jobs).
-    parallel = measure(
-        [*b.perfdecl, "validate", "--no-cache", "--format", "json", str(corpus)],
-        b.s,
-        cwd=b.tmp,
-        warmup=0,
-    )
-    b.line("one generated file, --jobs 1 (start-up)", one.describe())
-    b.line(f"{n} files, --jobs 1", serial.describe(1.0, "s"))
-    b.line(f"{n} files, default --jobs ({jobs} cores)", parallel.describe(1.0, "s"))
-    serial_pf = per_file(serial, one, n)
-    parallel_pf = per_file(parallel, one, n)
-    speedup = serial.median / parallel.median if serial.ok and parallel.ok else None
-    b.line("per file, serial, start-up subtracted", ms(serial_pf))
-    b.line("per file, parallel, start-up subtracted", ms(parallel_pf))
-    b.line("per file, serial, naive T(N)/N", ms(serial.median / n if serial.ok else None))
-    b.line("parallel speed-up over serial", ratio_text(speedup))
-    for name, value in (("one", one), ("serial", serial), ("parallel", parallel)):
-        b.record("many", name, value)
-    b.record("many", "per_file_serial_s", serial_pf)
-    b.record("many", "per_file_parallel_s", parallel_pf)
-    b.record("many", "jobs_parallel", jobs)
-    b.rows.append(Row(f"{n} files serial (--jobs 1), wall", _s(serial)))
-    b.rows.append(Row(f"{n} files parallel ({jobs} jobs), wall", _s(parallel), "", None))
-    b.rows.append(Row("per file serial (start-up subtracted)", ms(serial_pf)))
-    b.rows.append(Row("per file parallel (start-up subtracted)", ms(parallel_pf)))
-    return {"serial_pf": serial_pf, "serial": serial}
+    b.record("many", "per_file_serial_cpu_s", serial)
+    b.record("many", "per_file_parallel_cpu_s", parallel)
+    b.record("many", "jobs_parallel", jobs_n)
+    s_wall, p_wall = out["perfdecl, serial"], out["perfdecl, parallel"]
+    speedup = ratio(s_wall.samples, p_wall.samples).median
+    b.line("parallel speed-up over serial, wall", ratio_text(speedup))
+    b.rows.append(Row(f"{n} files serial (--jobs 1), wall", _s(s_wall)))
+    b.rows.append(Row(f"{n} files parallel ({jobs_n} jobs), wall", _s(p_wall)))
+    b.rows.append(Row("perfdecl per file serial, CPU (start-up subtracted)", ms(median(serial))))
+    if floor:
+        load = per_file(out["load floor"], out["load floor, 1 file"], n)
+        compose = per_file(out["compose floor"], out["compose floor, 1 file"], n)
+        r = ratio(serial, load)
+        b.line("floor per file: CSafeLoader load, CPU", ms(median(load)))
+        b.line("CLoader compose per file, CPU", ms(median(compose)))
+        b.line("perfdecl serial / floor, per file, CPU", r.describe())
+        b.record("floor", "per_file_load_cpu_s", load)
+        b.record("floor", "per_file_compose_cpu_s", compose)
+        b.record("floor", "ratio_serial_to_floor", r.median)
+        b.record("floor", "ratio_serial_to_floor_rounds", r.per_round)
+        b.rows.append(Row("floor per file: CSafeLoader load, CPU", ms(median(load))))
+        b.rows.append(Row("CLoader compose per file, CPU", ms(median(compose))))
+        b.rows.append(
+            Row(
+                "perfdecl serial / floor, per file, CPU",
+                ratio_text(r.median),
+                f"<= {FLOOR_RATIO}x",
+                None if r.median is None else r.median <= FLOOR_RATIO,
+            )
+        )
+    else:
+        b.rows.append(Row("perfdecl serial / floor, per file", "skipped", f"<= {FLOOR_RATIO}x"))
+    if calls:
+        peer = per_file(out["check-jsonschema"], out["check-jsonschema, 1 file"], n, calls)
+        r = ratio(peer, serial)
+        b.line("check-jsonschema per file, CPU", ms(median(peer)))
+        b.line("check-jsonschema / perfdecl serial, per file, CPU", r.describe())
+        b.record("peer", "calls", calls)
+        b.record("peer", "per_file_cpu_s", peer)
+        b.record("peer", "ratio_to_perfdecl_serial", r.median)
+        b.record("peer", "ratio_to_perfdecl_serial_rounds", r.per_round)
+        b.rows.append(Row("check-jsonschema per file, CPU", ms(median(peer))))
+        b.rows.append(
+            Row(
+                "check-jsonschema / perfdecl, per file, CPU",
+                ratio_text(r.median),
+                f">= {PEER_RATIO:.0f}x",
+                None if r.median is None else r.median >= PEER_RATIO,
+            )
+        )
+    else:
+        b.rows.append(
+            Row("check-jsonschema / perfdecl, per file", "skipped", f">= {PEER_RATIO:.0f}x")
+        )
 
 
 def _s(stat: Stat) -> str:
@@ -678,169 +665,47 @@ def _default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def floor_runs(b: Bench, mode: str, listing: Path) -> tuple[Stat, Stat]:
-    """(loop time inside the process, whole process) for the floor loop."""
-    inner, whole = Stat(), Stat()
-    began = time.perf_counter()
-    while len(inner.samples) < b.s.repeat:
-        start = time.perf_counter()
-        proc = subprocess.run(
-            [sys.executable, "-c", FLOOR, mode, str(listing)],
-            cwd=b.tmp,
-            capture_output=True,
-            check=False,
-        )
-        took = time.perf_counter() - start
-        if proc.returncode != 0:
-            inner.error = whole.error = proc.stderr.decode("utf-8", "replace")[-300:]
-            break
-        inner.samples.append(float(proc.stdout.decode().strip()))
-        whole.samples.append(took)
-        if time.perf_counter() - began + took > b.s.budget:
-            break
-    return inner, whole
-
-
-def section_floor(b: Bench, listing: Path, serial_pf: float | None) -> float | None:
-    n = b.s.n
-    header(f"3. the floor: a plain loop that reads and parses the same {n} files")
-    import yaml
-
-    if not yaml.__with_libyaml__:
-        b.line("PyYAML", "built without libyaml: no C loader, floor skipped")
-        print("  skipped: PyYAML has no libyaml (C loader) in this environment")
-        b.rows.append(Row("floor (CSafeLoader)", "skipped", f"ratio <= {FLOOR_RATIO}", None))
-        return None
-    load_in, load_whole = floor_runs(b, "load", listing)
-    comp_in, comp_whole = floor_runs(b, "compose", listing)
-    floor_pf = load_in.median / n if load_in.ok else None
-    compose_pf = comp_in.median / n if comp_in.ok else None
-    b.line("yaml.load(CSafeLoader) loop (THE FLOOR)", load_in.describe(1.0, "s"))
-    b.line("  per file", ms(floor_pf))
-    b.line("  whole process incl. start-up", load_whole.describe(1.0, "s"))
-    b.line("yaml.compose(CLoader) loop", comp_in.describe(1.0, "s"))
-    b.line("  per file", ms(compose_pf))
-    ratio = serial_pf / floor_pf if serial_pf is not None and floor_pf else None
-    b.line("perfdecl serial per file / floor per file", ratio_text(ratio))
-    for name, value in (
-        ("load_loop", load_in),
-        ("load_process", load_whole),
-        ("compose_loop", comp_in),
-        ("compose_process", comp_whole),
-    ):
-        b.record("floor", name, value)
-    b.record("floor", "per_file_load_s", floor_pf)
-    b.record("floor", "per_file_compose_s", compose_pf)
-    b.record("floor", "ratio_serial_to_floor", ratio)
-    b.rows.append(Row("floor per file: CSafeLoader load", ms(floor_pf)))
-    b.rows.append(Row("CLoader compose per file", ms(compose_pf)))
-    b.rows.append(
-        Row(
-            "perfdecl serial / floor, per file",
-            ratio_text(ratio),
-            f"<= {FLOOR_RATIO}x",
-            None if ratio is None else ratio <= FLOOR_RATIO,
-        )
-    )
-    return floor_pf
-
-
-def section_peer(b: Bench, files: list[str], first: Path, serial_pf: float | None) -> None:
-    n = b.s.n
-    header(
-        f"4. check-jsonschema --schemafile schemas/declaration.schema.json on the same {n} files"
-    )
-    tool = peer_tool(b.s.install) if b.s.peer else "--no-peer"
-    if isinstance(tool, str):
-        print(f"  skipped: {tool}")
-        b.record("peer", "skipped", tool)
-        b.rows.append(Row("check-jsonschema per file", "skipped", "", None))
-        b.rows.append(
-            Row("check-jsonschema / perfdecl, per file", "skipped", f">= {PEER_RATIO:.0f}x", None)
-        )
-        return
-    version = subprocess.run([str(tool), "--version"], capture_output=True, check=False)
-    b.record("peer", "version", version.stdout.decode().strip())
-    prefix = [str(tool), "--schemafile", str(SCHEMA)]
-    # This run is also the warm-up of the one-file measure.
-    sample = subprocess.run([*prefix, str(first)], capture_output=True, check=False, cwd=b.tmp)
-    first_line = (sample.stdout.decode("utf-8", "replace").strip().splitlines() or ["(nothing)"])[0]
-    b.line("version", version.stdout.decode().strip())
-    b.line(
-        "its verdict on one file (exit 1 = schema errors)",
-        f"exit {sample.returncode}: {first_line[:60]}",
-    )
-    one = measure([*prefix, str(first)], b.s, cwd=b.tmp, warmup=0)
-    parts = batches(prefix, files)
-    many = measure_all(parts, b.s, cwd=b.tmp, warmup=0)  # its 1-file run warmed it up
-    b.line("one file", one.describe())
-    b.line(f"{n} files in {len(parts)} call(s)", many.describe(1.0, "s"))
-    pf = None
-    if one.ok and many.ok and n > len(parts):
-        pf = max(0.0, many.median - len(parts) * one.median) / (n - len(parts))
-    ratio = pf / serial_pf if pf is not None and serial_pf else None
-    b.line("per file, start-up subtracted", ms(pf))
-    b.line("check-jsonschema / perfdecl serial, per file", ratio_text(ratio))
-    b.record("peer", "one", one)
-    b.record("peer", "many", many)
-    b.record("peer", "calls", len(parts))
-    b.record("peer", "per_file_s", pf)
-    b.record("peer", "ratio_to_perfdecl_serial", ratio)
-    b.rows.append(Row("check-jsonschema per file", ms(pf)))
-    b.rows.append(
-        Row(
-            "check-jsonschema / perfdecl, per file",
-            ratio_text(ratio),
-            f">= {PEER_RATIO:.0f}x",
-            None if ratio is None else ratio >= PEER_RATIO,
-        )
-    )
-
-
 def section_rerun(b: Bench, files: Sequence[Path]) -> None:
     """A first run over unchanged files (empty cache) against the re-run (every file cached)."""
     n = len(files)
-    header(f"7. re-run over {n} unchanged files: result cache (default --jobs)")
+    header(f"3. re-run over {n} unchanged files: the result cache (default --jobs)")
     folder = b.tmp / "rerun"
     folder.mkdir(exist_ok=True)
     for path in files:
         link_or_copy(path, folder / path.name)
     cache = b.tmp / "rerun-cache"
     cmd = [*b.perfdecl, "validate", "--cache-dir", str(cache), "--format", "json", str(folder)]
-    first, again = Stat(), Stat()
-    began = time.perf_counter()
-    while len(first.samples) < b.s.repeat:
-        shutil.rmtree(cache, ignore_errors=True)
-        took, code, err = run_once(cmd, cwd=b.tmp)
-        took2, code2, err2 = run_once(cmd, cwd=b.tmp)
-        if code not in OK_CODES or code2 not in OK_CODES:
-            first.error = again.error = f"exit {code}/{code2}: {err or err2}"
-            break
-        first.samples.append(took)
-        again.samples.append(took2)
-        if time.perf_counter() - began + took + took2 > b.s.budget:
-            break
-    ratio = first.median / again.median if first.ok and again.ok else None
-    b.line(f"{n} files, first run (empty cache)", first.describe(1.0, "s"))
-    b.line(f"{n} files, re-run (all cached)", again.describe())
-    b.line("first run / re-run", ratio_text(ratio))
-    b.record("rerun", "first", first)
-    b.record("rerun", "again", again)
-    b.record("rerun", "ratio", ratio)
-    b.rows.append(Row(f"{n} files, first run (empty cache)", _s(first)))
-    b.rows.append(Row(f"{n} files, re-run, nothing changed", ms(_med(again))))
+    first, again = f"{n} files, first run (empty cache)", f"{n} files, re-run (all cached)"
+    out = timed(
+        b,
+        {first: [cmd], again: [cmd]},
+        warmup=0,
+        before={first: lambda: shutil.rmtree(cache, ignore_errors=True)},
+    )
+    r = ratio(out[first].samples, out[again].samples)
+    r_cpu = ratio(out[first].cpu, out[again].cpu)
+    b.line(first, out[first].describe(1.0, "s"))
+    b.line(again, out[again].describe())
+    b.line("first run / re-run, wall", r.describe())
+    b.line("first run / re-run, CPU", r_cpu.describe())
+    b.record("rerun", "first", out[first])
+    b.record("rerun", "again", out[again])
+    b.record("rerun", "ratio", r.median)
+    b.record("rerun", "ratio_cpu", r_cpu.median)
+    b.rows.append(Row(f"{n} files, first run (empty cache), wall", _s(out[first])))
+    b.rows.append(Row(f"{n} files, re-run, nothing changed, wall", ms(_med(out[again]))))
     b.rows.append(
         Row(
-            "first run / re-run",
-            ratio_text(ratio),
+            "first run / re-run, wall",
+            ratio_text(r.median),
             f">= {RERUN_RATIO:.0f}x",
-            None if ratio is None else ratio >= RERUN_RATIO,
+            None if r.median is None else r.median >= RERUN_RATIO,
         )
     )
 
 
 def section_memory(b: Bench, small: Path, large: Path) -> None:
-    header(f"5. peak memory: validate --format json over {b.s.mem_small} and {b.s.mem_n} files")
+    header(f"4. peak memory: validate --format json over {b.s.mem_small} and {b.s.mem_n} files")
     runs: dict[str, Memory] = {}
     for label, folder, count in (("small", small, b.s.mem_small), ("large", large, b.s.mem_n)):
         for mode, extra in (("serial", ["--jobs", "1"]), ("parallel", [])):
@@ -886,40 +751,50 @@ def _mib(mem: Memory) -> str:
 def section_big(b: Bench, path: Path, dense: Path) -> None:
     size = path.stat().st_size
     header(
-        f"6. one large declaration: {size / 1e6:.2f} MB, {gen.count_nodes(path.read_bytes()):,} nodes"
+        f"5. one large declaration: {size / 1e6:.2f} MB, {gen.count_nodes(path.read_bytes()):,} nodes"
     )
     cmd = [*b.perfdecl, "validate", "--no-cache", "--format", "json", str(path)]
-    stat = measure(cmd, b.s, cwd=b.tmp)
-    mem = memory(cmd, cwd=b.tmp)
     listing = b.tmp / "big.list"
     listing.write_text(str(path) + "\n", encoding="utf-8")
-    floor, _ = floor_runs(b, "load", listing)
-    b.line("validate --format json, whole process", stat.describe(1.0, "s"))
+    label, floor_label = (
+        "validate --format json, whole process",
+        "floor: CSafeLoader load, whole process",
+    )
+    out = timed(
+        b, {label: [cmd], floor_label: [[sys.executable, "-c", FLOOR, "load", str(listing)]]}
+    )
+    stat = out[label]
+    mem = memory(cmd, cwd=b.tmp)
+    b.line(label, stat.describe(1.0, "s"))
     b.line("peak memory", mem.describe())
-    b.line("floor: CSafeLoader load of the same file", floor.describe(1.0, "s"))
-    start = time.perf_counter()
-    proc = subprocess.run(
+    b.line(floor_label, out[floor_label].describe(1.0, "s"))
+    b.line("validate / floor, CPU", ratio(stat.cpu, out[floor_label].cpu).describe())
+    dense_run = run_once(
         [*b.perfdecl, "validate", "--no-cache", "--format", "json", str(dense)],
-        capture_output=True,
-        check=False,
         cwd=b.tmp,
         env=_env(),
+        keep_stdout=True,
     )
-    took, code = time.perf_counter() - start, proc.returncode
-    verdict = proc.stdout.decode("utf-8", "replace")
+    verdict = dense_run.stdout.decode("utf-8", "replace")
     codes = sorted(set(re.findall(r'"code": "(PD0\d\d)"', verdict)))
     b.line(
         f"same size at the example's density ({gen.count_nodes(dense.read_bytes()):,} nodes)",
-        f"{took:.2f} s, exit {code}{', ' + ' '.join(codes) if codes else ''} (one run)",
+        f"{dense_run.wall:.2f} s, exit {dense_run.code}{', ' + ' '.join(codes) if codes else ''} "
+        "(one run)",
     )
     b.record("big", "bytes", size)
     b.record("big", "validate", stat)
     b.record("big", "memory", mem)
-    b.record("big", "floor_load", floor)
+    b.record("big", "floor_load", out[floor_label])
     b.record(
         "big",
         "dense",
-        {"bytes": dense.stat().st_size, "wall_s": took, "exit": code, "codes": codes},
+        {
+            "bytes": dense.stat().st_size,
+            "wall_s": dense_run.wall,
+            "exit": dense_run.code,
+            "codes": codes,
+        },
     )
     b.rows.append(
         Row(
@@ -929,7 +804,44 @@ def section_big(b: Bench, path: Path, dense: Path) -> None:
             None if not stat.ok else stat.median < BIG_S,
         )
     )
+    b.rows.append(Row(f"{size / 1e6:.1f} MB declaration, CPU", ms(_cpu(stat))))
     b.rows.append(Row(f"{size / 1e6:.1f} MB declaration, peak RSS", f"{_mib(mem)} MiB"))
+
+
+def section_diff(b: Bench) -> None:
+    """``perfdecl diff`` of renumbered, lightly edited rows (bench/diff_bench.py --scale)."""
+    sizes = b.s.diff_rows
+    header(f"6. diff: {', '.join(map(str, sizes))} renumbered, lightly edited rows")
+    folder = b.tmp / "diff"
+    folder.mkdir(exist_ok=True)
+    jobs: dict[str, list[list[str]]] = {}
+    for n in sizes:
+        old, new = diff_bench.renumbered(n)
+        paths = [folder / f"old{n}.yaml", folder / f"new{n}.yaml"]
+        for p, data in zip(paths, (old, new), strict=True):
+            p.write_text(gen.dump(data), encoding="utf-8")
+        cmd = [*b.perfdecl, "diff", *map(str, paths), "--format", "json"]
+        check = run_once(cmd, cwd=b.tmp, env=_env(), keep_stdout=True)  # and the warm-up
+        try:
+            changes = json.loads(check.stdout)["summary"]["changes"]
+        except (ValueError, KeyError, TypeError):
+            changes = f"no JSON answer (exit {check.code}: {check.stderr_tail})"
+        b.line(f"{n} rows: changes reported", str(changes))
+        jobs[f"{n} rows"] = [cmd]
+    out = timed(b, jobs, warmup=0)
+    for n in sizes:
+        stat = out[f"{n} rows"]
+        b.line(f"{n} rows, perfdecl diff --format json", stat.describe(1.0, "s"))
+        b.record("diff", f"{n}_rows", stat)
+        limit = DIFF_S.get(n)
+        b.rows.append(
+            Row(
+                f"diff of {n} renumbered rows, wall (CPU {ms(_cpu(stat))})",
+                _s(stat),
+                f"< {limit:.0f} s" if limit else "",
+                None if limit is None or not stat.ok else stat.median < limit,
+            )
+        )
 
 
 def section_profile(b: Bench, files: list[str], one: Path) -> None:
@@ -1083,14 +995,24 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Settings, argparse.Namespace
         description="perfdecl benchmark (issue #8); see the module docstring for the method.",
     )
     p.add_argument("--quick", action="store_true", help="tiny smoke run: N=10, one run each")
-    p.add_argument("--n", type=int, help="files for sections 2-4 (default 1000)")
+    p.add_argument("--n", type=int, help="files for sections 2 and 3 (default 200)")
     p.add_argument("--repeat", type=int, help="runs per measure (default 5)")
     p.add_argument(
-        "--budget", type=float, help="seconds per measure before it stops repeating (default 150)"
+        "--budget",
+        type=float,
+        help="seconds per command of a section: no new round starts past that many times "
+        "the section's commands (default 150)",
     )
     p.add_argument("--mem-small", type=int, help="files of the small memory run (default 100)")
     p.add_argument("--mem-n", type=int, help="files of the large memory run (default 10000)")
     p.add_argument("--big-mb", type=float, help="size of the large declaration in MiB (default 5)")
+    p.add_argument(
+        "--diff-rows",
+        type=int,
+        nargs="+",
+        metavar="N",
+        help="row counts of the diff section (default 800 6400, the targets' sizes)",
+    )
     p.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
     p.add_argument(
         "--profile", action="store_true", help="also run section 7 (cProfile, importtime)"
@@ -1120,13 +1042,14 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Settings, argparse.Namespace
     a = p.parse_args(argv)
     q = a.quick
     s = Settings(
-        n=a.n or (10 if q else 1000),
+        n=a.n or (10 if q else 200),
         repeat=a.repeat or (1 if q else 5),
         warmup=0 if q else 1,
         budget=a.budget or (5.0 if q else 150.0),
         mem_small=a.mem_small or (1 if q else 100),
         mem_n=a.mem_n or (8 if q else 10_000),
         big_mb=a.big_mb or (0.05 if q else 5.0),
+        diff_rows=a.diff_rows or ([40, 80] if q else sorted(DIFF_S)),
         seed=a.seed,
         install=(not q) if a.install is None else a.install,
         peer=a.peer,
@@ -1135,6 +1058,8 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Settings, argparse.Namespace
     )
     if s.n < 2 or s.mem_small < 1 or s.mem_n < s.mem_small or s.repeat < 1:
         p.error("need --n >= 2, --repeat >= 1 and --mem-n >= --mem-small >= 1")
+    if any(n < 2 for n in s.diff_rows):
+        p.error("need --diff-rows of at least 2 rows each")
     return s, a
 
 
@@ -1167,7 +1092,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     print(
         f"perfdecl benchmark: {'quick' if s.quick else 'full'} run, N={s.n}, repeat={s.repeat}, "
-        f"memory {s.mem_small}/{s.mem_n} files, {s.big_mb:g} MiB declaration"
+        f"memory {s.mem_small}/{s.mem_n} files, {s.big_mb:g} MiB declaration, diff of "
+        f"{'/'.join(map(str, s.diff_rows))} rows"
     )
     print(f"perfdecl: {note}")
     with tempfile.TemporaryDirectory(prefix="perfdecl-bench-") as name:
@@ -1180,8 +1106,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpus = tmp / "many"
         made = gen.generate(s.n, corpus, seed=s.seed, per_dir=s.n)
         files = [str(g.path) for g in made]
-        listing = tmp / "many.list"
-        listing.write_text("\n".join(files) + "\n", encoding="utf-8")
         small, large = tmp / "mem_small", tmp / "mem_large"
         small.mkdir()
         for g in made[: s.mem_small]:
@@ -1218,12 +1142,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         b.record("corpus", "memory_large_generated", len(extra))
 
         section_startup(b, one)
-        many = section_many(b, corpus, made[0].path)
-        section_floor(b, listing, many["serial_pf"])
-        section_peer(b, files, made[0].path, many["serial_pf"])
+        section_many(b, corpus, files, made[0].path)
         section_rerun(b, [g.path for g in made[: min(200, s.n)]])
         section_memory(b, small, large)
         section_big(b, big, dense)
+        section_diff(b)
         section_profile(b, files, one)
 
         print_table(b.rows)

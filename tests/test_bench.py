@@ -115,10 +115,10 @@ SECTIONS = (
     "== generating declarations",
     "== 1. start-up",
     "== 2. many files",
-    "== 3. the floor",
-    "== 4. check-jsonschema",
-    "== 5. peak memory",
-    "== 6. one large declaration",
+    "== 3. re-run",
+    "== 4. peak memory",
+    "== 5. one large declaration",
+    "== 6. diff",
     "== 7. profile",
     "== results ==",
     "== machine ==",
@@ -138,10 +138,27 @@ def test_quick_run_prints_every_section(tmp_path: Path) -> None:
     for section in SECTIONS:
         assert section in proc.stdout, section
     assert "failed" not in proc.stdout, proc.stdout
-    for measure in ("perfdecl --version", "perfdecl serial / floor", "peak RSS serial"):
-        assert measure in proc.stdout
+    for measure in (
+        "perfdecl --version",
+        "perfdecl serial / floor, per file, CPU",
+        "validate one file (-q --no-cache) / its floor, CPU",
+        "the floor + one pydantic model class / the floor",
+        "first run / re-run, wall",
+        "peak RSS serial",
+        "diff of 40 renumbered rows",
+    ):
+        assert measure in proc.stdout, measure
     figures = json.loads(out.read_text(encoding="utf-8"))
-    assert {"startup", "many", "floor", "memory", "big"} <= set(figures["figures"])
+    assert {"startup", "startup_ladder", "many", "floor", "rerun", "memory", "big", "diff"} <= set(
+        figures["figures"]
+    )
+    # Interleaved: every command of a section has one run a round, CPU beside wall.
+    many = figures["figures"]["many"]
+    assert len(many["perfdecl, serial"]["cpu_s"]) == len(many["load floor"]["samples_s"]) == 1
+    assert figures["figures"]["startup"]["imported_when_cached"] == {"pydantic": False, "rules": []}
+    # The diff really compared the renumbered files: 79 changes for 40 rows (39 renamed rows,
+    # one dropped, the year), as tests/test_diff_bench.py derives.
+    assert "40 rows: changes reported" in proc.stdout
     assert figures["machine"]["PyYAML"]
     # The raw figures are never overwritten without --force (checked before any work is done).
     again = subprocess.run(
@@ -153,6 +170,81 @@ def test_quick_run_prints_every_section(tmp_path: Path) -> None:
     )
     assert again.returncode == 2
     assert "--force" in again.stderr
+
+
+@pytest.fixture(scope="module")
+def timing() -> Iterator[ModuleType]:
+    sys.path.insert(0, str(BENCH))
+    try:
+        import timing as module
+
+        yield module
+    finally:
+        sys.path.remove(str(BENCH))
+
+
+def _py(code: str) -> list[str]:
+    return [sys.executable, "-c", code]
+
+
+def test_rounds_interleave_commands_and_run_hooks(timing: ModuleType, tmp_path: Path) -> None:
+    """Each round runs every job once, in the given order, the hook right before its job."""
+    log = tmp_path / "log"
+    append = "import sys; open(sys.argv[1], 'a').write(sys.argv[2])"
+    jobs = {
+        "a": [[*_py(append), str(log), "a"]],
+        "b": [[*_py(append), str(log), "b"], [*_py(append), str(log), "B"]],
+    }
+    out = timing.rounds(
+        jobs,
+        repeat=3,
+        budget=1e9,
+        warmup=1,
+        before={"b": lambda: log.open("a").write("|")},
+    )
+    assert log.read_text() == "a|bB" * 4  # one warm-up round, then three timed ones
+    assert [len(out[k].samples) for k in "ab"] == [3, 3]
+    assert all(c >= 0 for c in out["b"].cpu) and len(out["b"].cpu) == 3
+
+
+def test_a_failing_job_is_reported_and_dropped(timing: ModuleType) -> None:
+    out = timing.rounds(
+        {"ok": [_py("pass")], "bad": [_py("import sys; sys.stderr.write('boom'); sys.exit(3)")]},
+        repeat=2,
+        budget=1e9,
+        warmup=0,
+    )
+    assert out["ok"].ok and len(out["ok"].samples) == 2
+    assert not out["bad"].ok and out["bad"].error == "exit 3: boom"
+    assert "failed: exit 3" in out["bad"].describe()
+
+
+def test_budget_stops_new_rounds_but_keeps_one(timing: ModuleType) -> None:
+    out = timing.rounds({"x": [_py("pass")]}, repeat=50, budget=0.0, warmup=0)
+    assert len(out["x"].samples) == 1
+
+
+def test_per_file_and_ratios_are_taken_round_by_round(timing: ModuleType) -> None:
+    many = timing.Stat(samples=[9.0, 9.0], cpu=[2.1, 4.2])
+    one = timing.Stat(samples=[1.0, 1.0], cpu=[0.1, 0.2])
+    assert timing.per_file(many, one, 11) == pytest.approx([0.2, 0.4])
+    assert timing.per_file(many, one, 11, cpu=False) == pytest.approx([0.8, 0.8])
+    # Two calls for 12 files: each call paid the start-up once.
+    assert timing.per_file(many, one, 12, calls=2) == pytest.approx([0.19, 0.38])
+    assert timing.per_file(timing.Stat(error="x"), one, 11) == []
+    # The machine ran twice as slow in round 2; both sides slowed, so the ratio holds.
+    r = timing.ratio([0.3, 0.6], [0.2, 0.4])
+    assert r.per_round == pytest.approx([1.5, 1.5]) and r.median == pytest.approx(1.5)
+    assert r.of_medians == pytest.approx(1.5)
+    assert timing.ratio([], []).median is None and timing.ratio([], []).describe() == "n/a"
+
+
+def test_run_once_keeps_output_when_asked(timing: ModuleType) -> None:
+    code = "import sys; print('out' * 30000); sys.stderr.write('e' * 1000); sys.exit(1)"
+    done = timing.run_once(_py(code), keep_stdout=True)
+    assert done.code == 1 and done.stdout.strip() == b"out" * 30000  # larger than a pipe buffer
+    assert done.stderr_tail == "e" * 400
+    assert timing.run_once(_py(code)).stdout == b""
 
 
 def test_ab_prints_medians_and_ratios_to_the_first_command() -> None:
