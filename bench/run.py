@@ -56,7 +56,7 @@ sys.path.insert(0, str(BENCH))
 
 import diff_bench  # noqa: E402  (bench/ is not a package)
 import gen  # noqa: E402
-from timing import Stat, per_file, ratio, rounds, run_once  # noqa: E402
+from timing import Ratio, Stat, per_file, ratio, rounds, run_once  # noqa: E402
 
 SCHEMA = ROOT / "schemas" / "declaration.schema.json"
 PEERS = BENCH / ".venv-peers"
@@ -362,6 +362,14 @@ class Bench:
             value = asdict(value)
         self.figures.setdefault(section, {})[name] = value
 
+    def ratio_row(self, label: str, r: Ratio, target: float, *, at_least: bool = False) -> None:
+        """A table row for a ratio against its target, judged by its per-round median."""
+        m = r.median
+        met = None if m is None else (m >= target if at_least else m <= target)
+        self.rows.append(
+            Row(label, ratio_text(m), f"{'>=' if at_least else '<='} {target:g}x", met)
+        )
+
     def line(self, label: str, text: str) -> None:
         print(f"  {label:<50} {text}")
 
@@ -480,14 +488,7 @@ def section_startup(b: Bench, one: Path) -> dict[str, Stat]:
     b.rows.append(
         Row("one-file floor: python importing pydantic + yaml, CSafeLoader, CPU", ms(_cpu(floor)))
     )
-    b.rows.append(
-        Row(
-            "validate one file (-q --no-cache) / its floor, CPU",
-            ratio_text(one_ratio.median),
-            f"<= {ONE_FLOOR_RATIO}x",
-            None if one_ratio.median is None else one_ratio.median <= ONE_FLOOR_RATIO,
-        )
-    )
+    b.ratio_row("validate one file (-q --no-cache) / its floor, CPU", one_ratio, ONE_FLOOR_RATIO)
     step = ratio(out[LADDER[1][0]].cpu, floor.cpu).median
     b.rows.append(Row("  the floor + one pydantic model class / the floor, CPU", ratio_text(step)))
     b.rows.append(
@@ -620,14 +621,7 @@ def section_many(b: Bench, corpus: Path, files: list[str], first: Path) -> None:
         b.record("floor", "ratio_serial_to_floor_rounds", r.per_round)
         b.rows.append(Row("floor per file: CSafeLoader load, CPU", ms(median(load))))
         b.rows.append(Row("CLoader compose per file, CPU", ms(median(compose))))
-        b.rows.append(
-            Row(
-                "perfdecl serial / floor, per file, CPU",
-                ratio_text(r.median),
-                f"<= {FLOOR_RATIO}x",
-                None if r.median is None else r.median <= FLOOR_RATIO,
-            )
-        )
+        b.ratio_row("perfdecl serial / floor, per file, CPU", r, FLOOR_RATIO)
     else:
         b.rows.append(Row("perfdecl serial / floor, per file", "skipped", f"<= {FLOOR_RATIO}x"))
     if calls:
@@ -640,14 +634,7 @@ def section_many(b: Bench, corpus: Path, files: list[str], first: Path) -> None:
         b.record("peer", "ratio_to_perfdecl_serial", r.median)
         b.record("peer", "ratio_to_perfdecl_serial_rounds", r.per_round)
         b.rows.append(Row("check-jsonschema per file, CPU", ms(median(peer))))
-        b.rows.append(
-            Row(
-                "check-jsonschema / perfdecl, per file, CPU",
-                ratio_text(r.median),
-                f">= {PEER_RATIO:.0f}x",
-                None if r.median is None else r.median >= PEER_RATIO,
-            )
-        )
+        b.ratio_row("check-jsonschema / perfdecl, per file, CPU", r, PEER_RATIO, at_least=True)
     else:
         b.rows.append(
             Row("check-jsonschema / perfdecl, per file", "skipped", f">= {PEER_RATIO:.0f}x")
@@ -694,14 +681,7 @@ def section_rerun(b: Bench, files: Sequence[Path]) -> None:
     b.record("rerun", "ratio_cpu", r_cpu.median)
     b.rows.append(Row(f"{n} files, first run (empty cache), wall", _s(out[first])))
     b.rows.append(Row(f"{n} files, re-run, nothing changed, wall", ms(_med(out[again]))))
-    b.rows.append(
-        Row(
-            "first run / re-run, wall",
-            ratio_text(r.median),
-            f">= {RERUN_RATIO:.0f}x",
-            None if r.median is None else r.median >= RERUN_RATIO,
-        )
-    )
+    b.ratio_row("first run / re-run, wall", r, RERUN_RATIO, at_least=True)
 
 
 def section_memory(b: Bench, small: Path, large: Path) -> None:
