@@ -362,8 +362,14 @@ class Bench:
             value = asdict(value)
         self.figures.setdefault(section, {})[name] = value
 
-    def ratio_row(self, label: str, r: Ratio, target: float, *, at_least: bool = False) -> None:
-        """A table row for a ratio against its target, judged by its per-round median."""
+    def judge(
+        self, key: tuple[str, str], label: str, r: Ratio, target: float, *, at_least: bool = False
+    ) -> None:
+        """Print, record (figures[section][name], and its rounds) and tabulate a ratio against
+        its target, judged by its per-round median."""
+        self.line(label, r.describe())
+        self.record(key[0], key[1], r.median)
+        self.record(key[0], f"{key[1]}_rounds", r.per_round)
         m = r.median
         met = None if m is None else (m >= target if at_least else m <= target)
         self.rows.append(
@@ -483,12 +489,15 @@ def section_startup(b: Bench, one: Path) -> dict[str, Stat]:
         )
     )
     one_ratio = ratio(out[PRODUCT_ONE].cpu, floor.cpu)
-    b.record("startup", "ratio_one_file_to_floor", one_ratio.median)
-    b.record("startup", "ratio_one_file_to_floor_rounds", one_ratio.per_round)
     b.rows.append(
         Row("one-file floor: python importing pydantic + yaml, CSafeLoader, CPU", ms(_cpu(floor)))
     )
-    b.ratio_row("validate one file (-q --no-cache) / its floor, CPU", one_ratio, ONE_FLOOR_RATIO)
+    b.judge(
+        ("startup", "ratio_one_file_to_floor"),
+        "validate one file (-q --no-cache) / its floor, CPU",
+        one_ratio,
+        ONE_FLOOR_RATIO,
+    )
     step = ratio(out[LADDER[1][0]].cpu, floor.cpu).median
     b.rows.append(Row("  the floor + one pydantic model class / the floor, CPU", ratio_text(step)))
     b.rows.append(
@@ -614,27 +623,32 @@ def section_many(b: Bench, corpus: Path, files: list[str], first: Path) -> None:
         r = ratio(serial, load)
         b.line("floor per file: CSafeLoader load, CPU", ms(median(load)))
         b.line("CLoader compose per file, CPU", ms(median(compose)))
-        b.line("perfdecl serial / floor, per file, CPU", r.describe())
         b.record("floor", "per_file_load_cpu_s", load)
         b.record("floor", "per_file_compose_cpu_s", compose)
-        b.record("floor", "ratio_serial_to_floor", r.median)
-        b.record("floor", "ratio_serial_to_floor_rounds", r.per_round)
         b.rows.append(Row("floor per file: CSafeLoader load, CPU", ms(median(load))))
         b.rows.append(Row("CLoader compose per file, CPU", ms(median(compose))))
-        b.ratio_row("perfdecl serial / floor, per file, CPU", r, FLOOR_RATIO)
+        b.judge(
+            ("floor", "ratio_serial_to_floor"),
+            "perfdecl serial / floor, per file, CPU",
+            r,
+            FLOOR_RATIO,
+        )
     else:
         b.rows.append(Row("perfdecl serial / floor, per file", "skipped", f"<= {FLOOR_RATIO}x"))
     if calls:
         peer = per_file(out["check-jsonschema"], out["check-jsonschema, 1 file"], n, calls)
         r = ratio(peer, serial)
         b.line("check-jsonschema per file, CPU", ms(median(peer)))
-        b.line("check-jsonschema / perfdecl serial, per file, CPU", r.describe())
         b.record("peer", "calls", calls)
         b.record("peer", "per_file_cpu_s", peer)
-        b.record("peer", "ratio_to_perfdecl_serial", r.median)
-        b.record("peer", "ratio_to_perfdecl_serial_rounds", r.per_round)
         b.rows.append(Row("check-jsonschema per file, CPU", ms(median(peer))))
-        b.ratio_row("check-jsonschema / perfdecl, per file, CPU", r, PEER_RATIO, at_least=True)
+        b.judge(
+            ("peer", "ratio_to_perfdecl_serial"),
+            "check-jsonschema / perfdecl, per file, CPU",
+            r,
+            PEER_RATIO,
+            at_least=True,
+        )
     else:
         b.rows.append(
             Row("check-jsonschema / perfdecl, per file", "skipped", f">= {PEER_RATIO:.0f}x")
@@ -673,15 +687,13 @@ def section_rerun(b: Bench, files: Sequence[Path]) -> None:
     r_cpu = ratio(out[first].cpu, out[again].cpu)
     b.line(first, out[first].describe(1.0, "s"))
     b.line(again, out[again].describe())
-    b.line("first run / re-run, wall", r.describe())
     b.line("first run / re-run, CPU", r_cpu.describe())
     b.record("rerun", "first", out[first])
     b.record("rerun", "again", out[again])
-    b.record("rerun", "ratio", r.median)
     b.record("rerun", "ratio_cpu", r_cpu.median)
     b.rows.append(Row(f"{n} files, first run (empty cache), wall", _s(out[first])))
     b.rows.append(Row(f"{n} files, re-run, nothing changed, wall", ms(_med(out[again]))))
-    b.ratio_row("first run / re-run, wall", r, RERUN_RATIO, at_least=True)
+    b.judge(("rerun", "ratio"), "first run / re-run, wall", r, RERUN_RATIO, at_least=True)
 
 
 def section_memory(b: Bench, small: Path, large: Path) -> None:
