@@ -176,33 +176,63 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _unit_alternation(units: frozenset[str]) -> str:
-    """A regex alternation giving what :func:`_lookup_unit` gives: the longest unit first, and an
-    ASCII unit ("kg", "%") only when no ASCII letter follows it (then a shorter one may match)."""
-    return "|".join(
-        re.escape(unit) + ("(?![A-Za-z])" if unit.isascii() else "")
-        for unit in sorted(units, key=len, reverse=True)
-    )
+    """A regex giving what :func:`_lookup_unit` gives: the longest unit, and an ASCII unit ("kg",
+    "%") only when no ASCII letter follows it (then a shorter one may match).
+
+    Written as a trie, one branch per first character: at each character the regex engine
+    follows the one branch that can match, where a flat longest-first alternation of all units
+    tried each of them in turn (most of a number's tail match, and it runs after every number).
+    Each branch tries to go on (a longer unit) before it ends, which is longest first."""
+    return _trie_branches(units, "")
+
+
+def _trie_branches(units: frozenset[str], prefix: str) -> str:
+    """The alternation of what may follow ``prefix`` to make a unit (see _unit_alternation)."""
+    depth = len(prefix)
+    nexts = sorted({u[depth] for u in units if len(u) > depth and u.startswith(prefix)})
+    branches: list[str] = []
+    leaves: list[str] = []
+    for char in nexts:
+        word = prefix + char
+        longer = any(len(u) > len(word) and u.startswith(word) for u in units)
+        end = "(?![A-Za-z])" if word.isascii() else ""
+        if not longer and not end:
+            leaves.append(char)  # one class for the units that end here and go on to none
+            continue
+        rest = _trie_branches(units, word) if longer else ""
+        if word in units:
+            rest = f"(?:{rest}|{end})" if rest else end
+        branches.append(re.escape(char) + rest)
+    if leaves:
+        branches.append("[" + "".join(map(re.escape, leaves)) + "]")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 _CN_CLASS: Final = re.escape(_CN_NUMERALS)
+_UNIT_ALT: Final = _unit_alternation(_ALL_UNITS)
 _NUMBER_RE: Final = re.compile(
-    f"[0-9{_CN_CLASS}]"
+    f"([0-9{_CN_CLASS}]"
     r"(?:(?<=[0-9])(?:[0-9]{0,2}(?![0-9])(?:,[0-9]{3}(?![0-9]))*|[0-9]*)(?:\.[0-9]+)?"
-    f"|[{_CN_CLASS}]*)"
+    f"|[{_CN_CLASS}]*))"
+    f"( *)([余多])?(?:({_UNIT_ALT})|([万亿千百])([余多])?({_UNIT_ALT})?)?"
 )
-"""A number as written: Arabic digits (thousands groups only after 1-3 digits, then decimals) or a
+"""A number as written and what may follow it, in one match.
+
+The number (group 1): Arabic digits (thousands groups only after 1-3 digits, then decimals) or a
 run of Chinese numerals. A match starts where a run starts, so "200" of "1,200" is never
 proposed. The pattern opens with one character class so that the regex engine skips the text
 between numbers by that class alone (an alternation at the front made it try every branch at
-every character: a third of the scan)."""
-_UNIT_ALT: Final = _unit_alternation(_ALL_UNITS)
-_TAIL_RE: Final = re.compile(
-    f"(?P<sp> *)(?P<m1>[余多])?(?:(?P<u1>{_UNIT_ALT})|(?P<g>[万亿千百])(?P<m2>[余多])?(?P<u2>{_UNIT_ALT})?)?"
-)
-"""What may follow a number, read in one match: spaces, 余/多, then a unit or (only when no unit
-starts there) 万/亿/千/百 with 余/多 and a unit after it. Every part is optional and nothing after
-them can fail, so the match is the greedy reading the procedural parser made; whether a 余/多
-counts (a unit, magnitude or clause end must follow) is decided on the groups."""
+every character: a third of the scan).
+
+Its tail (groups 2-7, a :data:`_Tail`): spaces, 余/多, then a unit or (only when no unit starts
+there) 万/亿/千/百 with 余/多 and a unit after it. Every part is optional and nothing after them
+can fail, so the number is matched as it would be alone and the tail is the greedy reading the
+procedural parser made; whether a 余/多 counts (a unit, magnitude or clause end must follow) is
+decided on the groups. Reading both in one match saves a second match call for every number;
+the scan goes on from the number's end, not the tail's (see :func:`_parse_targets`)."""
+_Tail = tuple[str, str, str | None, str | None, str | None, str | None, str | None]
+"""The groups of a :data:`_NUMBER_RE` match: number, spaces, 余/多, unit, or 万/亿/千/百 with
+余/多 and a unit."""
 _SUFFIX_RE: Final = re.compile(r" *(?:\(含\) *)?(" + "|".join(map(re.escape, _SUFFIX_ORDER)) + ")?")
 _SUFFIX_FIRST: Final = frozenset(" (" + "".join(word[0] for word in _SUFFIX_ORDER))
 """What a trailing comparison word (or the spaces or "(含)" before one) starts with: after most
@@ -251,13 +281,11 @@ def _counts_more(masked: str, after: int, unit: str | None) -> bool:
     return char in _BOUNDARY or char in _MAGNITUDES or (unit is not None and unit in _UNITS)
 
 
-def _read_arabic(masked: str, end: int, value: Decimal) -> _Reading | None:
+def _read_arabic(masked: str, end: int, value: Decimal, tail: _Tail) -> _Reading | None:
     """The unit after Arabic digits, with 余/多, 万/亿 (kept in the unit), 千/百 (multiplied).
 
-    The groups of one ``_TAIL_RE`` match are contiguous, so positions are sums of lengths."""
-    tail = _TAIL_RE.match(masked, end)
-    assert tail is not None  # every part is optional
-    spaces, more_word, unit_word, magnitude, more_word2, unit_word2 = tail.groups()
+    The groups of the number's match are contiguous, so positions are sums of lengths."""
+    _, spaces, more_word, unit_word, magnitude, more_word2, unit_word2 = tail
     pos = end + len(spaces)
     more = False
     unit = ""
@@ -300,15 +328,14 @@ def _read_arabic(masked: str, end: int, value: Decimal) -> _Reading | None:
     return value, prefix_unit + unit, more, pos
 
 
-def _read_cn(tx: _Text, start: int, end: int) -> _Reading | None:
+def _read_cn(tx: _Text, start: int, end: int, tail: _Tail) -> _Reading | None:
     """A Chinese numeral counts only before a measure word ("两次", "二十余人", "三万元"), never
     after 第/每/周/之/星期, inside quotes, before 分之 or in words such as 一次性."""
     masked = tx.masked
     # Every test refuses, so the cheapest go first: most runs (一 of 一步, 十 of 十一) are
-    # followed by no measure word, which the one tail match tells before the quotes are found.
-    tail = _TAIL_RE.match(masked, end)
-    assert tail is not None  # every part is optional
-    spaces, more_word, unit, _, _, _ = tail.groups()
+    # followed by no measure word, which the tail read with the run tells before the quotes are
+    # found.
+    _, spaces, more_word, unit, _, _, _ = tail
     if unit is None or unit not in _CN_UNITS:
         return None
     run = masked[start:end]
@@ -339,8 +366,9 @@ _Reading = tuple[Decimal, str, bool, int]
 """What follows a number: (value, unit, whether 余/多 was read, position after)."""
 
 
-def _candidate(tx: _Text, start: int, end: int, floor: int) -> _Cand | None:
-    """The target a number at ``start:end`` states, or None when it is no quantity.
+def _candidate(tx: _Text, start: int, end: int, floor: int, tail: _Tail) -> _Cand | None:
+    """The target a number at ``start:end`` (followed by ``tail``) states, or None when it is
+    no quantity.
 
     The steps are written inline (value, clause start, the word right before) because this runs
     for every number of every text: calls were most of the parser's cost."""
@@ -362,14 +390,14 @@ def _candidate(tx: _Text, start: int, end: int, floor: int) -> _Cand | None:
             if nxt == "+" or (nxt in "/:." and end + 1 < n and "0" <= masked[end + 1] <= "9"):
                 return None
         value = Decimal(masked[start:end].replace(",", ""))
-        reading = (value, "%", False, end) if pct else _read_arabic(masked, end, value)
+        reading = (value, "%", False, end) if pct else _read_arabic(masked, end, value, tail)
     elif pct:
         whole = _cn_to_int(masked[start:end])
         if whole is None:
             return None
         reading = (Decimal(whole), "%", False, end)
     else:
-        reading = _read_cn(tx, start, end)
+        reading = _read_cn(tx, start, end, tail)
     if reading is None:
         return None
     value, unit, more, pos = reading
@@ -515,12 +543,19 @@ def _parse_targets(text: str) -> tuple[ParsedTarget, ...]:
     cands: list[_Cand] = []
     floor = 0
     read_up_to = 0
-    for m in _NUMBER_RE.finditer(masked):
+    # The numbers are those a scan for numbers alone finds: each search starts at the end of
+    # the last number, not of its tail, and a number starting inside what a target read is
+    # skipped whole.
+    search = _NUMBER_RE.search
+    pos = 0
+    while (m := search(masked, pos)) is not None:
+        tail: _Tail = m.groups()  # type: ignore[assignment]
         start = m.start()
+        pos = start + len(tail[0])
         if start < read_up_to:
             continue  # read already: 千 of "3千余张", 百 of "5个百分点"
-        read_up_to = m.end()
-        cand = _candidate(tx, start, read_up_to, floor)
+        read_up_to = pos
+        cand = _candidate(tx, start, pos, floor, tail)
         if cand is None:
             continue
         cands.append(cand)
