@@ -8,8 +8,10 @@ order, as (comparison, value, unit).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
+import pickle
 import re
 import subprocess
 import sys
@@ -352,6 +354,28 @@ def test_target_record() -> None:
     assert parse_targets(text) == [
         ParsedTarget(">=", Decimal(50), "张", text.index("不低于"), len(text), "发放借书证（张）")
     ]
+
+
+def test_a_subject_worked_out_on_first_read_is_the_one_built_at_once() -> None:
+    # The parser leaves each subject to its first read; every way of reading a target sees it.
+    from perfdecl.phrases.targets import _parse_targets
+
+    text = "全年发放借书证不低于50张，约20-30人；家长培训（人）：269"
+    built = [
+        ParsedTarget(">=", Decimal(50), "张", 7, 13, "发放借书证"),
+        ParsedTarget(">=", Decimal(20), "人", 14, 17, ""),
+        ParsedTarget("<=", Decimal(30), "人", 18, 21, ""),
+        ParsedTarget("=", Decimal(269), "人", 30, 33, "家长培训（人）"),
+    ]
+    fresh = _parse_targets.__wrapped__  # type: ignore[attr-defined]
+    assert list(fresh(text)) == built
+    assert [hash(t) for t in fresh(text)] == [hash(t) for t in built]
+    assert [repr(t) for t in fresh(text)] == [repr(t) for t in built]
+    assert pickle.loads(pickle.dumps(fresh(text))) == tuple(built)
+    assert [dataclasses.replace(t) for t in fresh(text)] == built
+    assert [t.subject for t in fresh(text)] == [t.subject for t in built]
+    with pytest.raises(AttributeError):
+        fresh(text)[0].subjects  # type: ignore[attr-defined]  # noqa: B018
 
 
 @pytest.mark.parametrize(

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 Comparison = Literal[">=", "<=", "=", ">", "<", "~"]
 DateKind = Literal["deadline", "date", "year"]
@@ -17,9 +17,21 @@ the work per text, whatever its length. ``text[:MAX_TEXT]`` is ``text`` itself w
 the caches below see the same object."""
 
 
+class _SubjectLater:
+    """The slot where a :class:`ParsedTarget` made by the parser keeps how to work out its
+    subject until it is first read (a base class: the dataclass's own slots are its fields)."""
+
+    __slots__ = ("_subject_from",)
+
+
 @dataclass(frozen=True, slots=True)
-class ParsedTarget:
-    """One quantified target: the parts a 三级 indicator stores separately."""
+class ParsedTarget(_SubjectLater):
+    """One quantified target: the parts a 三级 indicator stores separately.
+
+    The parser leaves ``subject`` unset and keeps ``(function, *arguments)`` that give it: only
+    the importer reads a subject, while the checks read every target of every text (a third of
+    a target's parse went into its subject). The first read works it out and stores it, so
+    reading, comparing, hashing, printing and pickling a target all see the same value."""
 
     comparison: Comparison
     value: Decimal
@@ -27,6 +39,17 @@ class ParsedTarget:
     start: int
     end: int
     subject: str
+
+    if not TYPE_CHECKING:  # mypy would otherwise accept any attribute name on a target
+
+        def __getattr__(self, name: str) -> str:
+            # Reached only when ordinary lookup fails: for ``subject``, an unset slot.
+            if name != "subject":
+                raise AttributeError(name)
+            how: tuple[Callable[..., str], object, ...] = self._subject_from
+            subject = how[0](*how[1:])
+            object.__setattr__(self, "subject", subject)  # once; frozen only to its users
+            return subject
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from perfdecl.phrases.base import (
     _longest_first,
     _skip_spaces,
     _starts_with_any,
+    _SubjectLater,
 )
 from perfdecl.phrases.comparisons import (
     _PREFIX_ORDER,
@@ -68,11 +69,13 @@ class _Cand:
 
     __slots__ = (
         "approximate",
+        "clause",
         "comparison",
         "end",
         "explicit",
         "start",
         "subject",
+        "subject_end",
         "unit",
         "value",
     )
@@ -86,7 +89,8 @@ class _Cand:
         comparison: Comparison,
         explicit: bool,
         approximate: bool,
-        subject: str,
+        clause: int,
+        subject: str | None,
     ) -> None:
         self.approximate = approximate  # the only cue is 约/大约 before the number
         self.start = start
@@ -95,6 +99,10 @@ class _Cand:
         self.unit = unit
         self.comparison = comparison
         self.explicit = explicit
+        # The subject is text[clause:subject_end] trimmed (_subject), worked out here only when
+        # the unit hint needs it (None until then; see ParsedTarget).
+        self.clause = clause
+        self.subject_end = start
         self.subject = subject
 
 
@@ -431,15 +439,19 @@ def _candidate(tx: _Text, start: int, end: int, floor: int, tail: _Tail) -> _Can
     else:
         prefix_word, span_start = "", num_start
     comparison = _comparison(prefix_word, suffix_word, more)
-    subject = _subject(tx.text, clause, span_start)
+    subject = None
+    if not unit:  # a unit named in brackets at the subject's end: "发放借书证（张）50"
+        subject = _subject(tx.text, clause, span_start)
+        unit = _unit_hint(subject)
     return _Cand(
         span_start,
         pos,
         value,
-        unit or _unit_hint(subject),
+        unit,
         comparison,
         bool(prefix_word or suffix_word or more or pct),
         comparison == "~" and prefix_word in _WEAK_WORDS and not suffix_word,
+        clause,
         subject,
     )
 
@@ -518,7 +530,11 @@ def _join_ranges(masked: str, cands: list[_Cand]) -> None:
         first.explicit = True
         second.comparison = "<="
         second.explicit = True
-        second.subject = first.subject
+        second.clause, second.subject_end, second.subject = (
+            first.clause,
+            first.subject_end,
+            first.subject,
+        )
 
 
 def parse_targets(text: str) -> list[ParsedTarget]:
@@ -566,16 +582,20 @@ def _parse_targets(text: str) -> tuple[ParsedTarget, ...]:
     found: list[ParsedTarget] = []
     for c in cands:
         if c.unit or c.explicit:
-            # ParsedTarget(c.comparison, c.value, c.unit, c.start, c.end, c.subject), filled
+            # ParsedTarget(c.comparison, c.value, c.unit, c.start, c.end, subject), filled
             # through its slots: a frozen dataclass's __init__ sets each field through
             # object.__setattr__, twice the cost, and every target of every text is built here.
+            # The subject is left to its first read unless worked out already.
             target = _new_target(ParsedTarget)
             _SET_COMPARISON(target, c.comparison)
             _SET_VALUE(target, c.value)
             _SET_UNIT(target, c.unit)
             _SET_START(target, c.start)
             _SET_END(target, c.end)
-            _SET_SUBJECT(target, c.subject)
+            if c.subject is None:
+                _SET_SUBJECT_FROM(target, (_subject, text, c.clause, c.subject_end))
+            else:
+                _SET_SUBJECT(target, c.subject)
             found.append(target)
     return tuple(found)
 
@@ -587,6 +607,7 @@ _SET_UNIT: Final = ParsedTarget.__dict__["unit"].__set__
 _SET_START: Final = ParsedTarget.__dict__["start"].__set__
 _SET_END: Final = ParsedTarget.__dict__["end"].__set__
 _SET_SUBJECT: Final = ParsedTarget.__dict__["subject"].__set__
+_SET_SUBJECT_FROM: Final = _SubjectLater.__dict__["_subject_from"].__set__
 
 
 @cache
