@@ -145,7 +145,7 @@ def entry_key(name: str, data: bytes, options: Options) -> str:
     return digest.hexdigest()
 
 
-def _problem_row(p: Problem) -> list[Any]:
+def problem_row(p: Problem) -> list[Any]:
     return [
         p.code,
         p.severity.value,
@@ -179,7 +179,7 @@ def encode(result: FileResult, data: bytes) -> str:
     entry = {
         "format": FORMAT,
         "file": result.file,
-        "problems": [_problem_row(p) for p in result.problems],
+        "problems": [problem_row(p) for p in result.problems],
         "text": text,
         "spans": {k: list(v) for k, v in result.source.values.items()},
         "messages": [_digest(zh), _digest(en)],
@@ -276,7 +276,7 @@ def _str(value: object) -> str:
 _SEVERITY = {s.value: s for s in Severity}
 
 
-def _problem(row: list[Any], message: Message) -> Problem:
+def problem_of(row: Sequence[Any], message: Message) -> Problem:
     """One stored problem row back into a :class:`Problem`; ValueError when it is not one.
 
     The types are checked inline (``type(x) is``): a cached run decodes tens of thousands of
@@ -318,7 +318,7 @@ def decode(raw: str | bytes, data: bytes) -> FileResult:
         raise ValueError("damaged messages")
     rows = entry["problems"]
     messages = _Messages(zh, en, len(rows))
-    problems = [_problem(row, _StoredMessage(messages, i)) for i, row in enumerate(rows)]
+    problems = [problem_of(row, _StoredMessage(messages, i)) for i, row in enumerate(rows)]
     text = entry["text"]
     if text is None:
         text = data.decode("utf-8")
@@ -333,11 +333,11 @@ def decode(raw: str | bytes, data: bytes) -> FileResult:
         tuple(problems),
         None,
         SourceMap(text=_str(text), values=spans),
-        _ledger(entry.get("ledger")),
+        ledger_of(entry.get("ledger")),
     )
 
 
-def _ledger(row: object) -> Ledger | None:
+def ledger_of(row: object) -> Ledger | None:
     """A cached ledger (lint/folder.py), or None; raises ValueError on a malformed one."""
     if row is None:
         return None

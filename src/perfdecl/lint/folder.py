@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from perfdecl.config.options import Options, enabled, longest
 from perfdecl.escape import safe
@@ -69,6 +69,14 @@ class Checked(Protocol):
 
     @property
     def ledger(self) -> Ledger | None: ...
+
+
+class Ledgered(NamedTuple):
+    """A file's ledger without the rest of its result: what a run keeps of every file for the
+    folder check, so that memory does not grow with the results (lint.runner)."""
+
+    file: str
+    ledger: Ledger
 
 
 def unit_key(name: str) -> str:

@@ -36,7 +36,8 @@ from perfdecl.lint import (
     check_path,
     internal_error,
 )
-from perfdecl.lint.folder import folder_problems
+from perfdecl.lint.folder import Ledgered, folder_problems
+from perfdecl.lint.held import Held
 from perfdecl.loader import SourceMap, gc_paused, unreadable
 from perfdecl.problem import Problem
 
@@ -641,33 +642,36 @@ class Batch:
         the department form's result can be reported. Then the held ones follow, in order."""
         for extra in self.head:
             yield extra, False
-        ledgers: list[FileResult] = []
+        ledgers: list[Ledgered] = []  # the ledgers alone: a result is not kept for its ledger
         options: dict[str, Options] = {}
-        held: list[tuple[list[FileResult], FileResult | None]] = []
-        holding = False
+        held: Held | None = None
         for task, preface, result in zip(self.tasks, self.prefaces, checked, strict=True):
             shown_result = result if reported(task, result) else None
-            if result.ledger is not None and not task.excluded:
-                ledgers.append(result)
+            ledger = result.ledger
+            if ledger is not None and not task.excluded:
+                ledgers.append(Ledgered(result.file, ledger))
                 options[result.file] = task.options
-                if result.ledger.kind == "department" and len(self.tasks) > 1:
-                    holding = True
-            if holding:
-                held.append((preface, shown_result))
+                if held is None and ledger.kind == "department" and len(self.tasks) > 1:
+                    held = Held()
+            if held is not None:
+                held.add(preface, shown_result)
                 yield None, True
                 continue
             for extra in preface:
                 yield extra, False
             yield shown_result, True
-        if not holding:
+        if held is None:
             return
-        extra_problems = folder_problems(ledgers, lambda f: options.get(f, DEFAULT_OPTIONS))
-        for preface, shown_result in held:
-            for extra in preface:
-                yield extra, False
-            if shown_result is not None:
-                more = extra_problems.get(shown_result.file, [])
-                yield with_folder_problems(shown_result, more), False
+        try:
+            extra_problems = folder_problems(ledgers, lambda f: options.get(f, DEFAULT_OPTIONS))
+            for preface, shown_result in held:
+                for extra in preface:
+                    yield extra, False
+                if shown_result is not None:
+                    more = extra_problems.get(shown_result.file, [])
+                    yield with_folder_problems(shown_result, more), False
+        finally:
+            held.close()
 
 
 def prepare(
