@@ -153,12 +153,13 @@ def in_base_unit(value: Decimal, unit: str | None) -> Decimal:
 def row_texts(row: IndicatorRow) -> tuple[str, ...]:
     """The row's wording and, when printed, its 指标值 cell (``value_text``): a project form
     names the indicator in one column (项目成本) and gives the value in the next (≤50万元)."""
-    value = row.item.value_text
+    value = row.value_text
     return (row.text,) if not value else (row.text, value)
 
 
 def numeric(target: Target) -> Decimal | None:
-    return target.value if isinstance(target.value, Decimal) else None
+    value = target.value  # read once: a model's field costs five times a local's read
+    return value if isinstance(value, Decimal) else None
 
 
 def is_quantitative_target(target: Target) -> bool:
@@ -182,7 +183,7 @@ _SET_QUANTIFIED = IndicatorRow.__dict__["quantified"].__set__
 
 
 def _quantified(row: IndicatorRow) -> bool:
-    for t in row.item.targets:  # loops, not any(): a generator costs more than the test
+    for t in row.targets:  # loops, not any(): a generator costs more than the test
         if is_quantitative_target(t):
             return True
     return any(phrases.is_quantified(text) for text in row_texts(row))
@@ -190,7 +191,7 @@ def _quantified(row: IndicatorRow) -> bool:
 
 def is_quantitative(row: IndicatorRow) -> bool:
     """Counted as quantitative for the share rule: marked so, or quantified and not marked 定性."""
-    kind = row.item.kind
+    kind = row.kind
     if kind is QUALITATIVE_KIND:
         return False
     return kind is QUANTITATIVE_KIND or is_quantified(row)
@@ -233,18 +234,18 @@ def _texts(decl: Declaration) -> Iterator[tuple[str, str]]:
         yield f"{g.pointer}/name", g.group.name
     for row in all_indicator_rows(decl):
         yield row.text_pointer, row.text
-        if row.item.value_text:
-            yield f"{row.pointer}/value_text", row.item.value_text
-        for t, target in enumerate(row.item.targets):
+        if row.value_text:
+            yield f"{row.pointer}/value_text", row.value_text
+        for t, target in enumerate(row.targets):
             if isinstance(target.value, str):
                 yield f"{row.pointer}/targets/{t}/value", target.value
 
 
 def value_given(row: IndicatorRow) -> bool:
     """The row's value is filled in beside its name: a 指标值 cell or a structured target."""
-    return bool(row.item.value_text) or any(
+    return bool(row.value_text) or any(
         numeric(t) is not None or t.deadline is not None or isinstance(t.value, str)
-        for t in row.item.targets
+        for t in row.targets
     )
 
 

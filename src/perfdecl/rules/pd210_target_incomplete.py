@@ -40,7 +40,7 @@ def names_an_amount(row: IndicatorRow) -> str | None:
     """The amount a row is named after, when its value is missing altogether: not marked 定性,
     no 指标值, no target, no figure or placeholder in the wording. 数量 rows are PD211's,
     satisfaction PD222's."""
-    if row.level2 in (QUANTITY, SATISFACTION) or row.item.kind is not None:
+    if row.level2 in (QUANTITY, SATISFACTION) or row.kind is not None:
         return None
     name = row.text.strip().rstrip("。；;，,、 ")
     if not name.endswith(AMOUNT_NAMES):  # one C call rules out most rows
@@ -97,7 +97,7 @@ class TargetIncomplete(Rule):
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for row in all_indicator_rows(decl):
             item = row.item
-            for t, target in enumerate(item.targets):
+            for t, target in enumerate(row.targets):
                 if isinstance(target.value, Decimal) and not clean_unit(target.unit):
                     yield Finding(
                         f"{row.pointer}/targets/{t}",
@@ -108,7 +108,7 @@ class TargetIncomplete(Rule):
                             "for example 张, % or 万元.",
                         ),
                     )
-            kind = item.kind
+            kind = row.kind
             if kind is None:  # the usual case: only a row named as an amount may be reported
                 amount = names_an_amount(row)
                 if amount is not None:
@@ -124,7 +124,7 @@ class TargetIncomplete(Rule):
                         offset=0,
                     )
                 continue
-            numeric_targets = any(t.comparison is not QUALITATIVE_COMPARISON for t in item.targets)
+            numeric_targets = any(t.comparison is not QUALITATIVE_COMPARISON for t in row.targets)
             if kind is QUANTITATIVE_KIND and not numeric_targets and not is_quantified(row):
                 yield Finding(
                     f"{row.pointer}/kind",

@@ -50,7 +50,7 @@ class PercentOutOfRange(Rule):
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for row in all_indicator_rows(decl):
-            for t, target in enumerate(row.item.targets):
+            for t, target in enumerate(row.targets):
                 value = numeric(target)
                 if value is None or not is_percent(target.unit) or 0 <= value <= 100:
                     continue

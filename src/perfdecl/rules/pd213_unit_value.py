@@ -56,7 +56,7 @@ class UnitValueMismatch(Rule):
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for row in all_indicator_rows(decl):
-            for t, target in enumerate(row.item.targets):
+            for t, target in enumerate(row.targets):
                 value = numeric(target)
                 unit = clean_unit(target.unit)
                 name = target.name or ""

@@ -86,7 +86,7 @@ class VagueWording(Rule):
             words, offset, pointer = found
             yield Finding(
                 pointer,
-                _message(row.item.id, words, row.item.kind is QUALITATIVE_KIND),
+                _message(row.item.id, words, row.kind is QUALITATIVE_KIND),
                 offset,  # offset and length by position: a keyword costs a fifth more
                 len(words[0]),
             )
@@ -98,7 +98,7 @@ def _vague(row: IndicatorRow, extra: tuple[str, ...]) -> tuple[list[str], int, s
     found = vague_summary(row.text, extra)
     if found is not None:
         return found[0], found[1], row.text_pointer
-    value = row.item.value_text
+    value = row.value_text
     if not value:
         return None
     if duration_only(value):  # "长期": how long, not how well

@@ -61,7 +61,7 @@ class DateOutsideYear(Rule):
         has_period = decl.project is not None and decl.project.period is not None
         span_zh = f"{start}至{end}" if has_period else f"{decl.year}年"
         for row in indicator_rows(decl):
-            for t, target in enumerate(row.item.targets):
+            for t, target in enumerate(row.targets):
                 if target.deadline is not None and not start <= target.deadline <= end:
                     yield self._finding(
                         f"{row.pointer}/targets/{t}/deadline", row.item.id, target.deadline, span_zh

@@ -55,7 +55,7 @@ class WeightsDoNotSum(Rule):
         weights = [
             target.weight
             for row in indicator_rows(decl)
-            for target in row.item.targets
+            for target in row.targets
             if target.weight is not None
         ]
         if not weights:

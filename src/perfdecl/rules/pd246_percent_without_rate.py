@@ -82,7 +82,7 @@ class PercentWithoutRate(Rule):
         for row in all_indicator_rows(decl):
             # The first target in % whose own name says no rate, then (only for such a row:
             # most rows have none) whether the wording says one.
-            for t, target in enumerate(row.item.targets):
+            for t, target in enumerate(row.targets):
                 if numeric(target) is None or not is_percent(target.unit):
                     continue
                 if target.name and _RATE.search(target.name):
