@@ -24,37 +24,69 @@ from perfdecl.problem import become, fill_twin, slot_setters
 
 @dataclass(frozen=True, slots=True)
 class Level1Row:
+    """One 一级 row. ``canonical`` (its framework name) is set when the row is made, like the
+    names of :class:`GroupRow` and :class:`IndicatorRow`, rather than read through a property:
+    the rules ask it of every row."""
+
     index: int
     level1: Level1
     name: Level1Name
     pointer: str  # /indicators/{i}, or /indicators_period/{i} for the multi-year (中期) table
+    canonical: str | None = field(init=False, compare=False, repr=False)
+
+    def __init__(self, index: int, level1: Level1, name: Level1Name, pointer: str) -> None:
+        fill = _LEVEL1_SLOTS
+        fill[0](self, index)
+        fill[1](self, level1)
+        fill[2](self, name)
+        fill[3](self, pointer)
+        fill[4](self, name.level1)
 
     @property
     def period(self) -> bool:
         """True for a row of ``indicators_period`` (the 中期 table), False for the annual one."""
         return self.pointer.startswith("/indicators_period/")
 
-    @property
-    def canonical(self) -> str | None:
-        return self.name.level1
+
+_LEVEL1_SLOTS = slot_setters(Level1Row)
 
 
 @dataclass(frozen=True, slots=True)
 class GroupRow:
+    """One 二级 group. ``canonical`` (its framework name) and ``level1`` (its 一级's) are set
+    when the row is made rather than read through properties: some ten rules ask them of every
+    group (170 property calls a file)."""
+
     parent: Level1Row
     index: int
     group: Group
     name: Level2Name
     pointer: str  # /indicators/{i}/groups/{j}; /indicators/{i} for a 一级 with no 二级
     flat: bool = False  # the 三级 listed directly under the 一级 (Level1.items), no 二级 printed
+    canonical: str | None = field(default=None, init=False, compare=False, repr=False)
+    level1: str | None = field(default=None, init=False, compare=False, repr=False)
 
-    @property
-    def canonical(self) -> str | None:
-        return self.name.level2
+    def __init__(
+        self,
+        parent: Level1Row,
+        index: int,
+        group: Group,
+        name: Level2Name,
+        pointer: str,
+        flat: bool = False,
+    ) -> None:
+        fill = _GROUP_SLOTS
+        fill[0](self, parent)
+        fill[1](self, index)
+        fill[2](self, group)
+        fill[3](self, name)
+        fill[4](self, pointer)
+        fill[5](self, flat)
+        fill[6](self, name.level2)
+        fill[7](self, parent.canonical)
 
-    @property
-    def level1(self) -> str | None:
-        return self.parent.canonical
+
+_GROUP_SLOTS = slot_setters(GroupRow)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +128,8 @@ class IndicatorRow:
         fill[1](self, index)
         fill[2](self, item)
         fill[3](self, pointer)
-        fill[4](self, group_row.parent.name.level1)
-        fill[5](self, group_row.name.level2)
+        fill[4](self, group_row.level1)
+        fill[5](self, group_row.canonical)
         fill[6](self, item.text)
         fill[7](self, f"{pointer}/text")
         fill[8](self, item.targets)
@@ -203,8 +235,8 @@ def _rows_of(g: GroupRow) -> tuple[IndicatorRow, ...]:
     """The 三级 rows of one group: each equals ``IndicatorRow(g, k, item, pointer)``, the
     pointer ``{g.pointer}/items/{k}`` (tests/test_period_rows.py checks it)."""
     prefix = f"{g.pointer}/items/"
-    level1 = g.parent.name.level1
-    level2 = g.name.level2
+    level1 = g.level1
+    level2 = g.canonical
     rows: list[IndicatorRow] = []
     for k, item in enumerate(g.group.items):
         row: Any = _new_object(_RowFill)
@@ -233,15 +265,18 @@ def _group_rows_of(l1: Level1Row, fw: FrameworkSpec | None) -> tuple[GroupRow, .
     (tests/test_period_rows.py checks it)."""
     name_of = fw.level2_name if fw is not None else canonical_level2
     prefix = f"{l1.pointer}/groups/"
+    level1 = l1.canonical
     groups: list[GroupRow] = []
     for j, group in enumerate(l1.level1.groups):
         row: Any = _new_object(_GroupFill)
         row.parent = l1
         row.index = j
         row.group = group
-        row.name = name_of(group.name)
+        row.name = name = name_of(group.name)
         row.pointer = f"{prefix}{j}"
         row.flat = False
+        row.canonical = name.level2
+        row.level1 = level1
         become(row, GroupRow)
         groups.append(row)
     return tuple(groups)

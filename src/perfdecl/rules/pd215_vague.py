@@ -78,11 +78,11 @@ class VagueWording(Rule):
         for row in all_indicator_rows(decl):
             if is_quantified(row):
                 continue
-            if is_cost_row(row) or row.level2 == SATISFACTION or is_question(row.text):
-                continue  # PD217, PD222/PD223 and PD216 say what is wrong there
+            if is_cost_row(row) or row.level2 == SATISFACTION:
+                continue  # PD217 and PD222/PD223 say what is wrong there
             found = _vague(row, extra)
-            if found is None:
-                continue
+            if found is None or is_question(row.text):
+                continue  # PD216 says what is wrong with a question (asked of vague rows only)
             words, offset, pointer = found
             yield Finding(
                 pointer,
