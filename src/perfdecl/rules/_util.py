@@ -186,7 +186,10 @@ def _quantified(row: IndicatorRow) -> bool:
     for t in row.targets:  # loops, not any(): a generator costs more than the test
         if is_quantitative_target(t):
             return True
-    return any(phrases.is_quantified(text) for text in row_texts(row))
+    for text in row_texts(row):  # noqa: SIM110 (the loop again, not any())
+        if phrases.is_quantified(text):
+            return True
+    return False
 
 
 def is_quantitative(row: IndicatorRow) -> bool:
@@ -236,6 +239,8 @@ def _texts(decl: Declaration) -> Iterator[tuple[str, str]]:
         yield row.text_pointer, row.text
         if row.value_text:
             yield f"{row.pointer}/value_text", row.value_text
+        if not row.targets:
+            continue  # six rows in ten have none: no enumerate made for them
         for t, target in enumerate(row.targets):
             if isinstance(target.value, str):
                 yield f"{row.pointer}/targets/{t}/value", target.value

@@ -97,17 +97,18 @@ class TargetIncomplete(Rule):
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for row in all_indicator_rows(decl):
             item = row.item
-            for t, target in enumerate(row.targets):
-                if isinstance(target.value, Decimal) and not clean_unit(target.unit):
-                    yield Finding(
-                        f"{row.pointer}/targets/{t}",
-                        Message(
-                            f"指标 {item.id} 的指标值 {target.value} 没有计量单位。请填写 unit，"
-                            "如“张”“%”“万元”。",
-                            f"The target value {target.value} of {item.id} has no unit; set unit, "
-                            "for example 张, % or 万元.",
-                        ),
-                    )
+            if row.targets:  # six rows in ten have none: no enumerate made for them
+                for t, target in enumerate(row.targets):
+                    if isinstance(target.value, Decimal) and not clean_unit(target.unit):
+                        yield Finding(
+                            f"{row.pointer}/targets/{t}",
+                            Message(
+                                f"指标 {item.id} 的指标值 {target.value} 没有计量单位。请填写 unit，"
+                                "如“张”“%”“万元”。",
+                                f"The target value {target.value} of {item.id} has no unit; set unit, "
+                                "for example 张, % or 万元.",
+                            ),
+                        )
             kind = row.kind
             if kind is None:  # the usual case: only a row named as an amount may be reported
                 amount = names_an_amount(row)

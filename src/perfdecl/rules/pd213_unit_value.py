@@ -56,11 +56,13 @@ class UnitValueMismatch(Rule):
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for row in all_indicator_rows(decl):
+            if not row.targets:
+                continue  # six rows in ten have none: no enumerate made for them
             for t, target in enumerate(row.targets):
                 value = numeric(target)
                 unit = clean_unit(target.unit)
-                name = target.name or ""
-                if is_percent(unit) and _MONEY_NAME.search(name) and not _SHARE_NAME.search(name):
+                name = (target.name or "") if is_percent(unit) else ""  # read when needed
+                if name and _MONEY_NAME.search(name) and not _SHARE_NAME.search(name):
                     yield Finding(
                         f"{row.pointer}/targets/{t}/unit",
                         Message(

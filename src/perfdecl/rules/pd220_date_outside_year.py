@@ -61,11 +61,15 @@ class DateOutsideYear(Rule):
         has_period = decl.project is not None and decl.project.period is not None
         span_zh = f"{start}至{end}" if has_period else f"{decl.year}年"
         for row in indicator_rows(decl):
-            for t, target in enumerate(row.targets):
-                if target.deadline is not None and not start <= target.deadline <= end:
-                    yield self._finding(
-                        f"{row.pointer}/targets/{t}/deadline", row.item.id, target.deadline, span_zh
-                    )
+            if row.targets:  # six rows in ten have none: no enumerate made for them
+                for t, target in enumerate(row.targets):
+                    if target.deadline is not None and not start <= target.deadline <= end:
+                        yield self._finding(
+                            f"{row.pointer}/targets/{t}/deadline",
+                            row.item.id,
+                            target.deadline,
+                            span_zh,
+                        )
             for parsed in phrases.parse_dates(row.text):
                 if not start <= parsed.date <= end:
                     yield self._finding(

@@ -67,16 +67,22 @@ class RepeatedSentence(Rule):
     )
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        copies: dict[str, list[IndicatorRow]] = {}
+        first: dict[str, IndicatorRow] = {}
+        copies: dict[str, list[IndicatorRow]] = {}  # only the texts met twice: no list a row
         for row in indicator_rows(decl):
             text = row.text  # beyond phrases.MAX_TEXT: compared as written (NFKC of 15 MB: 0.8 s)
             key = phrases.normalize(text) if len(text) <= phrases.MAX_TEXT else text
             if len(key) < MIN_LENGTH:
                 continue
-            copies.setdefault(key, []).append(row)
+            seen = first.setdefault(key, row)
+            if seen is not row:
+                rows = copies.get(key)
+                if rows is None:
+                    copies[key] = [seen, row]
+                else:
+                    rows.append(row)
         for rows in copies.values():
-            if len(rows) > 1:
-                yield _repeated(rows, decl.year)
+            yield _repeated(rows, decl.year)
 
 
 def _repeated(rows: list[IndicatorRow], year: int) -> Finding:

@@ -86,6 +86,8 @@ class DirectionContradictsComparison(Rule):
             if declared is not None and nature in _CONTRADICTS[declared]:
                 yield _finding(f"{row.pointer}/direction", item.id, declared, nature)
                 continue
+            if not row.targets:
+                continue  # six rows in ten have none: no enumerate made for them
             for t, target in enumerate(row.targets):
                 direction = target.direction or declared
                 if direction is not None and target.comparison in _CONTRADICTS[direction]:
