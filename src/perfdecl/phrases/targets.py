@@ -256,13 +256,16 @@ _MAGNITUDES: Final = "万亿千百"
 _PREFIX_ENDS: Final = frozenset(word[-1] for word in _PREFIX_ORDER)
 """The last characters of the comparison words: a window ending in none of them (most do)
 ends in no word, which one set lookup tells instead of 35 ``endswith`` tests."""
+_PREFIX_ENDS_OR_SPACE: Final = _PREFIX_ENDS | {" ", "\t"}
+"""What the character right before a number must be for a comparison word to end there, spaces
+(which the window drops at its end) aside."""
 _DAY_WITHIN: Final = ("内", "以内", "之内")
 
 
 class _Text:
     """One text as the scan reads it: the masked text, its quotes, whether it holds a strong word."""
 
-    __slots__ = ("_quotes", "masked", "n", "strong", "text")
+    __slots__ = ("_quotes", "masked", "n", "percent", "strong", "text")
 
     def __init__(self, text: str, masked: str) -> None:
         self.text = text
@@ -271,6 +274,8 @@ class _Text:
         self._quotes: list[tuple[int, int]] | None = None
         # Most texts hold no strong comparison word: then no gap needs searching.
         self.strong = _STRONG_RE.search(masked) is not None
+        # Nor 百分之: then no number needs to look for it before itself.
+        self.percent = "百分之" in masked
 
     @property
     def quotes(self) -> list[tuple[int, int]]:
@@ -343,10 +348,9 @@ def _read_cn(tx: _Text, start: int, end: int, tail: _Tail) -> _Reading | None:
     # Every test refuses, so the cheapest go first: most runs (一 of 一步, 十 of 十一) are
     # followed by no measure word, which the tail read with the run tells before the quotes are
     # found.
-    _, spaces, more_word, unit, _, _, _ = tail
+    run, spaces, more_word, unit, _, _, _ = tail  # run: masked[start:end]
     if unit is None or unit not in _CN_UNITS:
         return None
-    run = masked[start:end]
     if more_word is None and not run.strip("百千万亿"):
         return None  # a bare 百/千/万 is a word ("千家万户"), not a count
     if start > 0 and (masked[start - 1] in "第每周之" or masked[start - 2 : start] == "星期"):
@@ -382,7 +386,7 @@ def _candidate(tx: _Text, start: int, end: int, floor: int, tail: _Tail) -> _Can
     for every number of every text: calls were most of the parser's cost."""
     masked = tx.masked
     n = tx.n
-    pct = start >= 3 and masked.startswith("百分之", start - 3)
+    pct = tx.percent and start >= 3 and masked.startswith("百分之", start - 3)
     reading: _Reading | None
     if "0" <= masked[start] <= "9":
         # Not a quantity: a name ("+3", "A4", "#2", 第3, 每5), a clock time, a version or a
@@ -397,10 +401,10 @@ def _candidate(tx: _Text, start: int, end: int, floor: int, tail: _Tail) -> _Can
             nxt = masked[end]
             if nxt == "+" or (nxt in "/:." and end + 1 < n and "0" <= masked[end + 1] <= "9"):
                 return None
-        value = Decimal(masked[start:end].replace(",", ""))
+        value = Decimal(tail[0].replace(",", ""))  # the number as written: masked[start:end]
         reading = (value, "%", False, end) if pct else _read_arabic(masked, end, value, tail)
     elif pct:
-        whole = _cn_to_int(masked[start:end])
+        whole = _cn_to_int(tail[0])
         if whole is None:
             return None
         reading = (Decimal(whole), "%", False, end)
@@ -430,8 +434,12 @@ def _candidate(tx: _Text, start: int, end: int, floor: int, tail: _Tail) -> _Can
             clause = last.end()
     # A comparison word right before the number (spaces aside), else perhaps a strong one
     # a few characters before it.
+    # The character right before the number tells most numbers (none of those words ends
+    # there) without the window being cut out.
     window_start = num_start - 8 if num_start - 8 > clause else clause
-    window = masked[window_start:num_start].rstrip(" \t")
+    window = ""
+    if num_start > window_start and masked[num_start - 1] in _PREFIX_ENDS_OR_SPACE:
+        window = masked[window_start:num_start].rstrip(" \t")
     if window[-1:] in _PREFIX_ENDS and window.endswith(_PREFIX_ORDER):
         prefix_word, span_start = _prefix_word(tx, num_start, clause, window_start, window)
     elif tx.strong:
