@@ -48,6 +48,7 @@ def _as_text(value: Any) -> Any:
 
 from perfdecl.model.digits import _AMOUNT, _NUMBER, _WEIGHT, numeric_text_schema  # noqa: E402
 from perfdecl.model.digits import MAX_DIGITS as MAX_DIGITS  # noqa: E402  (re-exported)
+from perfdecl.model.ids import Id  # noqa: E402
 
 Text = Annotated[str, Field(coerce_numbers_to_str=True)]
 """Text; a number the loader recognised becomes the text the user wrote, as :func:`_as_text`
@@ -83,17 +84,6 @@ Number = Annotated[
     BeforeValidator(_NUMBER.text),
     AfterValidator(_NUMBER.number),
     Field(json_schema_extra=numeric_text_schema),
-]
-Id = Annotated[
-    str,
-    BeforeValidator(_as_text),
-    Field(
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$",
-        max_length=64,
-        json_schema_extra={"pattern": r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"},  # lost otherwise
-        description="稳定标识，文件内唯一，跨年度比对时据此匹配 / Stable id, unique in the file; "
-        "diff matches on it.",
-    ),
 ]
 
 
@@ -641,8 +631,9 @@ class Target(_Model):
     @field_validator("value", mode="after")
     @classmethod
     def _value_digits(cls, value: Decimal | str | None) -> Decimal | str | None:
-        """A number too long for :data:`Number` falls back to text: refuse it as a number."""
-        if value is not None:
+        """A number too long for :data:`Number` falls back to text: refuse it as a number. (A
+        ``Decimal`` came through :data:`Number`, whose own validator checked its digits.)"""
+        if isinstance(value, str):
             _NUMBER.check(value)
         return value
 
