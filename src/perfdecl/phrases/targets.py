@@ -184,36 +184,12 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _unit_alternation(units: frozenset[str]) -> str:
-    """A regex giving what :func:`_lookup_unit` gives: the longest unit, and an ASCII unit ("kg",
-    "%") only when no ASCII letter follows it (then a shorter one may match).
-
-    Written as a trie, one branch per first character: at each character the regex engine
-    follows the one branch that can match, where a flat longest-first alternation of all units
-    tried each of them in turn (most of a number's tail match, and it runs after every number).
-    Each branch tries to go on (a longer unit) before it ends, which is longest first."""
-    return _trie_branches(units, "")
-
-
-def _trie_branches(units: frozenset[str], prefix: str) -> str:
-    """The alternation of what may follow ``prefix`` to make a unit (see _unit_alternation)."""
-    depth = len(prefix)
-    nexts = sorted({u[depth] for u in units if len(u) > depth and u.startswith(prefix)})
-    branches: list[str] = []
-    leaves: list[str] = []
-    for char in nexts:
-        word = prefix + char
-        longer = any(len(u) > len(word) and u.startswith(word) for u in units)
-        end = "(?![A-Za-z])" if word.isascii() else ""
-        if not longer and not end:
-            leaves.append(char)  # one class for the units that end here and go on to none
-            continue
-        rest = _trie_branches(units, word) if longer else ""
-        if word in units:
-            rest = f"(?:{rest}|{end})" if rest else end
-        branches.append(re.escape(char) + rest)
-    if leaves:
-        branches.append("[" + "".join(map(re.escape, leaves)) + "]")
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    """A regex alternation giving what :func:`_lookup_unit` gives: the longest unit first, and an
+    ASCII unit ("kg", "%") only when no ASCII letter follows it (then a shorter one may match)."""
+    return "|".join(
+        re.escape(unit) + ("(?![A-Za-z])" if unit.isascii() else "")
+        for unit in sorted(units, key=len, reverse=True)
+    )
 
 
 _CN_CLASS: Final = re.escape(_CN_NUMERALS)
