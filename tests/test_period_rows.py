@@ -15,6 +15,7 @@ from perfdecl.model.build import build
 from perfdecl.model.rows import (
     GroupRow,
     IndicatorRow,
+    Level1Row,
     all_group_rows,
     all_indicator_rows,
     all_level1_rows,
@@ -121,6 +122,12 @@ def test_the_tables_rows_are_the_rows_their_init_makes() -> None:
             row.index = 0  # type: ignore[misc]
     assert all(row.quantified is None for row in rows)  # worked out at the first asking
     assert is_quantified(rows[0]) is rows[0].quantified is not None
+    for l1 in all_level1_rows(decl):
+        made_level1 = Level1Row(l1.index, l1.level1, l1.name, l1.pointer)
+        assert type(l1) is Level1Row and l1 == made_level1
+        assert l1.canonical == made_level1.canonical == l1.name.level1
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            l1.index = 0  # type: ignore[misc]
     groups = list(all_group_rows(decl))
     assert len(groups) == 5
     for g in groups:

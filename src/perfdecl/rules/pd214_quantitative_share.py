@@ -69,10 +69,13 @@ class QuantitativeShareLow(Rule):
     options: ClassVar[type[RuleOptions] | None] = QuantitativeShareOptions
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
-        rows = list(indicator_rows(decl))
+        rows = tuple(indicator_rows(decl))
         if not rows:
             return
-        quantitative = sum(1 for row in rows if is_quantitative(row))
+        quantitative = 0
+        for row in rows:  # a loop, not sum() over a generator: a resumption a row costs more
+            if is_quantitative(row):
+                quantitative += 1
         share = quantitative / len(rows)
         threshold = settings.of(QuantitativeShareOptions).min_quantitative_share
         if share + 1e-9 < threshold:

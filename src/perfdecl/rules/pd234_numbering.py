@@ -119,7 +119,11 @@ class NumberingBroken(Rule):
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for g in group_rows(decl):
             rows = [(row, _head(row.text)) for row in items_of(g)]
-            if sum(1 for _, head in rows if head is not None and not head[3]) < 2:
+            numbered = 0  # rows opening with a number and no digit after it: two are needed
+            for _, head in rows:  # a loop, not sum() over a generator made for each group
+                if head is not None and not head[3]:
+                    numbered += 1
+            if numbered < 2:
                 continue
             previous, before = 0, ""
             name = quoted = ""

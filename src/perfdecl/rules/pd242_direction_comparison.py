@@ -81,11 +81,12 @@ class DirectionContradictsComparison(Rule):
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for row in all_indicator_rows(decl):
             item = row.item
-            nature = comparison_of(item.nature)
             declared = item.direction  # read once: a model's field costs five times a local's
-            if declared is not None and nature in _CONTRADICTS[declared]:
-                yield _finding(f"{row.pointer}/direction", item.id, declared, nature)
-                continue
+            if declared is not None:  # the printed 指标性质 matters only then (few rows)
+                nature = comparison_of(item.nature)
+                if nature in _CONTRADICTS[declared]:
+                    yield _finding(f"{row.pointer}/direction", item.id, declared, nature)
+                    continue
             if not row.targets:
                 continue  # six rows in ten have none: no enumerate made for them
             for t, target in enumerate(row.targets):
