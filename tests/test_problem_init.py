@@ -128,21 +128,14 @@ def test_a_severity_hashes_by_identity_and_keeps_its_enum_behaviour() -> None:
 
 
 def test_every_twin_has_its_class_slots_and_no_other_class_can_be_taken() -> None:
-    """fill_twin serves Problem, Finding and the rows table's three row classes: each twin has
+    """fill_twin serves Problem, Finding and the rows table's group and indicator rows: each twin has
     exactly its class's slots, and Python refuses to give a twin a class of other slots."""
-    from perfdecl.model.rows import (
-        GroupRow,
-        IndicatorRow,
-        Level1Row,
-        _GroupFill,
-        _Level1Fill,
-        _RowFill,
-    )
+    from perfdecl.model.rows import GroupRow, IndicatorRow, _GroupFill, _RowFill
     from perfdecl.problem import ProblemFill, become, fill_twin
     from perfdecl.rules.base import Finding, _FindingFill
 
     pairs = ((ProblemFill, Problem), (_FindingFill, Finding), (_RowFill, IndicatorRow))
-    for twin, cls in (*pairs, (_GroupFill, GroupRow), (_Level1Fill, Level1Row)):
+    for twin, cls in (*pairs, (_GroupFill, GroupRow)):
         assert twin.__slots__ == cls.__slots__ and twin.__name__ == f"{cls.__name__}Fill"
         assert not hasattr(twin, "__dict__") or "__dict__" not in twin.__dict__
     stray: Any = object.__new__(fill_twin(Related))

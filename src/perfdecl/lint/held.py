@@ -8,10 +8,10 @@ benchmark (messages in two languages, and the text that excerpts are cut from): 
 1,000 files, without bound. The first results, up to :data:`HOLD_PROBLEMS` problems in all,
 stay in memory as they are; later ones go to an anonymous temporary file as rows of plain values
 (the result cache's rows, :mod:`perfdecl.lint.cache`, written with :mod:`marshal`) and are read
-back, in order, at the end. A result that goes through the file costs about 1-2 ms more (writing
-and reading its rows: measured in BENCHMARKS.md), so the window is large enough that runs of a
-few hundred files never use the file, and small enough that memory stays near 100 MB however
-many files follow.
+back, in order, at the end. A result that goes through the file costs about 3 ms more (writing
+and reading its rows, BENCHMARKS.md, seventh session: a third of a file's check), so the window
+is large enough that runs of a few hundred files never use the file, and small enough that
+memory stays under 100 MB however many files follow.
 """
 
 from __future__ import annotations

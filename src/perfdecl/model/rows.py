@@ -49,7 +49,6 @@ class Level1Row:
 
 
 _LEVEL1_SLOTS = slot_setters(Level1Row)
-_Level1Fill = fill_twin(Level1Row)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,14 +146,9 @@ def _level1_rows(decl: Declaration, key: str = "indicators") -> Iterator[Level1R
     table: list[Level1] = decl.indicators_period if key == "indicators_period" else decl.indicators
     for i, level1 in enumerate(table):
         name = fw.level1_name(level1.name) if fw is not None else canonical_level1(level1.name)
-        row: Any = _new_object(_Level1Fill)  # as Level1Row(...) makes it, at half the cost
-        row.index = i
-        row.level1 = level1
-        row.name = name
-        row.pointer = f"/{key}/{i}"
-        row.canonical = name.level1
-        become(row, Level1Row)
-        yield row
+        # Made by its own __init__: a file has a handful of 一级 rows, too few for a mutable
+        # twin (as the groups and indicators have) to pay for a second place deriving its fields.
+        yield Level1Row(i, level1, name, f"/{key}/{i}")
 
 
 def _flat_group(l1: Level1Row) -> GroupRow | None:
