@@ -116,6 +116,70 @@ def test_open_starts_the_browser(tmp_path: Path) -> None:
         stop(proc)
 
 
+# The child runs the console script's ``main`` with one SIGINT raised in itself at a chosen
+# import, in one of the ways Ctrl-C meets start-up: the KeyboardInterrupt propagates; it is raised
+# inside a weakref callback, which Python swallows (as it does inside importlib's own callbacks);
+# or a library catches it and raises another error from it (as pydantic-core does).
+PRESS = """
+import signal, sys, weakref
+from perfdecl.cli import main
+module, how = sys.argv[1:3]
+pressed = []
+def press(event, args):
+    if event != "import" or args[0] != module or pressed:
+        return
+    pressed.append(1)
+    if how == "propagated":
+        signal.raise_signal(signal.SIGINT)
+    elif how == "swallowed":
+        target = type("Target", (), {})()
+        ref = weakref.ref(target, lambda _ref: signal.raise_signal(signal.SIGINT))
+        del target
+    else:
+        try:
+            signal.raise_signal(signal.SIGINT)
+        except KeyboardInterrupt as exc:
+            raise RuntimeError("a library's own error") from exc
+sys.addaudithook(press)
+main(["serve", "--lang", "en"])
+"""
+
+
+@pytest.mark.parametrize(
+    ("module", "how"),
+    [
+        ("fastapi", "propagated"),
+        ("fastapi", "swallowed"),
+        ("fastapi", "converted"),
+        ("uvicorn.loops.asyncio", "swallowed"),  # after the address line, before uvicorn's handler
+    ],
+)
+def test_one_ctrl_c_at_any_moment_of_start_up_stops_the_server(
+    module: str, how: str, tmp_path: Path
+) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", PRESS, module, how],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "TMPDIR": str(tmp_path)},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal has it
+    )
+    try:
+        out, err = proc.communicate(timeout=60)  # before the fix, a swallowed one never stopped
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate(timeout=60)
+    # 130; or killed by SIGINT, which the shell also shows as 130: Python 3.11 does that itself
+    # when the KeyboardInterrupt passed through an eval() or exec() of a string on its way
+    assert proc.returncode in (130, -signal.SIGINT), (out, err)
+    assert err == "", err  # no traceback, no "Exception ignored", no internal error
+    assert ("perfdecl serve: http://" in out) == module.startswith("uvicorn"), out
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("perfdecl-serve-")]
+
+
 def test_usage_errors(tmp_path: Path) -> None:
     missing = subprocess.run(
         [sys.executable, "-m", "perfdecl", "serve", "--lang", "en", str(tmp_path / "no.yaml")],

@@ -218,12 +218,7 @@ def test_serve_names_its_configuration_when_it_starts(
         line = proc.stdout.readline()
         assert line.startswith("perfdecl serve: http://"), line
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            _out, err = proc.communicate(timeout=15)
-        except subprocess.TimeoutExpired:
-            # A SIGINT that lands while the server still imports a module is swallowed by
-            # importlib ("Exception ignored in ... _get_module_lock"); a user presses Ctrl-C again.
-            proc.send_signal(signal.SIGINT)
-            _out, err = proc.communicate(timeout=60)
+        proc.send_signal(signal.SIGINT)  # one Ctrl-C stops it, even one that lands in an import
+        _out, err = proc.communicate(timeout=60)
     assert says in err
+    assert proc.returncode in (130, -signal.SIGINT) and "Traceback" not in err

@@ -19,23 +19,30 @@ def main(argv: list[str] | None = None) -> None:
 
         sys.stdout.write(f"perfdecl {__version__}\n")
         raise SystemExit(0)
-    # Pydantic scans every installed distribution for plugins on first use (~30 ms); the CLI
-    # uses pydantic only internally, so no plugin has anything to observe.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    from perfdecl.cli._env import skip_plugin_scan
-
-    skip_plugin_scan()
+    command = next((a for a in args if not a.startswith("-")), None)
+    watch = None
     try:
+        if command == "serve":  # a long start-up: Ctrl-C must stop it whatever it imports
+            from perfdecl.cli.sigint import watch as watch_sigint
+
+            watch = watch_sigint()
+        # Pydantic scans every installed distribution for plugins on first use (~30 ms); the
+        # CLI uses pydantic only internally, so no plugin has anything to observe.
+        os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+        from perfdecl.cli._env import skip_plugin_scan
+
+        skip_plugin_scan()
         _fast_validate(args)  # exits when it handles the command line
         from perfdecl.cli.app import build_app
 
-        command = next((a for a in args if not a.startswith("-")), None)
         build_app(command)(args=args, prog_name="perfdecl")
     except (KeyboardInterrupt, BrokenPipeError):
         raise SystemExit(130 if sys.exc_info()[0] is KeyboardInterrupt else 1) from None
     except SystemExit:
         raise
     except Exception as exc:  # the last line of defence: no raw traceback unless --debug
+        if watch is not None and watch.pressed:  # Ctrl-C, turned into another error by a library
+            raise SystemExit(130) from None
         if "--debug" in args or _debug_env():
             raise
         sys.stderr.write(

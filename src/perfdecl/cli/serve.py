@@ -9,20 +9,26 @@ by Chromium) go to one private folder that is removed when the server stops.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import socket
 import sys
 import tempfile
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from perfdecl.cli._env import say
 from perfdecl.cli.common import ConfigOpt, LangOpt, fail, resolve_lang
+from perfdecl.cli.sigint import Watch, watching
 from perfdecl.problem import Lang
 
 if TYPE_CHECKING:
+    import uvicorn
+
     from perfdecl.serve.settings import Settings
     from perfdecl.serve.work import Upload
 
@@ -153,8 +159,11 @@ def _run(
         config = uvicorn.Config(
             application, log_level="warning", access_log=False, server_header=False
         )
-        server = uvicorn.Server(config)
+        watch = watching()
+        server = _server(config, watch)
         _name_configuration(settings, initial, lang)
+        if watch is not None:
+            watch.check()  # a Ctrl-C swallowed by an import: stop before the address is shown
         sys.stdout.write(
             f"perfdecl serve: {url}\n"
             + ("按 Ctrl+C 停止。\n" if lang == "zh" else "Press Ctrl+C to stop.\n")
@@ -169,6 +178,23 @@ def _run(
         tempfile.tempdir = previous
         sock.close()
         shutil.rmtree(private, ignore_errors=True)
+
+
+def _server(config: uvicorn.Config, watch: Watch | None) -> uvicorn.Server:
+    """uvicorn's server, which stops as soon as it has taken Ctrl-C over if Ctrl-C was pressed
+    (and swallowed by an import) before: between the address line and the moment uvicorn's
+    handler replaces ``watch``, uvicorn still imports its event loop."""
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            with super().capture_signals():
+                if watch is not None and watch.pressed:
+                    self.handle_exit(signal.SIGINT, None)  # uvicorn re-raises it when it stops
+                yield
+
+    return Server(config)
 
 
 def _name_configuration(settings: Settings, initial: Upload | None, lang: Lang) -> None:
