@@ -3,12 +3,14 @@ shown by the benchmark, not by tests that fail on a slow machine)."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 import yaml
@@ -20,15 +22,23 @@ from tests.conftest import ROOT
 BENCH = ROOT / "bench"
 
 
-@pytest.fixture(scope="module")
-def gen() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(BENCH))
-    try:
-        import gen as module
+def _bench_module(name: str) -> Any:
+    """A module-scoped fixture named ``name`` that imports bench/``name``.py (bench/ is a folder
+    of scripts, not a package)."""
 
-        yield module
-    finally:
-        sys.path.remove(str(BENCH))
+    @pytest.fixture(scope="module", name=name)
+    def fixture() -> Iterator[ModuleType]:
+        sys.path.insert(0, str(BENCH))
+        try:
+            yield importlib.import_module(name)
+        finally:
+            sys.path.remove(str(BENCH))
+
+    return fixture
+
+
+gen = _bench_module("gen")
+timing = _bench_module("timing")
 
 
 def test_generated_files_are_valid_and_all_different(gen: ModuleType, tmp_path: Path) -> None:
@@ -170,17 +180,6 @@ def test_quick_run_prints_every_section(tmp_path: Path) -> None:
     )
     assert again.returncode == 2
     assert "--force" in again.stderr
-
-
-@pytest.fixture(scope="module")
-def timing() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(BENCH))
-    try:
-        import timing as module
-
-        yield module
-    finally:
-        sys.path.remove(str(BENCH))
 
 
 def _py(code: str) -> list[str]:
