@@ -276,15 +276,20 @@ def may_exceed(text: str, limits: Limits) -> bool:
     ``-``, ``?`` or ``[`` (a flow entry without ``:`` makes two nodes after ``,`` or ``{``), so
     counting those characters (C speed) bounds the nodes; the event composer, which stops at the
     limit, takes the files above it.
+
+    Each count reads the whole text; most of these characters are absent from a declaration,
+    which ``in`` tells several times faster (all eleven were counted for a 5 MB declaration,
+    which holds fewer nodes than the limit).
     """
     if len(text) < limits.max_nodes:  # a node takes a character at least
         return False
     bound = 2
     for chars, weight in (("\n:-", 1), (",{", 2), ("\r\x85\u2028\u2029?[", 1)):
         for c in chars:
-            bound += weight * text.count(c)
-            if bound > limits.max_nodes:  # usually on the first count or two
-                return True
+            if c in text:
+                bound += weight * text.count(c)
+                if bound > limits.max_nodes:  # usually on the first count or two
+                    return True
     return False
 
 

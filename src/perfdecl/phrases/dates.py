@@ -147,27 +147,43 @@ def _is_year_token(digits: str) -> bool:
     return len(digits) == 4 and digits[:2] in ("19", "20")
 
 
-_YEAR_RUN_RE: Final = re.compile(r"(?:19|20)(?<![0-9]19)(?<![0-9]20)[0-9]{2}(?![0-9])")
-"""The runs of digits that :func:`_is_year_token` accepts (four digits, 19xx or 20xx), found by
-the regex engine instead of testing every run of digits in Python. The look-behinds come after
-19/20 so that the pattern opens with literals, which the engine skips to directly; opening with
-the look-behind made it try the pattern at every character."""
+def _year_runs(norm: str) -> list[int]:
+    """Where the runs of ASCII digits that :func:`_is_year_token` accepts (four digits, 19xx or
+    20xx) start, in order.
 
-_CN_YEAR_RE: Final = re.compile(
-    "[{0}](?<![{0}]{{2}})[{0}]{{3}}年".format("".join(sorted(_CN_YEAR_DIGITS)))
-)
-"""Four Chinese year digits (not after a fifth) and 年: "二〇一九年". One scan instead of testing
-the four characters before every 年 in Python; it opens with the class for the engine to skip by."""
+    A text holds few 19s and 20s (0.8 in the long texts of a 5 MB declaration), found by
+    str.find and tested where they stand: a regex scan for them tested every character against
+    1 and 2 in the engine (about 43 k instructions a 340-character text that holds one)."""
+    starts: list[int] = []
+    n = len(norm)
+    for literal in ("19", "20"):
+        pos = norm.find(literal)
+        while pos != -1:
+            end = pos + 4
+            if (
+                end <= n
+                and (pos == 0 or not "0" <= norm[pos - 1] <= "9")
+                and "0" <= norm[pos + 2] <= "9"
+                and "0" <= norm[pos + 3] <= "9"
+                and (end == n or not "0" <= norm[end] <= "9")
+            ):
+                starts.append(pos)
+            pos = norm.find(literal, pos + 1)
+    if len(starts) > 1:
+        starts.sort()
+    return starts
+
+
+_CN_YEAR_CHARS: Final = "".join(sorted(_CN_YEAR_DIGITS))
 
 
 @cache
 def _date_hits(norm: str) -> tuple[_DateHit, ...]:
     """Every year written with 年, as a numeric date, or opening a year range (shared: read-only)."""
     hits: list[_DateHit] = []
-    # Each scan runs only when its literal is in the text ("in" is several times faster than
-    # a regex scan): a year needs 19 or 20, a year in Chinese numerals needs 年.
-    for m in _YEAR_RUN_RE.finditer(norm) if "19" in norm or "20" in norm else ():
-        year, start, end = int(m.group()), m.start(), m.end()
+    for start in _year_runs(norm) if "19" in norm or "20" in norm else ():
+        end = start + 4
+        year = int(norm[start:end])
         after = _skip_spaces(norm, end)
         if norm.startswith("年", after):
             hits.append(_after_nian(norm, year, start, after + 1))
@@ -177,11 +193,22 @@ def _date_hits(norm: str) -> tuple[_DateHit, ...]:
             hits.append(hit)
         elif _starts_year_range(norm, end):
             hits.append(_DateHit(start, end, (year, start, end), None))
-    for m in _CN_YEAR_RE.finditer(norm) if "年" in norm else ():  # 二〇一九年
-        start, pos = m.start(), m.end() - 1
-        cn_year = _cn_to_int(norm[start:pos])
-        if cn_year is not None and _YEAR_MIN <= cn_year <= _YEAR_MAX:
-            hits.append(_after_nian(norm, cn_year, start, pos + 1))
+    # A year in Chinese numerals ("二〇一九年"): four year digits, not after a fifth, before a
+    # 年. A text holds a few 年 (1.6 in the long texts of a 5 MB declaration), found by
+    # str.find, whose four characters before are then tested; a regex scan for the digits
+    # tested every character (about 27 k instructions a 340-character text). With _year_runs:
+    # 241 -> 152 M instructions over the 4,617 long texts of that declaration, 11.2 -> 10.3 M
+    # over the 959 texts of 20 generated files.
+    pos = norm.find("年", 4)
+    while pos != -1:
+        start = pos - 4
+        if not norm[start:pos].strip(_CN_YEAR_CHARS) and (
+            start == 0 or norm[start - 1] not in _CN_YEAR_DIGITS
+        ):
+            cn_year = _cn_to_int(norm[start:pos])
+            if cn_year is not None and _YEAR_MIN <= cn_year <= _YEAR_MAX:
+                hits.append(_after_nian(norm, cn_year, start, pos + 1))
+        pos = norm.find("年", pos + 1)
     hits.sort(key=lambda h: h.start)
     return tuple(hits)
 
