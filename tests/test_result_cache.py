@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -44,6 +45,22 @@ def perfdecl(
     )
 
 
+@pytest.fixture(scope="module")
+def frozen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """An environment whose runs import a copy of the package made when the module starts.
+
+    Every key holds perfdecl's code fingerprint (the size and time of each of its files), so a
+    source file saved while the suite runs (a developer at work, a rebase) makes every file of
+    the next run a miss: once, a run these tests expect to be fully cached imported 152 modules,
+    pydantic and every rule among them. The tests that count hits run the copy, which nothing
+    edits; what they assert is unchanged."""
+    import perfdecl
+
+    root = tmp_path_factory.mktemp("frozen")
+    shutil.copytree(Path(perfdecl.__file__).parent, root / "perfdecl")
+    return {"PYTHONPATH": str(root)}
+
+
 def corpus(folder: Path) -> list[str]:
     """Files with problems of every family: rules, a suppression, loader errors, GB18030 text
     (stored with its text), a YAML error, a structure error."""
@@ -66,7 +83,9 @@ def outputs(folder: Path, tag: str) -> list[str]:
 
 
 @pytest.mark.parametrize("fmt", list(REPORTERS))
-def test_cached_reports_are_byte_identical_in_every_format(fmt: str, tmp_path: Path) -> None:
+def test_cached_reports_are_byte_identical_in_every_format(
+    fmt: str, tmp_path: Path, frozen: dict[str, str]
+) -> None:
     work = tmp_path / "work"
     files = corpus(work)
     cache = tmp_path / "cache"
@@ -74,15 +93,21 @@ def test_cached_reports_are_byte_identical_in_every_format(fmt: str, tmp_path: P
     reports.mkdir()
     common = ["validate", "--format", fmt, "--lang", "en", *files]
     extra = outputs(reports, "x") if fmt == "text" else []
-    fresh = perfdecl([*common, "--no-cache", *[a.replace("x.", "fresh.") for a in extra]], work)
+    fresh = perfdecl(
+        [*common, "--no-cache", *[a.replace("x.", "fresh.") for a in extra]], work, frozen
+    )
     first = perfdecl(
-        [*common, "--cache-dir", str(cache), *[a.replace("x.", "miss.") for a in extra]], work
+        [*common, "--cache-dir", str(cache), *[a.replace("x.", "miss.") for a in extra]],
+        work,
+        frozen,
     )
     entries = sorted(cache.rglob("*.json"))
     assert len(entries) == len(files), "one entry per readable file"
     stamps = [p.stat().st_mtime_ns for p in entries]
     second = perfdecl(
-        [*common, "--cache-dir", str(cache), *[a.replace("x.", "hit.") for a in extra]], work
+        [*common, "--cache-dir", str(cache), *[a.replace("x.", "hit.") for a in extra]],
+        work,
+        frozen,
     )
     assert [p.stat().st_mtime_ns for p in sorted(cache.rglob("*.json"))] == stamps, "all hits"
     assert fresh.returncode == first.returncode == second.returncode == 1
@@ -144,12 +169,14 @@ def heavy_modules(args: list[str], cwd: Path, env: dict[str, str]) -> list[str]:
     return line.split()[1:]
 
 
-def test_a_fully_cached_run_imports_neither_pydantic_nor_the_rules(tmp_path: Path) -> None:
+def test_a_fully_cached_run_imports_neither_pydantic_nor_the_rules(
+    tmp_path: Path, frozen: dict[str, str]
+) -> None:
     """``python -X importtime`` showed yaml, tomllib, tempfile and the baseline on a cached run
     too; none of them is needed to answer from the cache."""
     work = tmp_path / "work"
     files = corpus(work)
-    env = {CACHE_ENV: str(tmp_path / "cache")}
+    env = {CACHE_ENV: str(tmp_path / "cache"), **frozen}
     first = heavy_modules(files, work, env)
     assert "pydantic" in first and "perfdecl.model" in first and "yaml" in first
     assert any(m.startswith("perfdecl.rules.pd") for m in first)
