@@ -104,10 +104,11 @@ def test_year_rules_leave_multi_year_rows() -> None:
     assert "PD224" not in found
 
 
-def test_the_tables_rows_are_the_rows_their_init_makes() -> None:
-    """The table fills its rows and groups in mutable twin classes, then gives them their
-    class: each must be what ``IndicatorRow(...)`` / ``GroupRow(...)`` makes, every field
-    (those outside ``==`` too), and frozen."""
+def test_the_tables_rows_are_the_rows_their_class_makes() -> None:
+    """The table makes its rows and groups by calling their classes (``__new__`` fills a mutable
+    twin, then gives it the class): each is what ``IndicatorRow(...)`` / ``GroupRow(...)`` makes
+    from its init fields, every field (those outside ``==`` too), with the derived fields
+    taken from its group, 一级 and item, and frozen."""
     loaded = load_text(DECL, file="period.yaml")
     decl, _ = build(loaded.data, loaded.source, "period.yaml")
     assert decl is not None
@@ -118,6 +119,14 @@ def test_the_tables_rows_are_the_rows_their_init_makes() -> None:
         assert type(row) is IndicatorRow and row == made
         for f in dataclasses.fields(IndicatorRow):
             assert getattr(row, f.name) == getattr(made, f.name), f.name
+        g = row.group_row
+        assert (row.level1, row.level2) == (g.level1, g.canonical)
+        assert (
+            row.pointer == f"{g.pointer}/items/{row.index}" and row.item is g.group.items[row.index]
+        )
+        assert (row.text, row.text_pointer) == (row.item.text, f"{row.pointer}/text")
+        assert row.targets is row.item.targets and row.kind is row.item.kind
+        assert row.value_text == row.item.value_text
         with pytest.raises(dataclasses.FrozenInstanceError):
             row.index = 0  # type: ignore[misc]
     assert all(row.quantified is None for row in rows)  # worked out at the first asking
@@ -133,5 +142,9 @@ def test_the_tables_rows_are_the_rows_their_init_makes() -> None:
     for g in groups:
         made_group = GroupRow(g.parent, g.index, g.group, g.name, g.pointer, g.flat)
         assert type(g) is GroupRow and g == made_group and not g.flat
+        for f in dataclasses.fields(GroupRow):
+            assert getattr(g, f.name) == getattr(made_group, f.name), f.name
+        assert (g.canonical, g.level1) == (g.name.level2, g.parent.canonical)
+        assert g.pointer == f"{g.parent.pointer}/groups/{g.index}"
         with pytest.raises(dataclasses.FrozenInstanceError):
             g.index = 0  # type: ignore[misc]

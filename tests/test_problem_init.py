@@ -1,9 +1,11 @@
-"""Problem, Finding and IndicatorRow write their own ``__init__`` (filled through the slots'
-descriptors, for speed): it must take the dataclass fields, in order, with their defaults, and
-the objects must stay frozen, comparable, hashable, replaceable and picklable."""
+"""Problem writes its own ``__init__`` (filled through the slots' descriptors, for speed);
+Finding, IndicatorRow and GroupRow are made in their ``__new__`` (filled through a mutable twin
+class): either must take the dataclass fields, in order, with their defaults, and the objects
+must stay frozen, comparable, hashable, replaceable and picklable."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import inspect
 import pickle
@@ -13,7 +15,7 @@ from typing import Any
 import pytest
 
 from perfdecl.lint import load_declaration
-from perfdecl.model.rows import IndicatorRow, indicator_rows
+from perfdecl.model.rows import GroupRow, IndicatorRow, indicator_rows
 from perfdecl.problem import Message, Problem, Related, Severity
 from perfdecl.rules.base import Finding
 
@@ -24,9 +26,9 @@ def _default(f: dataclasses.Field[Any]) -> object:
     return inspect.Parameter.empty
 
 
-@pytest.mark.parametrize("cls", [Problem, Finding, IndicatorRow, Message, Related])
+@pytest.mark.parametrize("cls", [Problem, Finding, IndicatorRow, GroupRow, Message, Related])
 def test_init_takes_the_init_fields_in_order_with_their_defaults(cls: type) -> None:
-    # Finding is made in its __new__ (filled through a twin class, rules/base.py)
+    # Finding and the rows are made in their __new__ (filled through a twin class)
     made_by = cls.__dict__.get("__init__") or cls.__new__
     params = list(inspect.signature(made_by).parameters.values())[1:]
     fields = [f for f in dataclasses.fields(cls) if f.init]
@@ -78,6 +80,12 @@ def test_indicator_row_reads_as_its_table_says(example_path: Path) -> None:
         assert row.text_pointer == f"{row.pointer}/text"
         again = dataclasses.replace(row)
         assert again == row and again.level2 == row.level2 and again.quantified is None
+        for copied in (copy.copy(row), pickle.loads(pickle.dumps(row))):
+            assert type(copied) is IndicatorRow and copied == row
+            assert copied.text_pointer == row.text_pointer and copied.level1 == row.level1
+        group = row.group_row
+        for copied_group in (copy.copy(group), pickle.loads(pickle.dumps(group))):
+            assert copied_group == group and copied_group.canonical == group.canonical
         with pytest.raises(dataclasses.FrozenInstanceError):
             row.text = ""  # type: ignore[misc]
 

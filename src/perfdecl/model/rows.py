@@ -51,7 +51,7 @@ class Level1Row:
 _LEVEL1_SLOTS = slot_setters(Level1Row)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class GroupRow:
     """One 二级 group. ``canonical`` (its framework name) and ``level1`` (its 一级's) are set
     when the row is made rather than read through properties: some ten rules ask them of every
@@ -66,30 +66,46 @@ class GroupRow:
     canonical: str | None = field(default=None, init=False, compare=False, repr=False)
     level1: str | None = field(default=None, init=False, compare=False, repr=False)
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         parent: Level1Row,
         index: int,
         group: Group,
         name: Level2Name,
         pointer: str,
         flat: bool = False,
-    ) -> None:
-        fill = _GROUP_SLOTS
-        fill[0](self, parent)
-        fill[1](self, index)
-        fill[2](self, group)
-        fill[3](self, name)
-        fill[4](self, pointer)
-        fill[5](self, flat)
-        fill[6](self, name.level2)
-        fill[7](self, parent.canonical)
+    ) -> GroupRow:
+        return _group_row(parent, index, group, name, pointer, flat)
+
+    def __reduce__(self) -> tuple[type[GroupRow], tuple[object, ...]]:
+        """Copied and pickled through ``__new__``, which takes the fields."""
+        return GroupRow, (self.parent, self.index, self.group, self.name, self.pointer, self.flat)
 
 
-_GROUP_SLOTS = slot_setters(GroupRow)
+_GroupFill = fill_twin(GroupRow)
+_new_object = object.__new__
 
 
-@dataclass(frozen=True, slots=True)
+def _group_row(
+    parent: Level1Row, index: int, group: Group, name: Level2Name, pointer: str, flat: bool
+) -> GroupRow:
+    """The one maker of a :class:`GroupRow` (``GroupRow(...)`` calls it, the table too, without
+    the class call's cost): filled through its mutable twin (:func:`perfdecl.problem.fill_twin`),
+    plain attribute stores where a frozen class's ``__init__`` calls each slot's ``__set__``."""
+    row: Any = _new_object(_GroupFill)
+    row.parent = parent
+    row.index = index
+    row.group = group
+    row.name = name
+    row.pointer = pointer
+    row.flat = flat
+    row.canonical = name.level2
+    row.level1 = parent.canonical
+    become(row, GroupRow)
+    return row  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class IndicatorRow:
     """One 三级 indicator with where it sits and what its 一级/二级 mean.
 
@@ -119,26 +135,39 @@ class IndicatorRow:
     rather than a dict of such facts: one dict a row, made and freed for every file, and a
     look-up for every asking, for the one fact the rules share."""
 
-    def __init__(self, group_row: GroupRow, index: int, item: Indicator, pointer: str) -> None:
-        # Filled through the slots' descriptors (perfdecl.problem.slot_setters): the generated
-        # __init__ of a frozen dataclass, object.__setattr__ field by field, cost twice as
-        # much, and a table is built for every file (84 rows a file in the 200-file benchmark).
-        fill = _ROW_SLOTS
-        fill[0](self, group_row)
-        fill[1](self, index)
-        fill[2](self, item)
-        fill[3](self, pointer)
-        fill[4](self, group_row.level1)
-        fill[5](self, group_row.canonical)
-        fill[6](self, item.text)
-        fill[7](self, f"{pointer}/text")
-        fill[8](self, item.targets)
-        fill[9](self, item.kind)
-        fill[10](self, item.value_text)
-        fill[11](self, None)
+    def __new__(
+        cls, group_row: GroupRow, index: int, item: Indicator, pointer: str
+    ) -> IndicatorRow:
+        return _indicator_row(group_row, index, item, pointer)
+
+    def __reduce__(self) -> tuple[type[IndicatorRow], tuple[object, ...]]:
+        """Copied and pickled through ``__new__``, which takes the fields."""
+        return IndicatorRow, (self.group_row, self.index, self.item, self.pointer)
 
 
-_ROW_SLOTS = slot_setters(IndicatorRow)
+_RowFill = fill_twin(IndicatorRow)
+
+
+def _indicator_row(group_row: GroupRow, index: int, item: Indicator, pointer: str) -> IndicatorRow:
+    """The one maker of an :class:`IndicatorRow` (``IndicatorRow(...)`` calls it, the table too,
+    without the class call's cost, some eighty rows a file): filled through its mutable twin
+    (:func:`perfdecl.problem.fill_twin`), plain attribute stores at about half the cost of a
+    frozen class's ``__init__`` (``object.__setattr__`` or each slot's ``__set__``)."""
+    row: Any = _new_object(_RowFill)
+    row.group_row = group_row
+    row.index = index
+    row.item = item
+    row.pointer = pointer
+    row.level1 = group_row.level1
+    row.level2 = group_row.canonical
+    row.text = item.text
+    row.text_pointer = f"{pointer}/text"
+    row.targets = item.targets
+    row.kind = item.kind
+    row.value_text = item.value_text
+    row.quantified = None
+    become(row, IndicatorRow)
+    return row  # type: ignore[no-any-return]
 
 
 def _level1_rows(decl: Declaration, key: str = "indicators") -> Iterator[Level1Row]:
@@ -228,59 +257,22 @@ def _walk(
     return level1, tuple(groups), tuple(indicators)
 
 
-_RowFill = fill_twin(IndicatorRow)
-"""The rows' mutable twin: the table fills its some eighty rows a file through it."""
-_new_object = object.__new__
-
-
 def _rows_of(g: GroupRow) -> tuple[IndicatorRow, ...]:
-    """The 三级 rows of one group: each equals ``IndicatorRow(g, k, item, pointer)``, the
-    pointer ``{g.pointer}/items/{k}`` (tests/test_period_rows.py checks it)."""
+    """The 三级 rows of one group, with pointers ``{g.pointer}/items/{k}``."""
     prefix = f"{g.pointer}/items/"
-    level1 = g.level1
-    level2 = g.canonical
-    rows: list[IndicatorRow] = []
+    rows = []
     for k, item in enumerate(g.group.items):
-        row: Any = _new_object(_RowFill)
-        row.group_row = g
-        row.index = k
-        row.item = item
-        row.pointer = pointer = f"{prefix}{k}"
-        row.level1 = level1
-        row.level2 = level2
-        row.text = item.text
-        row.text_pointer = f"{pointer}/text"
-        row.targets = item.targets
-        row.kind = item.kind
-        row.value_text = item.value_text
-        row.quantified = None
-        become(row, IndicatorRow)
-        rows.append(row)
+        rows.append(_indicator_row(g, k, item, f"{prefix}{k}"))
     return tuple(rows)
 
 
-_GroupFill = fill_twin(GroupRow)
-
-
 def _group_rows_of(l1: Level1Row, fw: FrameworkSpec | None) -> tuple[GroupRow, ...]:
-    """The 二级 groups of one 一级 row, each equal to ``GroupRow(l1, j, group, name, pointer)``
-    (tests/test_period_rows.py checks it)."""
+    """The 二级 groups of one 一级 row, with pointers ``{l1.pointer}/groups/{j}``."""
     name_of = fw.level2_name if fw is not None else canonical_level2
     prefix = f"{l1.pointer}/groups/"
-    level1 = l1.canonical
-    groups: list[GroupRow] = []
+    groups = []
     for j, group in enumerate(l1.level1.groups):
-        row: Any = _new_object(_GroupFill)
-        row.parent = l1
-        row.index = j
-        row.group = group
-        row.name = name = name_of(group.name)
-        row.pointer = f"{prefix}{j}"
-        row.flat = False
-        row.canonical = name.level2
-        row.level1 = level1
-        become(row, GroupRow)
-        groups.append(row)
+        groups.append(_group_row(l1, j, group, name_of(group.name), f"{prefix}{j}", False))
     return tuple(groups)
 
 
