@@ -129,6 +129,24 @@ def test_two_department_forms_are_not_compared(tmp_path: Path) -> None:
     assert pd249([str(tmp_path)]) == []
 
 
+def test_three_department_forms_are_not_compared_either(tmp_path: Path) -> None:
+    forms = {f"d{n}.yaml": department() for n in range(3)}
+    write(tmp_path, {**forms, "p.yaml": project("amount: 1")})
+    assert pd249([str(tmp_path)]) == []
+
+
+def test_many_projects_five_named_all_counted_and_summed(tmp_path: Path) -> None:
+    """The run keeps a count, a sum and five names of a unit's projects, not every ledger."""
+    files = {f"p{n}.yaml": project(f"amount: {n}.5") for n in range(1, 8)}  # 1.5 .. 7.5: 31.5
+    files["q.yaml"] = project("amount: 1000", unit="另一个单位")  # another unit: not summed
+    write(tmp_path, {**files, "d.yaml": department()})
+    (p,) = pd249([str(tmp_path)])
+    message = str(p["message"])
+    assert "The 7 project declarations" in message and "add up to 31.5 万元" in message
+    assert "p1.yaml、p2.yaml、p3.yaml、p4.yaml、p5.yaml …（+2）" in message
+    assert "p6.yaml" not in message and "-68.5" in message
+
+
 def test_ignore_and_order(tmp_path: Path) -> None:
     write(
         tmp_path,

@@ -239,6 +239,8 @@ become: Callable[[object, type], None] = object.__dict__["__class__"].__set__
 
 ProblemFill = fill_twin(Problem)
 """Problem's mutable twin (lint.locate builds every finding's problem through it)."""
+MessageFill = fill_twin(Message)
+"""Message's mutable twin (lint.held builds the messages of results read back through it)."""
 
 
 def shorten(text: str, limit: int = 60) -> str:

@@ -4,18 +4,18 @@ department form (PD249).
 One file cannot know whether its projects add up to the department's 项目支出: the other forms
 are in other files. Each file's check leaves a small :class:`Ledger` on its result (its kind,
 unit, year and amount, with the amount's place), which survives the slim result and the result
-cache; once every file of a run is checked, :func:`folder_problems` compares the ledgers and
-adds the findings to the department form's result, at the place of its 项目支出.
+cache; a run adds them to :class:`Ledgers` as files are checked and, once every file is in,
+adds its findings to the department form's result, at the place of its 项目支出.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING
 
 from perfdecl.config.options import Options, enabled, longest
 from perfdecl.escape import safe
@@ -59,24 +59,6 @@ class Ledger:
             self.end_line,
             self.end_column,
         ]
-
-
-class Checked(Protocol):
-    """A checked file's result as the folder check reads it (lint.FileResult)."""
-
-    @property
-    def file(self) -> str: ...
-
-    @property
-    def ledger(self) -> Ledger | None: ...
-
-
-class Ledgered(NamedTuple):
-    """A file's ledger without the rest of its result: what a run keeps of every file for the
-    folder check, so that memory does not grow with the results (lint.runner)."""
-
-    file: str
-    ledger: Ledger
 
 
 def unit_key(name: str) -> str:
@@ -135,18 +117,18 @@ def _fmt(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _names(files: Sequence[str]) -> str:
+def _names(files: Sequence[str], count: int) -> str:
+    """The first files' names, and how many others there are of ``count`` in all."""
     shown = [safe(os.path.basename(f) or f, "path") for f in files[:MAX_NAMED]]
-    more = len(files) - len(shown)
+    more = count - len(shown)
     return "、".join(shown) + (f" …（+{more}）" if more else "")
 
 
-def _problem(file: str, ledger: Ledger, projects: Sequence[tuple[str, Ledger]]) -> Problem:
-    total = sum((lg.amount for _, lg in projects), Decimal(0))
+def _problem(file: str, ledger: Ledger, projects: _Projects) -> Problem:
+    total = projects.total
     diff = total - ledger.amount
-    files = [f for f, _ in projects]
-    n = len(projects)
-    names = _names(files)
+    n = projects.count
+    names = _names(projects.files, n)
     if diff > 0:
         zh_why = "项目申报表合计超过部门项目支出：某个项目的金额有误，或部门表漏列了项目支出"
         en_why = "more than the department's project expenditure: a project's amount is wrong"
@@ -179,35 +161,72 @@ def _problem(file: str, ledger: Ledger, projects: Sequence[tuple[str, Ledger]]) 
     )
 
 
-def folder_problems(
-    results: Iterable[Checked], options_for: Callable[[str], Options]
-) -> dict[str, list[Problem]]:
-    """PD249 per department file: for each unit and year with exactly one department form that
-    gives its 项目支出 and at least one project form that gives its money, the sum against it.
-    ``options_for`` gives a file's options (select, ignore and severity apply as to any code)."""
-    departments: dict[tuple[str, int], list[tuple[str, Ledger]]] = {}
-    projects: dict[tuple[str, int], list[tuple[str, Ledger]]] = {}
-    for result in results:
-        ledger = result.ledger
-        if ledger is None:
-            continue
+class _Projects:
+    """The project forms of one unit and year, as the check reads them: their number, the sum of
+    their money (added in input order) and the first :data:`MAX_NAMED` files. (A plain class:
+    building a dataclass costs every start of perfdecl a few hundred microseconds.)"""
+
+    __slots__ = ("count", "files", "total")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.total = Decimal(0)
+        self.files: list[str] = []
+
+
+_TWO = None
+"""A unit and year with more than one department form: nothing to compare against."""
+
+
+class Ledgers:
+    """The folder check's accumulator: ledgers are added as files are checked, in input order,
+    and :meth:`problems` gives PD249 per department file once every file is in.
+
+    A run of many files keeps what the check needs and no more: each department form's ledger
+    and options, and for each unit and year of project forms a count, a sum and a few names
+    (the message names five), not a ledger per project form.
+    """
+
+    __slots__ = ("_departments", "_projects")
+
+    def __init__(self) -> None:
+        self._departments: dict[tuple[str, int], tuple[str, Ledger, Options] | None] = {}
+        self._projects: dict[tuple[str, int], _Projects] = {}
+
+    def add(self, file: str, ledger: Ledger, options: Options) -> None:
+        """A checked file's ledger, with the options the file was checked under."""
         key = (ledger.unit, ledger.year)
         if ledger.kind == "department":
-            departments.setdefault(key, []).append((result.file, ledger))
-        else:
-            projects.setdefault(key, []).append((result.file, ledger))
-    found: dict[str, list[Problem]] = {}
-    for key, depts in departments.items():
-        mine = projects.get(key)
-        if len(depts) != 1 or not mine:
-            continue  # two department forms of one unit and year: nothing to compare against
-        dept, ledger = depts[0]
-        if sum((lg.amount for _, lg in mine), Decimal(0)) == ledger.amount:
-            continue
-        options = options_for(dept)
-        if not enabled(CODE, options) or options.protected_only or not options.run_rules:
-            continue
-        problem = _problem(dept, ledger, mine)
-        override = longest(CODE, options.severity)
-        found.setdefault(dept, []).append(replace(problem, severity=override or problem.severity))
-    return found
+            self._departments[key] = (
+                (file, ledger, options) if key not in self._departments else _TWO
+            )
+            return
+        projects = self._projects.get(key)
+        if projects is None:
+            projects = self._projects[key] = _Projects()
+        projects.count += 1
+        projects.total += ledger.amount
+        if len(projects.files) < MAX_NAMED:
+            projects.files.append(file)
+
+    def problems(self) -> dict[str, list[Problem]]:
+        """PD249 per department file: for each unit and year with exactly one department form
+        that gives its 项目支出 and at least one project form that gives its money, the sum
+        against it. Select, ignore and severity apply as to any code, from the department
+        form's options."""
+        found: dict[str, list[Problem]] = {}
+        for key, department in self._departments.items():
+            projects = self._projects.get(key)
+            if department is None or projects is None:
+                continue
+            dept, ledger, options = department
+            if projects.total == ledger.amount:
+                continue
+            if not enabled(CODE, options) or options.protected_only or not options.run_rules:
+                continue
+            problem = _problem(dept, ledger, projects)
+            override = longest(CODE, options.severity)
+            found.setdefault(dept, []).append(
+                replace(problem, severity=override or problem.severity)
+            )
+        return found

@@ -3,32 +3,39 @@
 From the first department form that gives its 项目支出, a run holds every later result until
 its end (:meth:`perfdecl.lint.runner.Batch._ordered`): the folder check needs every file's
 ledger before the department form can be reported, and results are reported in input order. A
-folder of thousands of department forms kept them all in memory, about 0.1 MB each in the
-benchmark (messages in two languages, and the text that excerpts are cut from): 152 MB for
-1,000 files, without bound. The first results, up to :data:`HOLD_PROBLEMS` problems in all,
-stay in memory as they are; later ones go to an anonymous temporary file as rows of plain values
-(the result cache's rows, :mod:`perfdecl.lint.cache`, written with :mod:`marshal`) and are read
-back, in order, at the end. A result that goes through the file costs about 3 ms more (writing
-and reading its rows, BENCHMARKS.md, seventh session: a third of a file's check), so the window
-is large enough that runs of a few hundred files never use the file, and small enough that
-memory stays under 100 MB however many files follow.
+folder of thousands of department forms kept them all in memory, about 0.11 MB each in the
+benchmark: 152 MB for 1,000 files, without bound. Two things keep that flat:
+
+- a held result keeps only the source lines a report reads (:func:`kept`): the text and its
+  lines were nearly half of a held result (174 KB against 95 KB a generated file);
+- the first results, up to :data:`HOLD_PROBLEMS` problems in all, stay in memory; later ones go
+  to an anonymous temporary file as tuples of plain values written with :mod:`marshal`, and are
+  read back, in order, at the end. That costs about 4 M instructions a result (a tenth of
+  checking the file), so the window is not smaller (BENCHMARKS.md, "Issue #18, eighth session").
 """
 
 from __future__ import annotations
 
 import marshal
 from collections.abc import Iterator, Sequence
+from operator import attrgetter
 from typing import IO, TYPE_CHECKING, Any
+
+from perfdecl.problem import Message, MessageFill, Problem, ProblemFill, Related, Severity, become
 
 if TYPE_CHECKING:
     from perfdecl.lint import FileResult
 
-HOLD_PROBLEMS = 32_768
-"""Problems kept in memory while results wait: about 35 MB at the benchmark's 1.1 KB a held
-problem (its message in two languages, its share of the file's text)."""
+HOLD_PROBLEMS = 8_192
+"""Problems kept in memory while results wait: about 9.5 MB at the benchmark's 1.2 KB a held
+problem (its message in two languages, its place, its share of the lines kept), about a hundred
+files; a run of 10,000 such files then peaks at 1.2 times a run of 100."""
 
 Waiting = tuple[list["FileResult"], "FileResult | None"]
 """A task's configuration problems (usually none) and its result (None: nothing to report)."""
+
+_SEVERITY = {s.value: s for s in Severity}
+_NEW = object.__new__
 
 
 class Held:
@@ -42,6 +49,9 @@ class Held:
         self._problems = 0
 
     def add(self, preface: list[FileResult], result: FileResult | None) -> None:
+        preface = [kept(r) for r in preface]
+        if result is not None:
+            result = kept(result)
         if self._file is None:
             self._problems += sum(len(r.problems) for r in preface)
             self._problems += len(result.problems) if result is not None else 0
@@ -53,7 +63,10 @@ class Held:
             # closed by close() or when the iteration ends; removed at exit in any case
             self._file = tempfile.TemporaryFile(prefix="perfdecl-held-")  # noqa: SIM115
         rows = ([_row(r) for r in preface], None if result is None else _row(result))
-        marshal.dump(rows, self._file)
+        data = marshal.dumps(rows)
+        # Length first, then the bytes: marshal.load() on a file reads it piece by piece
+        # through the file's Python methods, several times the cost of loads() on the bytes.
+        self._file.write(len(data).to_bytes(8, "little") + data)
 
     def __iter__(self) -> Iterator[Waiting]:
         memory, self._memory = self._memory, []
@@ -63,11 +76,8 @@ class Held:
             return
         with spill:
             spill.seek(0)
-            while True:
-                try:
-                    prefaces, row = marshal.load(spill)
-                except EOFError:
-                    return
+            while size := int.from_bytes(spill.read(8), "little"):
+                prefaces, row = marshal.loads(spill.read(size))
                 yield [_result(r) for r in prefaces], None if row is None else _result(row)
 
     def close(self) -> None:
@@ -77,30 +87,109 @@ class Held:
             self._file = None
 
 
-def _row(result: FileResult) -> tuple[Any, ...]:
-    from perfdecl.lint.cache import problem_row
+def kept(result: FileResult) -> FileResult:
+    """``result`` with only the source lines its report can read; the others read as "".
 
+    Reporters and baselines read a line of the text at a problem's line (the text report's
+    excerpt) and the lines of the value at a problem's pointer (the baseline's value hash,
+    SARIF's end of a value): :func:`perfdecl.lint.baseline.value_text`, ``reporters.sarif``,
+    ``reporters.text``. The line count is the text's, so every bound they check is the same.
+    tests/test_held.py compares every format's report, both languages, held or not.
+    """
+    from perfdecl.lint import FileResult
+    from perfdecl.loader.source import SourceMap
+
+    source = result.source
+    lines = source.lines
+    count = len(lines)
+    sparse = [""] * count
+    values = source.values
+    for p in result.problems:
+        line = p.line
+        if line is not None and 0 < line <= count:
+            sparse[line - 1] = lines[line - 1]
+        span = values.get(p.pointer)
+        if span is not None:
+            for n in range(max(span.line, 1), min(span.end_line, count) + 1):
+                sparse[n - 1] = lines[n - 1]
+    return FileResult(
+        result.file,
+        result.problems,
+        None,
+        SourceMap(text="", values=values, _lines=sparse),
+        result.ledger,
+    )
+
+
+_PLACE = attrgetter("code", "file", "line", "column", "end_line", "end_column", "pointer")
+_SAID = attrgetter("severity._value_", "message.zh", "message.en")
+"""A problem's fields as plain values, read in C (``_value_``: the severity's string)."""
+
+
+def _row(result: FileResult) -> tuple[Any, ...]:
+    """A kept result as plain values, which is all marshal writes: the problems' places and
+    messages as tuples read by two ``attrgetter`` calls in C rather than Python code for each."""
+    problems = result.problems
     source = result.source
     return (
         result.file,
-        [(*problem_row(p), p.message.zh, p.message.en) for p in result.problems],
-        source.text,
-        [(pointer, *span) for pointer, span in source.values.items()],
+        list(map(_PLACE, problems)),
+        list(map(_SAID, problems)),
+        [
+            (n, [(r.pointer, r.line, r.column, r.end_line, r.end_column) for r in p.related])
+            for n, p in enumerate(problems)
+            if p.related
+        ],
+        len(source.lines),
+        [(n, line) for n, line in enumerate(source.lines) if line],
+        {pointer: tuple(span) for pointer, span in source.values.items()},
         None if result.ledger is None else result.ledger.to_list(),
     )
 
 
 def _result(row: Sequence[Any]) -> FileResult:
+    """:func:`_row` read back."""
     from perfdecl.lint import FileResult
-    from perfdecl.lint.cache import ledger_of, problem_of
+    from perfdecl.lint.cache import ledger_of
     from perfdecl.loader.source import SourceMap, Span
-    from perfdecl.problem import Message
 
-    file, problems, text, spans, ledger = row
+    file, places, said, related, count, lines, spans, ledger = row
+    sparse = [""] * count
+    for n, line in lines:
+        sparse[n] = line
+    also: list[tuple[Related, ...]] = [()] * len(places)
+    for n, found in related:
+        also[n] = tuple(Related(*r) for r in found)
+    severity = _SEVERITY
+    new = _NEW
+    new_span = tuple.__new__
+    problems = []
+    # Built as Problem(...) would be, through its mutable twin (see problem.fill_twin), as
+    # lint.locate builds them: the rows are our own, written above, so no check is needed.
+    for (code, at, line, column, end_line, end_column, ptr), (sev, zh, en), rel in zip(
+        places, said, also, strict=True
+    ):
+        message: Any = new(MessageFill)
+        message.zh = zh
+        message.en = en
+        become(message, Message)
+        problem: Any = new(ProblemFill)
+        problem.code = code
+        problem.severity = severity[sev]
+        problem.message = message
+        problem.file = at
+        problem.line = line
+        problem.column = column
+        problem.end_line = end_line
+        problem.end_column = end_column
+        problem.pointer = ptr
+        problem.related = rel
+        become(problem, Problem)
+        problems.append(problem)
     return FileResult(
         file,
-        tuple(problem_of(p[:9], Message(p[9], p[10])) for p in problems),
+        tuple(problems),
         None,
-        SourceMap(text=text, values={s[0]: Span(*s[1:]) for s in spans}),
+        SourceMap(text="", values={k: new_span(Span, v) for k, v in spans.items()}, _lines=sparse),
         ledger_of(ledger),
     )

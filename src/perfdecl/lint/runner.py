@@ -36,7 +36,7 @@ from perfdecl.lint import (
     check_path,
     internal_error,
 )
-from perfdecl.lint.folder import Ledgered, folder_problems
+from perfdecl.lint.folder import Ledgers
 from perfdecl.lint.held import Held
 from perfdecl.loader import SourceMap, gc_paused, unreadable
 from perfdecl.problem import Problem
@@ -590,10 +590,11 @@ def check_files(
     results = list(collected.missing)
     tasks = plan(collected.inputs, resolver)
     checked = list(zip(tasks, run(tasks, jobs=jobs), strict=True))
-    options = {r.file: t.options for t, r in checked if not t.excluded}
-    extra = folder_problems(
-        [r for t, r in checked if not t.excluded], lambda f: options.get(f, DEFAULT_OPTIONS)
-    )
+    ledgers = Ledgers()
+    for task, result in checked:
+        if result.ledger is not None and not task.excluded:
+            ledgers.add(result.file, result.ledger, task.options)
+    extra = ledgers.problems()
     results.extend(
         with_folder_problems(r, extra.get(r.file, [])) for t, r in checked if reported(t, r)
     )
@@ -642,15 +643,13 @@ class Batch:
         the department form's result can be reported. Then the held ones follow, in order."""
         for extra in self.head:
             yield extra, False
-        ledgers: list[Ledgered] = []  # the ledgers alone: a result is not kept for its ledger
-        options: dict[str, Options] = {}
+        ledgers = Ledgers()  # what the folder check needs: a result is not kept for its ledger
         held: Held | None = None
         for task, preface, result in zip(self.tasks, self.prefaces, checked, strict=True):
             shown_result = result if reported(task, result) else None
             ledger = result.ledger
             if ledger is not None and not task.excluded:
-                ledgers.append(Ledgered(result.file, ledger))
-                options[result.file] = task.options
+                ledgers.add(result.file, ledger, task.options)
                 if held is None and ledger.kind == "department" and len(self.tasks) > 1:
                     held = Held()
             if held is not None:
@@ -663,7 +662,7 @@ class Batch:
         if held is None:
             return
         try:
-            extra_problems = folder_problems(ledgers, lambda f: options.get(f, DEFAULT_OPTIONS))
+            extra_problems = ledgers.problems()
             for preface, shown_result in held:
                 for extra in preface:
                     yield extra, False
