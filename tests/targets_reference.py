@@ -66,7 +66,7 @@ _MAPPED = re.compile(_char_class(sorted(_TABLE)) + r"|(?![0-9])\d")
 
 def normalize(text: str) -> str:
     """perfdecl.phrases.normalize.normalize as it was."""
-    return _MAPPED.sub(_mapped, text)
+    return _MAPPED.sub(lambda m: _mapped(m.group()), text)
 
 
 _YEAR_RUN_RE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")

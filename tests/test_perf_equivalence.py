@@ -93,15 +93,42 @@ def test_normalize_replaces_as_the_translate_table_did(text: str) -> None:
 
 
 def test_the_mapped_class_is_the_table_for_every_character() -> None:
+    """In the Basic Multilingual Plane the class is exactly the table and the other scripts'
+    digits; beyond it, every character (normalize leaves those that are no digit as they are)."""
     import importlib
     import re
+    import unicodedata
 
     module = importlib.import_module("perfdecl.phrases.normalize")
+    zeros = [c for c in range(0x80, 0x10000) if unicodedata.decimal(chr(c), -1) == 0]
+    assert list(module._DIGIT_ZEROS) == zeros
     other_digit = re.compile(r"(?![0-9])\d")
     for code in range(0x110000):
         hit = module._MAPPED.fullmatch(chr(code)) is not None
         want = code in module._TABLE or other_digit.fullmatch(chr(code)) is not None
-        assert hit == want, hex(code)
+        assert hit == (want or code > 0xFFFF), hex(code)
+
+
+def test_every_character_is_normalised_as_before() -> None:
+    """Each character alone and all of them in one text map as the table and ``\\d`` say."""
+    import importlib
+    import re
+    import unicodedata
+
+    module = importlib.import_module("perfdecl.phrases.normalize")
+    other_digit = re.compile(r"(?![0-9])\d")
+
+    def want(char: str) -> str:
+        if ord(char) in module._TABLE:
+            return module._TABLE[ord(char)]
+        if other_digit.fullmatch(char):
+            return str(unicodedata.decimal(char))
+        return char
+
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    assert module.normalize.__wrapped__("".join(chars)) == "".join(map(want, chars))
+    for char in chars[::97]:
+        assert module.normalize.__wrapped__(char) == want(char), hex(ord(char))
 
 
 @given(PHRASE_TEXT)
