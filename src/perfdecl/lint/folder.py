@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -174,6 +175,8 @@ class _Projects:
         self.files: list[str] = []
 
 
+_DEPARTMENT = "department"
+
 _TWO = None
 """A unit and year with more than one department form: nothing to compare against."""
 
@@ -197,6 +200,8 @@ class Ledgers:
         """A checked file's ledger, with the options the file was checked under."""
         key = (ledger.unit, ledger.year)
         if ledger.kind == "department":
+            if ledger.kind is not _DEPARTMENT:  # unpickled from a worker: its own copies
+                ledger = replace(ledger, kind=_DEPARTMENT, pointer=sys.intern(ledger.pointer))
             self._departments[key] = (
                 (file, ledger, options) if key not in self._departments else _TWO
             )

@@ -31,7 +31,7 @@ HOLD_PROBLEMS = 8_192
 problem (its message in two languages, its place, its share of the lines kept), about a hundred
 files; a run of 10,000 such files then peaks at 1.2 times a run of 100."""
 
-Waiting = tuple[list["FileResult"], "FileResult | None"]
+Waiting = tuple[Sequence["FileResult"], "FileResult | None"]
 """A task's configuration problems (usually none) and its result (None: nothing to report)."""
 
 _SEVERITY = {s.value: s for s in Severity}
@@ -48,7 +48,7 @@ class Held:
         self._file: IO[bytes] | None = None
         self._problems = 0
 
-    def add(self, preface: list[FileResult], result: FileResult | None) -> None:
+    def add(self, preface: Sequence[FileResult], result: FileResult | None) -> None:
         preface = [kept(r) for r in preface]
         if result is not None:
             result = kept(result)
@@ -104,14 +104,16 @@ def kept(result: FileResult) -> FileResult:
     count = len(lines)
     sparse = [""] * count
     values = source.values
+    get = values.get
     for p in result.problems:
         line = p.line
         if line is not None and 0 < line <= count:
             sparse[line - 1] = lines[line - 1]
-        span = values.get(p.pointer)
-        if span is not None:
-            for n in range(max(span.line, 1), min(span.end_line, count) + 1):
-                sparse[n - 1] = lines[n - 1]
+        span = get(p.pointer)
+        if span is not None:  # a value's lines, copied in one slice (a literal block has many)
+            first, last = max(span[0], 1) - 1, min(span[2], count)
+            if first < last:
+                sparse[first:last] = lines[first:last]
     return FileResult(
         result.file,
         result.problems,
