@@ -10,7 +10,7 @@ import dataclasses
 import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 Lang = Literal["zh", "en"]
 
@@ -43,6 +43,9 @@ class Severity(enum.Enum):
 
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+SEVERITY_OF = {s.value: s for s in Severity}
+"""A severity by its value ("error"): a dict lookup where ``Severity(value)`` is a Python call
+(the result cache and the held results read every stored problem's severity back)."""
 _ZH = {Severity.INFO: "提示", Severity.WARNING: "警告", Severity.ERROR: "错误"}
 
 
@@ -238,9 +241,38 @@ become: Callable[[object, type], None] = object.__dict__["__class__"].__set__
 """``become(obj, cls)``: gives a filled :func:`fill_twin` object the class ``cls``."""
 
 ProblemFill = fill_twin(Problem)
-"""Problem's mutable twin (lint.locate builds every finding's problem through it)."""
-MessageFill = fill_twin(Message)
-"""Message's mutable twin (lint.held builds the messages of results read back through it)."""
+"""Problem's mutable twin (see :func:`made_problem`)."""
+_new_object = object.__new__
+
+
+def made_problem(
+    code: str,
+    severity: Severity,
+    message: Message,
+    file: str,
+    line: int | None,
+    column: int | None,
+    end_line: int | None,
+    end_column: int | None,
+    pointer: str,
+    related: tuple[Related, ...],
+) -> Problem:
+    """``Problem(...)`` from fields known to be right, through its mutable twin: 4.1 k
+    instructions against 10.4 k (lint.locate makes every finding's problem with it, lint.held
+    every problem read back from its file)."""
+    problem: Any = _new_object(ProblemFill)
+    problem.code = code
+    problem.severity = severity
+    problem.message = message
+    problem.file = file
+    problem.line = line
+    problem.column = column
+    problem.end_line = end_line
+    problem.end_column = end_column
+    problem.pointer = pointer
+    problem.related = related
+    become(problem, Problem)
+    return problem  # type: ignore[no-any-return]
 
 
 def shorten(text: str, limit: int = 60) -> str:

@@ -45,7 +45,7 @@ from perfdecl.config.options import Options
 from perfdecl.lint import FileResult
 from perfdecl.lint.folder import Ledger
 from perfdecl.loader.source import SourceMap, Span
-from perfdecl.problem import Message, Problem, Related, Severity
+from perfdecl.problem import SEVERITY_OF, Message, Problem, Related
 from perfdecl.version import __version__
 
 CACHE_ENV = "PERFDECL_CACHE_DIR"
@@ -145,7 +145,7 @@ def entry_key(name: str, data: bytes, options: Options) -> str:
     return digest.hexdigest()
 
 
-def problem_row(p: Problem) -> list[Any]:
+def _problem_row(p: Problem) -> list[Any]:
     return [
         p.code,
         p.severity.value,
@@ -179,7 +179,7 @@ def encode(result: FileResult, data: bytes) -> str:
     entry = {
         "format": FORMAT,
         "file": result.file,
-        "problems": [problem_row(p) for p in result.problems],
+        "problems": [_problem_row(p) for p in result.problems],
         "text": text,
         "spans": {k: list(v) for k, v in result.source.values.items()},
         "messages": [_digest(zh), _digest(en)],
@@ -273,10 +273,7 @@ def _str(value: object) -> str:
     raise ValueError("not a string")
 
 
-_SEVERITY = {s.value: s for s in Severity}
-
-
-def problem_of(row: Sequence[Any], message: Message) -> Problem:
+def _problem_of(row: Sequence[Any], message: Message) -> Problem:
     """One stored problem row back into a :class:`Problem`; ValueError when it is not one.
 
     The types are checked inline (``type(x) is``): a cached run decodes tens of thousands of
@@ -301,7 +298,9 @@ def problem_of(row: Sequence[Any], message: Message) -> Problem:
         if related
         else ()
     )
-    return Problem(code, _SEVERITY[sev], message, file, line, col, end_line, end_col, pointer, also)
+    return Problem(
+        code, SEVERITY_OF[sev], message, file, line, col, end_line, end_col, pointer, also
+    )
 
 
 def decode(raw: str | bytes, data: bytes) -> FileResult:
@@ -318,7 +317,7 @@ def decode(raw: str | bytes, data: bytes) -> FileResult:
         raise ValueError("damaged messages")
     rows = entry["problems"]
     messages = _Messages(zh, en, len(rows))
-    problems = [problem_of(row, _StoredMessage(messages, i)) for i, row in enumerate(rows)]
+    problems = [_problem_of(row, _StoredMessage(messages, i)) for i, row in enumerate(rows)]
     text = entry["text"]
     if text is None:
         text = data.decode("utf-8")
@@ -333,11 +332,11 @@ def decode(raw: str | bytes, data: bytes) -> FileResult:
         tuple(problems),
         None,
         SourceMap(text=_str(text), values=spans),
-        ledger_of(entry.get("ledger")),
+        ledger_from_row(entry.get("ledger")),
     )
 
 
-def ledger_of(row: object) -> Ledger | None:
+def ledger_from_row(row: object) -> Ledger | None:
     """A cached ledger (lint/folder.py), or None; raises ValueError on a malformed one."""
     if row is None:
         return None

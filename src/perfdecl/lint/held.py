@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from operator import attrgetter
 from typing import IO, TYPE_CHECKING, Any
 
-from perfdecl.problem import Message, MessageFill, Problem, ProblemFill, Related, Severity, become
+from perfdecl.problem import SEVERITY_OF, Message, Related, made_problem
 
 if TYPE_CHECKING:
     from perfdecl.lint import FileResult
@@ -33,9 +33,6 @@ files; a run of 10,000 such files then peaks at 1.2 times a run of 100."""
 
 Waiting = tuple[Sequence["FileResult"], "FileResult | None"]
 """A task's configuration problems (usually none) and its result (None: nothing to report)."""
-
-_SEVERITY = {s.value: s for s in Severity}
-_NEW = object.__new__
 
 
 class Held:
@@ -152,7 +149,7 @@ def _row(result: FileResult) -> tuple[Any, ...]:
 def _result(row: Sequence[Any]) -> FileResult:
     """:func:`_row` read back."""
     from perfdecl.lint import FileResult
-    from perfdecl.lint.cache import ledger_of
+    from perfdecl.lint.cache import ledger_from_row
     from perfdecl.loader.source import SourceMap, Span
 
     file, places, said, related, count, lines, spans, ledger = row
@@ -162,36 +159,20 @@ def _result(row: Sequence[Any]) -> FileResult:
     also: list[tuple[Related, ...]] = [()] * len(places)
     for n, found in related:
         also[n] = tuple(Related(*r) for r in found)
-    severity = _SEVERITY
-    new = _NEW
+    severity = SEVERITY_OF
     new_span = tuple.__new__
-    problems = []
-    # Built as Problem(...) would be, through its mutable twin (see problem.fill_twin), as
-    # lint.locate builds them: the rows are our own, written above, so no check is needed.
-    for (code, at, line, column, end_line, end_column, ptr), (sev, zh, en), rel in zip(
-        places, said, also, strict=True
-    ):
-        message: Any = new(MessageFill)
-        message.zh = zh
-        message.en = en
-        become(message, Message)
-        problem: Any = new(ProblemFill)
-        problem.code = code
-        problem.severity = severity[sev]
-        problem.message = message
-        problem.file = at
-        problem.line = line
-        problem.column = column
-        problem.end_line = end_line
-        problem.end_column = end_column
-        problem.pointer = ptr
-        problem.related = rel
-        become(problem, Problem)
-        problems.append(problem)
+    problems = tuple(
+        made_problem(
+            code, severity[sev], Message(zh, en), at, line, col, end_line, end_col, ptr, rel
+        )
+        for (code, at, line, col, end_line, end_col, ptr), (sev, zh, en), rel in zip(
+            places, said, also, strict=True
+        )
+    )
     return FileResult(
         file,
-        tuple(problems),
+        problems,
         None,
         SourceMap(text="", values={k: new_span(Span, v) for k, v in spans.items()}, _lines=sparse),
-        ledger_of(ledger),
+        ledger_from_row(ledger),
     )

@@ -6,16 +6,14 @@ run, the framework check) shares it without importing the package back (no cycle
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from perfdecl.loader import SourceMap
 from perfdecl.loader.source import one_line_position
-from perfdecl.problem import Problem, ProblemFill, Related, Severity, become
+from perfdecl.problem import Problem, Related, Severity, made_problem
 
 if TYPE_CHECKING:
     from perfdecl.rules.base import Finding
-
-_new = object.__new__
 
 
 def locate(
@@ -46,21 +44,19 @@ def locate(
             line = column = end_line = end_column = None
         else:
             line, column, end_line, end_column = span[0], span[1], span[2], span[3]
-    # Built as Problem(...) would be, through its mutable twin (see problem.fill_twin).
-    problem: Any = _new(ProblemFill)
-    problem.code = code
-    problem.severity = finding.severity or severity
-    problem.message = finding.message
-    problem.file = file
-    problem.line = line
-    problem.column = column
-    problem.end_line = end_line
-    problem.end_column = end_column
-    problem.pointer = pointer
-    # The related places only when there are any (one finding in ten has some).
-    problem.related = tuple(_related(p, source) for p in finding.related) if finding.related else ()
-    become(problem, Problem)
-    return problem  # type: ignore[no-any-return]
+    return made_problem(
+        code,
+        finding.severity or severity,
+        finding.message,
+        file,
+        line,
+        column,
+        end_line,
+        end_column,
+        pointer,
+        # The related places only when there are any (one finding in ten has some).
+        tuple(_related(p, source) for p in finding.related) if finding.related else (),
+    )
 
 
 def _related(pointer: str, source: SourceMap) -> Related:

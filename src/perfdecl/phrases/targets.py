@@ -188,7 +188,7 @@ def _unit_alternation(units: frozenset[str]) -> str:
     ASCII unit ("kg", "%") only when no ASCII letter follows it (then a shorter one may match)."""
     return "|".join(
         re.escape(unit) + ("(?![A-Za-z])" if unit.isascii() else "")
-        for unit in sorted(units, key=len, reverse=True)
+        for unit in sorted(units, key=lambda u: (-len(u), u))  # the same text in every process
     )
 
 
@@ -208,7 +208,7 @@ proposed. The pattern opens with one character class so that the regex engine sk
 between numbers by that class alone (an alternation at the front made it try every branch at
 every character: a third of the scan).
 
-Its tail (groups 2-7, a :data:`_Tail`): spaces, 余/多, then a unit or (only when no unit starts
+Its tail (groups 2-7; a :data:`_Tail` holds all seven, the number first): spaces, 余/多, then a unit or (only when no unit starts
 there) 万/亿/千/百 with 余/多 and a unit after it. Every part is optional and nothing after them
 can fail, so the number is matched as it would be alone and the tail is the greedy reading the
 procedural parser made; whether a 余/多 counts (a unit, magnitude or clause end must follow) is
