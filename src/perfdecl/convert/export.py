@@ -160,10 +160,10 @@ def indicator_table(decl: Declaration, file: str) -> Iterator[Row]:
             "target_unit": None,
             "deadline": None,
         }
-        if not row.item.targets:
+        if not row.targets:
             yield {**common, **empty, **columns, "target_weight": None, "target_direction": None}
             continue
-        for t in row.item.targets:
+        for t in row.targets:
             value = t.value
             yield {
                 **common,

@@ -97,7 +97,7 @@ class TargetIncomplete(Rule):
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for row in all_indicator_rows(decl):
             item = row.item
-            if row.targets:  # six rows in ten have none: no enumerate made for them
+            if row.targets:
                 for t, target in enumerate(row.targets):
                     if isinstance(target.value, Decimal) and not clean_unit(target.unit):
                         yield Finding(

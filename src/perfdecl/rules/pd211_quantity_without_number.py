@@ -20,7 +20,7 @@ def states_quantity(row: IndicatorRow) -> bool:
     Dates, years, item numbers and house numbers are not quantities: "3.2019年十一国庆节期间…摆放
     工作" commits to no amount.
     """
-    for t in row.item.targets:  # a loop, not any(): asked of every quantity row
+    for t in row.targets:  # a loop, not any(): asked of every quantity row
         if is_quantitative_target(t):
             return True
     return bool(phrases.parse_targets(row.text))

@@ -51,7 +51,7 @@ class PercentOutOfRange(Rule):
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for row in all_indicator_rows(decl):
             if not row.targets:
-                continue  # six rows in ten have none: no enumerate made for them
+                continue
             for t, target in enumerate(row.targets):
                 value = numeric(target)
                 if value is None or not is_percent(target.unit) or 0 <= value <= 100:

@@ -57,7 +57,7 @@ class UnitValueMismatch(Rule):
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for row in all_indicator_rows(decl):
             if not row.targets:
-                continue  # six rows in ten have none: no enumerate made for them
+                continue
             for t, target in enumerate(row.targets):
                 value = numeric(target)
                 unit = clean_unit(target.unit)

@@ -33,7 +33,7 @@ def is_cost_row(row: IndicatorRow) -> bool:
 def has_amount(row: IndicatorRow) -> bool:
     """A money amount (or a unit cost, 1000元/人) in a structured target, the wording or the
     printed 指标值 cell."""
-    if any(numeric(t) is not None and is_money_unit(t.unit) for t in row.item.targets):
+    if any(numeric(t) is not None and is_money_unit(t.unit) for t in row.targets):
         return True
     return any(
         is_money_unit(p.unit) for text in row_texts(row) for p in phrases.parse_targets(text)
@@ -105,8 +105,8 @@ def _boilerplate_in(row: IndicatorRow) -> tuple[str, str, int] | None:
     found = find_any(row.text, BOILERPLATE)
     if found is not None:
         return found[0], row.text_pointer, found[1]
-    if row.item.value_text:
-        found = find_any(row.item.value_text, BOILERPLATE)
+    if row.value_text:
+        found = find_any(row.value_text, BOILERPLATE)
         if found is not None:
             return found[0], f"{row.pointer}/value_text", found[1]
     return None

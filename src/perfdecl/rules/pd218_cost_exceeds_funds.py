@@ -64,7 +64,7 @@ class CostExceedsFunds(Rule):
             if row.level1 == BENEFIT or row.level2 in BENEFIT_LEVEL2:
                 continue  # 产值≥80万元, 增加收入: a benefit may well exceed what is spent
             reported = False
-            for t, target in enumerate(row.item.targets):
+            for t, target in enumerate(row.targets):
                 value = numeric(target)
                 wan = to_wan(value, target.unit) if value is not None else None
                 if wan is not None and wan > limit:

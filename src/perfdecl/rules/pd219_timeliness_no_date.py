@@ -17,7 +17,7 @@ def is_rate_row(row: IndicatorRow) -> bool:
     """A timeliness rate (完成及时率, 按期完成率, 当年下达率) with a percentage target."""
     if "率" not in row.text[:1000]:
         return False
-    return any(is_percent(t.unit) for t in row.item.targets) or any(
+    return any(is_percent(t.unit) for t in row.targets) or any(
         is_percent(p.unit) for text in row_texts(row) for p in phrases.parse_targets(text)
     )
 
@@ -63,7 +63,7 @@ class TimelinessWithoutDate(Rule):
         for row in all_indicator_rows(decl):
             if row.level2 != TIMELINESS:
                 continue
-            if any(t.deadline is not None for t in row.item.targets):
+            if any(t.deadline is not None for t in row.targets):
                 continue
             if any(phrases.parse_dates(t) or phrases.states_period(t) for t in row_texts(row)):
                 continue  # a date, or a period: 3个月内, 1-6月, 第三季度, 年底前完成, 2019-2021年

@@ -61,7 +61,7 @@ class DateOutsideYear(Rule):
         has_period = decl.project is not None and decl.project.period is not None
         span_zh = f"{start}至{end}" if has_period else f"{decl.year}年"
         for row in indicator_rows(decl):
-            if row.targets:  # six rows in ten have none: no enumerate made for them
+            if row.targets:
                 for t, target in enumerate(row.targets):
                     if target.deadline is not None and not start <= target.deadline <= end:
                         yield self._finding(

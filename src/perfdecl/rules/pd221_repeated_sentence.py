@@ -76,11 +76,7 @@ class RepeatedSentence(Rule):
                 continue
             seen = first.setdefault(key, row)
             if seen is not row:
-                rows = copies.get(key)
-                if rows is None:
-                    copies[key] = [seen, row]
-                else:
-                    rows.append(row)
+                copies.setdefault(key, [seen]).append(row)
         for rows in copies.values():
             yield _repeated(rows, decl.year)
 

@@ -15,7 +15,7 @@ from perfdecl.rules.base import Finding, Rule, RuleSettings
 
 def has_threshold(row: IndicatorRow) -> bool:
     """A numeric level in % (or a score) in a target or in the wording."""
-    if any(numeric(t) is not None for t in row.item.targets):
+    if any(numeric(t) is not None for t in row.targets):
         return True
     return any(is_percent(p.unit) or p.unit in ("分",) for p in phrases.parse_targets(row.text))
 

@@ -53,7 +53,7 @@ class BenefitCountsActivities(Rule):
         for row in all_indicator_rows(decl):
             if row.level1 != BENEFIT or row.level2 == SATISFACTION:
                 continue
-            units = [clean_unit(t.unit) for t in row.item.targets if numeric(t) is not None]
+            units = [clean_unit(t.unit) for t in row.targets if numeric(t) is not None]
             if not units:
                 units = [clean_unit(p.unit) for p in phrases.parse_targets(row.text)]
             if not units or not all(u in ACTIVITY_UNITS for u in units):

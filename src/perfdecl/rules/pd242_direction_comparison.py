@@ -88,7 +88,7 @@ class DirectionContradictsComparison(Rule):
                     yield _finding(f"{row.pointer}/direction", item.id, declared, nature)
                     continue
             if not row.targets:
-                continue  # six rows in ten have none: no enumerate made for them
+                continue
             for t, target in enumerate(row.targets):
                 direction = target.direction or declared
                 if direction is not None and target.comparison in _CONTRADICTS[direction]:

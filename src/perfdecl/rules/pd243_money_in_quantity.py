@@ -88,7 +88,7 @@ def _amount(row: IndicatorRow) -> tuple[str, int, int] | None:
     for p in phrases.parse_targets(row.text):
         if clean_unit(p.unit) in MONEY_UNITS:
             return row.text[p.start : p.end], p.start, p.end - p.start
-    for t in row.item.targets:
+    for t in row.targets:
         value = numeric(t)
         if value is not None and clean_unit(t.unit) in MONEY_UNITS:
             return f"{fmt(value)}{t.unit}", 0, 0

@@ -81,7 +81,7 @@ class PercentWithoutRate(Rule):
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for row in all_indicator_rows(decl):
             if not row.targets:
-                continue  # six rows in ten have none: no enumerate made for them
+                continue
             # The first target in % whose own name says no rate, then (only for such a row:
             # most rows have none) whether the wording says one.
             for t, target in enumerate(row.targets):

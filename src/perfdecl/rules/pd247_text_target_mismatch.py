@@ -132,9 +132,9 @@ class TextContradictsTarget(Rule):
 
     def check(self, decl: Declaration, settings: RuleSettings) -> Iterator[Finding]:
         for row in all_indicator_rows(decl):
-            if not row.item.targets:
+            if not row.targets:
                 continue
-            cell = row.item.value_text
+            cell = row.value_text
             if cell:
                 found = _row_conflict(row, cell, True)
                 if found is not None:  # one finding per row
@@ -152,7 +152,7 @@ def _row_conflict(
     if not parsed:
         return None
     families = _unit_families(parsed)
-    for t, target in enumerate(row.item.targets):
+    for t, target in enumerate(row.targets):
         value = numeric(target)
         if value is None:
             continue

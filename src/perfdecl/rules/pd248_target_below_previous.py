@@ -49,7 +49,7 @@ def _targets(row: IndicatorRow) -> Iterator[tuple[str, Comparison, Decimal, str,
     """(pointer, comparison, value, unit, direction) of the row's numeric targets; with none
     stored, the one figure of its 指标值 cell."""
     stored = False
-    for t, target in enumerate(row.item.targets):
+    for t, target in enumerate(row.targets):
         value = numeric(target)
         if value is not None:
             stored = True
@@ -61,8 +61,8 @@ def _targets(row: IndicatorRow) -> Iterator[tuple[str, Comparison, Decimal, str,
                 unit,
                 target.direction,
             )
-    if not stored and row.item.value_text:
-        parsed = phrases.parse_targets(row.item.value_text)
+    if not stored and row.value_text:
+        parsed = phrases.parse_targets(row.value_text)
         if len(parsed) == 1:
             p = parsed[0]
             yield f"{row.pointer}/value_text", Comparison(p.comparison), p.value, p.unit, None

@@ -18,7 +18,7 @@ def only_percentages(row: IndicatorRow) -> bool:
     """The row states at least one figure and every figure it states is a percentage: in its
     structured targets, its wording and its 指标值 cell (a count anywhere means it has one; a
     structured value with no unit counts as a count)."""
-    units = [t.unit for t in row.item.targets if numeric(t) is not None]
+    units = [t.unit for t in row.targets if numeric(t) is not None]
     for text in row_texts(row):  # a bare number in the wording (">=85") is neither
         units += [p.unit for p in phrases.parse_targets(text) if p.unit]
     return bool(units) and all(is_percent(u) for u in units)

@@ -25,7 +25,7 @@ def demands_everyone(row: IndicatorRow) -> str | None:
 
     A structured target wins; only a row without one is read from its wording and 指标值 cell.
     """
-    targets = [(t, tg) for t, tg in enumerate(row.item.targets) if numeric(tg) is not None]
+    targets = [(t, tg) for t, tg in enumerate(row.targets) if numeric(tg) is not None]
     for t, target in targets:
         if target.value == _FULL and is_percent(target.unit) and target.comparison in _AT_LEAST:
             return f"/targets/{t}"

@@ -28,7 +28,7 @@ def amount(row: IndicatorRow) -> Decimal | None:
     """The row's one sum of money in 万元 (a structured target first, else its wording and 指标值
     cell); None when it gives none, several, a ceiling, or a sum per head (元/人)."""
     found: list[Decimal] = []
-    targets = [t for t in row.item.targets if numeric(t) is not None]
+    targets = [t for t in row.targets if numeric(t) is not None]
     if targets:
         for target in targets:
             value = numeric(target)
